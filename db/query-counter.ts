@@ -1,0 +1,32 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+// Counts SQL statements per unit of work (a request, a test block) through postgres.js's
+// `debug` hook, so "one page = one statement" is measured, not assumed.
+type Counter = { statements: number };
+const storage = new AsyncLocalStorage<Counter>();
+const global = { statements: 0 };
+
+export function recordStatement(): void {
+  global.statements++;
+  const c = storage.getStore();
+  if (c) c.statements++;
+}
+
+export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  const counter: Counter = { statements: 0 };
+  const result = await storage.run(counter, fn);
+  return { result, statements: counter.statements };
+}
+
+export function currentStatementCount(): number | undefined {
+  return storage.getStore()?.statements;
+}
+
+export function runWithStatementCounter<T>(fn: () => T): { result: T; counter: Counter } {
+  const counter: Counter = { statements: 0 };
+  return { result: storage.run(counter, fn), counter };
+}
+
+export function totalStatements(): number {
+  return global.statements;
+}

@@ -1,0 +1,65 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { apiKeys } from "./api-keys";
+import { fk, internalId, publicId, timestamps } from "./columns";
+import { agentStatusEnum, optimizationStatusEnum } from "./enums";
+import { knowledgePacks } from "./knowledge-packs";
+import { organizations } from "./organizations";
+import { personas } from "./personas";
+import { users } from "./users";
+
+export const agents = pgTable(
+  "agents",
+  {
+    id: internalId(),
+    publicId: publicId(),
+    organizationId: fk("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    createdByUserId: fk("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdByApiKeyId: fk("created_by_api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
+    name: text("name").notNull(),
+    description: text("description"),
+    industry: text("industry"),
+    personaId: fk("persona_id")
+      .notNull()
+      .references(() => personas.id),
+    knowledgePackId: fk("knowledge_pack_id").references(() => knowledgePacks.id, { onDelete: "set null" }),
+    systemPrompt: text("system_prompt").notNull(),
+    optimizedSystemPrompt: text("optimized_system_prompt"),
+    useOptimizedPrompt: boolean("use_optimized_prompt").notNull().default(true),
+    // Bumps on every prompt edit; an optimization result is saved only for the version it was made from.
+    promptVersion: integer("prompt_version").notNull().default(1),
+    optimizationStatus: optimizationStatusEnum("optimization_status").notNull().default("not_requested"),
+    optimizationError: text("optimization_error"),
+    optimizationRationale: text("optimization_rationale"),
+    optimizationMetadata: jsonb("optimization_metadata").$type<Record<string, unknown>>(),
+    optimizationRequestedAt: timestamp("optimization_requested_at", { withTimezone: true }),
+    optimizationEventSentAt: timestamp("optimization_event_sent_at", { withTimezone: true }),
+    optimizationUpdatedAt: timestamp("optimization_updated_at", { withTimezone: true }),
+    widgetConfig: jsonb("widget_config").$type<Record<string, unknown>>().notNull(),
+    config: jsonb("config").$type<Record<string, unknown>>().notNull(),
+    allowedOrigins: text("allowed_origins").array().notNull().default(sql`'{}'::text[]`),
+    status: agentStatusEnum("status").notNull().default("active"),
+    idempotencyKey: text("idempotency_key"),
+    requestFingerprint: text("request_fingerprint"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("agents_org_name_unique").on(t.organizationId, sql`lower(${t.name})`),
+    uniqueIndex("agents_org_idempotency_key_unique")
+      .on(t.organizationId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
+    // The list order: newest first, id as the tie-breaker for keyset cursors.
+    index("agents_org_created_idx").on(
+      t.organizationId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("agents_optimization_outbox_idx")
+      .on(t.optimizationRequestedAt)
+      .where(sql`${t.optimizationStatus} = 'pending' and ${t.optimizationEventSentAt} is null`),
+    index("agents_persona_idx").on(t.personaId),
+    index("agents_knowledge_pack_idx").on(t.knowledgePackId),
+  ],
+);

@@ -1,0 +1,36 @@
+import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { fk, internalId, publicId, timestamps } from "./columns";
+import { actorTypeEnum } from "./enums";
+import { organizations } from "./organizations";
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: internalId(),
+    publicId: publicId(),
+    organizationId: fk("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    actorType: actorTypeEnum("actor_type").notNull(),
+    // A user's public id, an API key's key_id, or a job name: never an internal id.
+    actorId: text("actor_id"),
+    // Human label at the time of the action (an email or key name).
+    actorLabel: text("actor_label"),
+    action: text("action").notNull(),
+    targetPublicId: uuid("target_public_id"),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
+    ...timestamps,
+  },
+  (t) => [
+    index("audit_events_org_created_idx").on(
+      t.organizationId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("audit_events_org_target_idx").on(
+      t.organizationId,
+      t.targetPublicId,
+      t.createdAt.desc().nullsFirst(),
+    ),
+  ],
+);

@@ -1,0 +1,27 @@
+import { sql } from "drizzle-orm";
+import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { fk, internalId, publicId, timestamps } from "./columns";
+import { organizations } from "./organizations";
+
+export const knowledgePacks = pgTable(
+  "knowledge_packs",
+  {
+    id: internalId(),
+    publicId: publicId(),
+    organizationId: fk("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description"),
+    content: text("content").notNull().default(""),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("knowledge_packs_org_name_unique").on(t.organizationId, sql`lower(${t.name})`),
+    index("knowledge_packs_org_created_idx").on(
+      t.organizationId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+  ],
+);

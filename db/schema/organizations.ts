@@ -1,0 +1,42 @@
+import { sql } from "drizzle-orm";
+import { check, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { fk, internalId, publicId, timestamps } from "./columns";
+import { membershipRoleEnum, planEnum } from "./enums";
+import { users } from "./users";
+
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: internalId(),
+    publicId: publicId(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    plan: planEnum("plan").notNull().default("free"),
+    // Overrides the plan's limit when set.
+    maxAgents: integer("max_agents"),
+    // Maintained in the same transaction as every agent insert/delete; the create
+    // use case locks this row, so the count is the race-free guard of the plan limit.
+    agentCount: integer("agent_count").notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("organizations_slug_unique").on(t.slug),
+    check("organizations_agent_count_nonnegative", sql`${t.agentCount} >= 0`),
+    check("organizations_max_agents_nonnegative", sql`${t.maxAgents} is null or ${t.maxAgents} >= 0`),
+  ],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    organizationId: fk("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: fk("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: membershipRoleEnum("role").notNull().default("member"),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.userId] })],
+);

@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+// The one place that reads process.env. Parsed lazily once, so scripts and tests
+// can set variables (e.g. the embedded DATABASE_URL) before first use.
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+      .optional(),
+  ),
+  YOURAGENT_DATA_DIR: z.string().default(".data"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: optionalString,
+  APP_URL: optionalString.pipe(z.url().optional()),
+  AUTH_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  WIDGET_TOKEN_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  AUTH_GITHUB_ID: optionalString,
+  AUTH_GITHUB_SECRET: optionalString,
+  GEMINI_API_KEY: optionalString,
+  GEMINI_MODEL: z.string().default("gemini-2.5-flash"),
+  GEMINI_BASE_URL: optionalString.pipe(z.url().optional()),
+  GEMINI_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  INNGEST_DEV: optionalString,
+  INNGEST_BASE_URL: optionalString.pipe(z.url().optional()),
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  DB_LOCK_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  REQUEST_DEADLINE_MS: z.coerce.number().int().positive().default(8_000),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  // Bench and tests read the per-request SQL statement count from a response header.
+  EXPOSE_STATEMENT_COUNT: z.enum(["0", "1"]).default("0"),
+  SEED_DEMO: z.enum(["0", "1"]).optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment (see .env.example):\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Tests and the launcher change variables after start; this drops the cached parse. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export function appUrl(): string {
+  const env = getEnv();
+  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+}
+
+export function isGeminiConfigured(): boolean {
+  return Boolean(getEnv().GEMINI_API_KEY);
+}

@@ -1,0 +1,49 @@
+// Rate limiting behind an interface: one process uses the in-memory store; several
+// instances plug in a shared store (Redis, Postgres) with the same contract.
+export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
+
+export interface RateLimitStore {
+  hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult>;
+}
+
+/** Fixed-window counter; windows are aligned so RateLimit-Reset is exact. */
+export class MemoryRateLimitStore implements RateLimitStore {
+  private windows = new Map<string, { start: number; count: number }>();
+
+  async hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
+    const now = Date.now();
+    const start = now - (now % windowMs);
+    let w = this.windows.get(key);
+    if (!w || w.start !== start) {
+      w = { start, count: 0 };
+      this.windows.set(key, w);
+      if (this.windows.size > 50_000) this.sweep(start);
+    }
+    w.count++;
+    const resetSeconds = Math.max(1, Math.ceil((start + windowMs - now) / 1000));
+    return { allowed: w.count <= limit, limit, remaining: Math.max(0, limit - w.count), resetSeconds };
+  }
+
+  private sweep(currentStart: number) {
+    for (const [k, v] of this.windows) if (v.start < currentStart) this.windows.delete(k);
+  }
+}
+
+const g = globalThis as unknown as { __youragentRateLimit?: RateLimitStore };
+
+export function rateLimitStore(): RateLimitStore {
+  g.__youragentRateLimit ??= new MemoryRateLimitStore();
+  return g.__youragentRateLimit;
+}
+
+export function setRateLimitStore(store: RateLimitStore): void {
+  g.__youragentRateLimit = store;
+}
+
+export function rateLimitHeaders(r: RateLimitResult): Record<string, string> {
+  return {
+    "RateLimit-Limit": String(r.limit),
+    "RateLimit-Remaining": String(r.remaining),
+    "RateLimit-Reset": String(r.resetSeconds),
+  };
+}

@@ -1,0 +1,27 @@
+import { spawn, spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+
+// Builds (unless E2E_SKIP_BUILD=1) and starts the production server for Playwright on a
+// fresh embedded Postgres, so every e2e run starts from the seed.
+const port = process.env.E2E_PORT ?? "3100";
+const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? `.data-e2e-${port}`);
+rmSync(dataDir, { recursive: true, force: true });
+
+const env = {
+  ...process.env,
+  PORT: port,
+  YOURAGENT_DATA_DIR: dataDir,
+  APP_URL: `http://localhost:${port}`,
+  AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-0123",
+  NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
+};
+
+if (process.env.E2E_SKIP_BUILD !== "1") {
+  const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { stdio: "inherit", env });
+for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill("SIGTERM"));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,77 @@
+import { spawn } from "node:child_process";
+import { createServer } from "node:http";
+import path from "node:path";
+import { prepareRuntime, printLogin } from "./prepare-runtime";
+
+// `npm run dev` (next dev as a child) and `npm start` (Next in this process, so SIGTERM
+// can drain in-flight requests and close the pool before exiting 0).
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME || undefined;
+const publicUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+
+function log(msg: string) {
+  process.stderr.write(`[youragent] ${msg}\n`);
+}
+
+const rt = await prepareRuntime({ dev });
+
+async function stopDatabase() {
+  if (rt.embedded?.owned) await rt.embedded.stop().catch(() => {});
+}
+
+if (dev) {
+  const inngest = await import("./inngest-dev").then((m) => m.startInngestDev(port)).catch(() => undefined);
+  const child = spawn(
+    process.execPath,
+    [path.resolve("node_modules/next/dist/bin/next"), "dev", "-p", String(port)],
+    {
+      stdio: "inherit",
+      env: { ...process.env, INNGEST_DEV: process.env.INNGEST_DEV ?? (inngest ? "1" : undefined) },
+    },
+  );
+  child.once("spawn", () => printLogin(rt, publicUrl));
+  const stop = async (code: number) => {
+    inngest?.kill();
+    await stopDatabase();
+    process.exit(code);
+  };
+  child.on("exit", (code) => void stop(code ?? 0));
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
+} else {
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: process.cwd(), hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => void handle(req, res));
+  server.keepAliveTimeout = 5_000;
+  server.listen(port, hostname, () => {
+    log(`ready on ${publicUrl}`);
+    printLogin(rt, publicUrl);
+  });
+
+  let stopping = false;
+  const shutdown = async (sig: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${sig}: draining in-flight requests`);
+    const force = setTimeout(() => {
+      log("drain timed out; exiting");
+      process.exit(1);
+    }, 25_000);
+    force.unref();
+    // Stop accepting, let in-flight requests finish, then close the pool and the database.
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    const holder = (globalThis as { __youragentDb?: { sql: { end: (o: object) => Promise<void> } } })
+      .__youragentDb;
+    await holder?.sql.end({ timeout: 5 }).catch(() => {});
+    await stopDatabase();
+    log("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
