@@ -37,6 +37,9 @@ const envSchema = z.object({
   DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   REQUEST_DEADLINE_MS: z.coerce.number().int().positive().default(8_000),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  // Widget chat: per visitor (a session's visitor id) and per agent, messages per minute.
+  WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  WIDGET_AGENT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   // Bench and tests read the per-request SQL statement count from a response header.
   EXPOSE_STATEMENT_COUNT: z.enum(["0", "1"]).default("0"),
   SEED_DEMO: z.enum(["0", "1"]).optional(),
