@@ -1,0 +1,67 @@
+import { LogOut } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { db } from "@/db";
+import { listOrganizationsForUser } from "@/db/queries/memberships";
+import { requireOrgMembership } from "@/lib/auth/org-context";
+import { NavLinks } from "../_components/nav-links";
+import { OrgSwitcher } from "../_components/org-switcher";
+import { signOutAction } from "../actions";
+
+export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
+  const { org } = await params;
+  return { title: { default: org, template: `%s · ${org} · YourAgent` } };
+}
+
+export default async function OrgLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ org: string }>;
+}) {
+  const { org: slug } = await params;
+  const ctx = await requireOrgMembership(slug);
+  const orgs = await listOrganizationsForUser(db, ctx.user.id);
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto max-w-6xl px-4 sm:px-6">
+          <div className="flex h-14 items-center justify-between gap-3">
+            <div className="flex min-w-0 items-center gap-2">
+              <Link href={`/${ctx.org.slug}/agents`} className="flex shrink-0 items-center gap-2">
+                <span
+                  aria-hidden
+                  className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
+                >
+                  Y
+                </span>
+                <span className="hidden font-semibold text-slate-900 sm:inline">YourAgent</span>
+              </Link>
+              <span aria-hidden className="text-slate-300">
+                /
+              </span>
+              <OrgSwitcher current={ctx.org} orgs={orgs} />
+            </div>
+            <div className="flex min-w-0 items-center gap-3">
+              <span className="hidden truncate text-sm text-slate-600 md:inline" title={ctx.user.email}>
+                {ctx.user.email}
+              </span>
+              <form action={signOutAction}>
+                <button
+                  type="submit"
+                  className="flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100"
+                >
+                  <LogOut aria-hidden className="size-4" />
+                  Sign out
+                </button>
+              </form>
+            </div>
+          </div>
+          <NavLinks org={ctx.org.slug} />
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
+    </div>
+  );
+}

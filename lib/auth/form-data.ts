@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/** FormData → plain object; a key sent several times (checkboxes) becomes an array. Files are dropped. */
+export function formDataToObject(formData: FormData): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== "string" || key.startsWith("$ACTION")) continue;
+    const prev = out[key];
+    if (prev === undefined) out[key] = value;
+    else out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return out;
+}
+
+/** For checkbox groups: none checked → [], one → [v], many → [..]. */
+export function formArray<T extends z.ZodType>(item: T) {
+  return z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+}
+
+/** For single checkboxes: present ("on") → true, absent → false. */
+export const formCheckbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+/** Echo back what the user typed (not passwords) so a failed form keeps its values. */
+export function echoValues(input: Record<string, string | string[]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(input)) {
+    if (/password|secret/i.test(k)) continue;
+    out[k] = Array.isArray(v) ? v.join(",") : v;
+  }
+  return out;
+}
+
+/** zod issues → { field: first message }. */
+export function fieldErrorsFrom(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
