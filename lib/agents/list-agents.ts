@@ -1,0 +1,38 @@
+import type { Executor } from "@/db";
+import { listAgentsForOrganization } from "@/db/queries/agent-list";
+import { cursorBinding, decodeListCursor, encodeListCursor } from "@/lib/agents/list-cursor";
+import { toAgentResource } from "@/lib/agents/serialize";
+import type { ListAgentsQuery } from "@/lib/validations/agent-list";
+
+/** The API's list response: a page of agents and how to get the next one. */
+export async function listAgentsPage(db: Executor, organizationId: number, query: ListAgentsQuery) {
+  const filters = { q: query.q, persona: query.persona, optimizationStatus: query.optimization_status };
+  const binding = cursorBinding(organizationId, {
+    q: query.q,
+    persona: query.persona,
+    optimization_status: query.optimization_status,
+  });
+  const after = query.cursor ? decodeListCursor(query.cursor, binding) : undefined;
+  const offset = after ? null : (query.offset ?? 0);
+  const page = await listAgentsForOrganization(db, organizationId, {
+    ...filters,
+    limit: query.limit,
+    offset: offset ?? undefined,
+    after,
+  });
+  const last = page.rows.at(-1);
+  return {
+    object: "list" as const,
+    data: page.rows.map(toAgentResource),
+    pagination: {
+      limit: query.limit,
+      offset,
+      total: page.total,
+      has_more: page.hasMore,
+      next_cursor:
+        page.hasMore && last
+          ? encodeListCursor({ createdAt: last.cursorCreatedAt, id: last.id }, binding)
+          : null,
+    },
+  };
+}
