@@ -1,0 +1,115 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { agents, auditEvents, conversationMessages, conversations } from "@/db/schema";
+
+// The widget's reads and writes. Widget lookups are by public id only (the visitor has no
+// organization); the token binds the visitor to that one agent.
+export type WidgetAgent = {
+  id: number;
+  publicId: string;
+  organizationId: number;
+  name: string;
+  status: "active" | "disabled";
+  systemPrompt: string;
+  optimizedSystemPrompt: string | null;
+  useOptimizedPrompt: boolean;
+  widgetConfig: Record<string, unknown>;
+  config: Record<string, unknown>;
+  allowedOrigins: string[];
+  persona: { name: string };
+  knowledgePack: { name: string; content: string } | null;
+};
+
+export async function findWidgetAgentByPublicId(
+  db: Executor,
+  publicId: string,
+): Promise<WidgetAgent | undefined> {
+  return db.query.agents.findFirst({
+    columns: {
+      id: true,
+      publicId: true,
+      organizationId: true,
+      name: true,
+      status: true,
+      systemPrompt: true,
+      optimizedSystemPrompt: true,
+      useOptimizedPrompt: true,
+      widgetConfig: true,
+      config: true,
+      allowedOrigins: true,
+    },
+    with: {
+      persona: { columns: { name: true } },
+      knowledgePack: { columns: { name: true, content: true } },
+    },
+    where: eq(agents.publicId, publicId),
+  });
+}
+
+export async function findConversation(db: Executor, agentId: number, conversationPublicId: string) {
+  const [row] = await db
+    .select({ id: conversations.id, publicId: conversations.publicId, visitorId: conversations.visitorId })
+    .from(conversations)
+    .where(and(eq(conversations.agentId, agentId), eq(conversations.publicId, conversationPublicId)))
+    .limit(1);
+  return row;
+}
+
+export async function insertConversation(db: Executor, agentId: number, visitorId: string) {
+  const [row] = await db
+    .insert(conversations)
+    .values({ agentId, visitorId })
+    .returning({ id: conversations.id, publicId: conversations.publicId });
+  return row!;
+}
+
+/** The last `limit` turns, oldest first (the order the model reads them). */
+export async function listRecentMessages(db: Executor, conversationId: number, limit: number) {
+  const rows = await db
+    .select({ role: conversationMessages.role, content: conversationMessages.content })
+    .from(conversationMessages)
+    .where(eq(conversationMessages.conversationId, conversationId))
+    .orderBy(desc(conversationMessages.id))
+    .limit(limit);
+  return rows.reverse();
+}
+
+export async function insertMessage(
+  db: Executor,
+  conversationId: number,
+  role: "user" | "assistant",
+  content: string,
+) {
+  await db.insert(conversationMessages).values({ conversationId, role, content });
+}
+
+/** Gives the agent a fresh public id; the old one stops resolving at once. */
+export async function updateAgentPublicId(db: Executor, organizationId: number, publicId: string) {
+  const [row] = await db
+    .update(agents)
+    .set({ publicId: sql`gen_random_uuid()` })
+    .where(and(eq(agents.organizationId, organizationId), eq(agents.publicId, publicId)))
+    .returning({ publicId: agents.publicId });
+  return row?.publicId;
+}
+
+export async function updateAgentAllowedOrigins(
+  db: Executor,
+  organizationId: number,
+  publicId: string,
+  origins: string[],
+) {
+  const [row] = await db
+    .update(agents)
+    .set({ allowedOrigins: origins })
+    .where(and(eq(agents.organizationId, organizationId), eq(agents.publicId, publicId)))
+    .returning({ publicId: agents.publicId });
+  return row?.publicId;
+}
+
+export async function insertWidgetAuditEvent(
+  db: Executor,
+  values: typeof auditEvents.$inferInsert,
+): Promise<void> {
+  await db.insert(auditEvents).values(values);
+}

@@ -1,0 +1,88 @@
+// What a website visitor may see of an agent: display fields only. Everything else in
+// widget_config (extra keys, custom CSS) and the agent (prompt, ids, origins) stays on the
+// server. A new key here is a deliberate decision: tests snapshot this key set.
+export const DISPLAY_WIDGET_KEYS = [
+  "theme",
+  "position",
+  "size",
+  "animation",
+  "branding",
+  "sound_enabled",
+  "typing_indicator",
+  "quick_replies",
+  "quick_reply_options",
+  "welcome_message",
+  "primary_color",
+  "accent_color",
+] as const;
+
+export type DisplayWidgetConfig = {
+  theme: string;
+  position: string;
+  size: string;
+  animation: string;
+  branding: boolean;
+  sound_enabled: boolean;
+  typing_indicator: boolean;
+  quick_replies: boolean;
+  quick_reply_options: string[];
+  welcome_message: string | null;
+  primary_color: string | null;
+  accent_color: string | null;
+};
+
+const DEFAULTS: DisplayWidgetConfig = {
+  theme: "modern",
+  position: "bottom-right",
+  size: "medium",
+  animation: "slide-up",
+  branding: true,
+  sound_enabled: false,
+  typing_indicator: true,
+  quick_replies: true,
+  quick_reply_options: [],
+  welcome_message: null,
+  primary_color: null,
+  accent_color: null,
+};
+
+const str = (v: unknown, d: string | null) => (typeof v === "string" ? v : d);
+const bool = (v: unknown, d: boolean) => (typeof v === "boolean" ? v : d);
+
+/** Picks and normalises the display fields from a stored widget_config (which keeps extra keys). */
+export function toDisplayWidgetConfig(raw: Record<string, unknown> | null | undefined): DisplayWidgetConfig {
+  const w = raw ?? {};
+  return {
+    theme: str(w.theme, DEFAULTS.theme) as string,
+    position: str(w.position, DEFAULTS.position) as string,
+    size: str(w.size, DEFAULTS.size) as string,
+    animation: str(w.animation, DEFAULTS.animation) as string,
+    branding: bool(w.branding, DEFAULTS.branding),
+    sound_enabled: bool(w.sound_enabled, DEFAULTS.sound_enabled),
+    typing_indicator: bool(w.typing_indicator, DEFAULTS.typing_indicator),
+    quick_replies: bool(w.quick_replies, DEFAULTS.quick_replies),
+    quick_reply_options: Array.isArray(w.quick_reply_options)
+      ? w.quick_reply_options.filter((o): o is string => typeof o === "string").slice(0, 6)
+      : [],
+    welcome_message: str(w.welcome_message, null),
+    primary_color: str(w.primary_color, null),
+    accent_color: str(w.accent_color, null),
+  };
+}
+
+/** The public view of an agent used by the snippet, widget.js and the config endpoint. */
+export function toPublicWidget(agent: {
+  publicId: string;
+  name: string;
+  widgetConfig: Record<string, unknown>;
+  persona: { name: string };
+}) {
+  return {
+    agent_id: agent.publicId,
+    name: agent.name,
+    persona_name: agent.persona.name,
+    widget_config: toDisplayWidgetConfig(agent.widgetConfig),
+  };
+}
+
+export type PublicWidget = ReturnType<typeof toPublicWidget>;
