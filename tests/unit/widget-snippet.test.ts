@@ -68,7 +68,7 @@ describe("embed snippet", () => {
     expect(ya.q).toHaveLength(1);
     expect(ya.q[0]?.agentPublicId).toBe(hostile.publicId);
     expect(ya.q[0]?.config).toEqual(snippetConfig(hostile));
-    expect((ya.q[0]?.config as { welcome_message: string }).welcome_message).toBe(
+    expect((ya.q[0]?.config as { welcome_message?: string } | undefined)?.welcome_message).toBe(
       hostile.widgetConfig.welcome_message,
     );
     expect(sandbox.__pwned).toBeUndefined();
