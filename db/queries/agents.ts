@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { agents } from "@/db/schema";
+import { agents, knowledgePacks, organizations, personas } from "@/db/schema";
 import { type AgentRow, agentColumns, agentRelations } from "./agent-shape";
 
 /** Tenancy lives in the WHERE clause: another org's id simply finds nothing. */
@@ -14,4 +14,75 @@ export async function findAgentByPublicId(
     with: agentRelations,
     where: and(eq(agents.organizationId, organizationId), eq(agents.publicId, publicId)),
   });
+}
+
+// ---- create side ----------------------------------------------------------------------
+
+/**
+ * Locks the org row for the rest of the transaction. Every agent insert and delete takes
+ * this lock first, so `agent_count` read here is exact until commit: the plan-limit guard.
+ */
+export async function lockOrganizationForAgentWrite(db: Executor, organizationId: number) {
+  const [row] = await db
+    .select({
+      id: organizations.id,
+      slug: organizations.slug,
+      plan: organizations.plan,
+      maxAgents: organizations.maxAgents,
+      agentCount: organizations.agentCount,
+    })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .for("update");
+  return row;
+}
+
+export async function findAgentByIdempotencyKey(db: Executor, organizationId: number, key: string) {
+  const [row] = await db
+    .select({ publicId: agents.publicId, requestFingerprint: agents.requestFingerprint })
+    .from(agents)
+    .where(and(eq(agents.organizationId, organizationId), eq(agents.idempotencyKey, key)))
+    .limit(1);
+  return row;
+}
+
+export type NewAgentValues = Omit<
+  typeof agents.$inferInsert,
+  "personaId" | "knowledgePackId" | "organizationId"
+> & {
+  organizationId: number;
+  personaKey: string;
+  knowledgePackPublicId: string | null;
+};
+
+/**
+ * Inserts an agent, resolving the persona by key and the knowledge pack by public id in the
+ * same statement. The pack is looked up only inside this org: another org's pack id resolves
+ * to null, which the caller reports as a validation error (the transaction then rolls back).
+ */
+export async function insertAgent(db: Executor, values: NewAgentValues) {
+  const { personaKey, knowledgePackPublicId, ...rest } = values;
+  const [row] = await db
+    .insert(agents)
+    .values({
+      ...rest,
+      personaId: sql`(select ${personas.id} from ${personas} where ${personas.key} = ${personaKey})`,
+      knowledgePackId: knowledgePackPublicId
+        ? sql`(select ${knowledgePacks.id} from ${knowledgePacks} where ${knowledgePacks.organizationId} = ${values.organizationId} and ${knowledgePacks.publicId} = ${knowledgePackPublicId})`
+        : null,
+    })
+    .returning({
+      id: agents.id,
+      publicId: agents.publicId,
+      promptVersion: agents.promptVersion,
+      knowledgePackId: agents.knowledgePackId,
+    });
+  return row!;
+}
+
+export async function incrementAgentCount(db: Executor, organizationId: number) {
+  await db
+    .update(organizations)
+    .set({ agentCount: sql`${organizations.agentCount} + 1` })
+    .where(eq(organizations.id, organizationId));
 }

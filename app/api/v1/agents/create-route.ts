@@ -1,0 +1,45 @@
+import { actorFromApiKey } from "@/lib/actor";
+import { createAgent } from "@/lib/agents/create-agent";
+import { toAgentResource } from "@/lib/agents/serialize";
+import { apiRoute, json } from "@/lib/api/handler";
+import { AppError } from "@/lib/errors";
+import { readJsonBody } from "@/lib/http/body";
+import { createAgentSchema, idempotencyKeySchema } from "@/lib/validations/agent";
+import { fieldErrorsFromZod } from "@/lib/validations/zod-errors";
+
+// POST /api/v1/agents: body → idempotency key → schema → the shared create use case.
+export const createAgentRoute = apiRoute(
+  { scope: "agents:write", route: "POST /api/v1/agents" },
+  async (ctx) => {
+    const body = await readJsonBody(ctx.req);
+    const headerKey = readIdempotencyHeader(ctx.req);
+    const parsed = createAgentSchema.safeParse(body);
+    if (!parsed.success) throw AppError.validation(fieldErrorsFromZod(parsed.error));
+    const input = parsed.data;
+    if (headerKey && input.idempotency_key && headerKey !== input.idempotency_key) {
+      throw new AppError(
+        "invalid_idempotency_key",
+        "The Idempotency-Key header and the idempotency_key field differ; send one, or the same value in both.",
+      );
+    }
+    const { agent, replayed } = await createAgent({
+      organizationId: ctx.principal.organizationId,
+      actor: actorFromApiKey(ctx.principal),
+      input,
+      idempotencyKey: headerKey ?? input.idempotency_key,
+    });
+    const headers: Record<string, string> = { Location: `/api/v1/agents/${agent.publicId}` };
+    if (replayed) headers["Idempotent-Replayed"] = "true";
+    return json(toAgentResource(agent), { status: 201, headers });
+  },
+);
+
+function readIdempotencyHeader(req: Request): string | undefined {
+  const raw = req.headers.get("idempotency-key");
+  if (raw === null) return undefined;
+  const parsed = idempotencyKeySchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError("invalid_idempotency_key", "Idempotency-Key must be 1–255 visible ASCII characters.");
+  }
+  return parsed.data;
+}

@@ -1,0 +1,176 @@
+import { db, type Tx } from "@/db";
+import type { AgentRow } from "@/db/queries/agent-shape";
+import {
+  findAgentByIdempotencyKey,
+  findAgentByPublicId,
+  incrementAgentCount,
+  insertAgent,
+  lockOrganizationForAgentWrite,
+} from "@/db/queries/agents";
+import { insertAuditEvent } from "@/db/queries/audit-events";
+import { type Actor, auditActor } from "@/lib/actor";
+import { scheduleOptimizationDispatch } from "@/lib/agents/optimization/dispatch";
+import { isGeminiConfigured } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/http/db-errors";
+import { personaByKey } from "@/lib/personas";
+import { agentLimit, PLANS } from "@/lib/plans";
+import type { CreateAgentInput } from "@/lib/validations/agent";
+import { requestFingerprint } from "./fingerprint";
+
+export type CreateAgentResult = { agent: AgentRow; replayed: boolean };
+
+export const GEMINI_NOT_CONFIGURED = "GEMINI_API_KEY is not configured";
+
+type Outcome = { kind: "created" | "replayed"; publicId: string; promptVersion: number; pending: boolean };
+
+/**
+ * The one create use case behind the dashboard action and POST /api/v1/agents.
+ * Transaction: lock the org row → idempotency lookup → plan limit → insert → count → audit.
+ * Nothing external happens inside it; the optimization hand-off runs after commit.
+ */
+export async function createAgent(args: {
+  organizationId: number;
+  actor: Actor;
+  input: CreateAgentInput;
+  idempotencyKey?: string;
+}): Promise<CreateAgentResult> {
+  const key = args.idempotencyKey ?? args.input.idempotency_key;
+  const fingerprint = key ? requestFingerprint(args.input) : null;
+  let outcome: Outcome;
+  try {
+    outcome = await db.transaction((tx) => createInTransaction(tx, args, key, fingerprint));
+  } catch (e) {
+    // A same-key request that slipped past the lookup (it cannot while the org lock is held,
+    // but a future guard change must not turn a retry into a 409/5xx) ends as a replay. It
+    // may trip either unique index first: the key's or the name's (same body, same name).
+    if (!key || !fingerprint || !mayBeConcurrentTwin(e)) throw e;
+    const existing = await findAgentByIdempotencyKey(db, args.organizationId, key);
+    if (!existing) throw e;
+    outcome = replayOrReject(existing, fingerprint);
+  }
+  if (outcome.pending) {
+    scheduleOptimizationDispatch({
+      organizationId: args.organizationId,
+      agentPublicId: outcome.publicId,
+      promptVersion: outcome.promptVersion,
+    });
+  }
+  const agent = await findAgentByPublicId(db, args.organizationId, outcome.publicId);
+  // Deleted between commit and read: nothing sensible to return but "gone".
+  if (!agent) throw new AppError("not_found", "The agent no longer exists.");
+  return { agent, replayed: outcome.kind === "replayed" };
+}
+
+async function createInTransaction(
+  tx: Tx,
+  args: { organizationId: number; actor: Actor; input: CreateAgentInput },
+  key: string | undefined,
+  fingerprint: string | null,
+): Promise<Outcome> {
+  const { organizationId, actor, input } = args;
+  const org = await lockOrganizationForAgentWrite(tx, organizationId);
+  if (!org) throw new AppError("not_found", "The organization does not exist.");
+
+  if (key && fingerprint) {
+    const existing = await findAgentByIdempotencyKey(tx, organizationId, key);
+    if (existing) return replayOrReject(existing, fingerprint);
+  }
+
+  const limit = agentLimit(org);
+  if (org.agentCount >= limit) {
+    throw new AppError(
+      "plan_limit_reached",
+      `Organization ${org.slug} has ${org.agentCount} of ${limit} agents allowed on the ${PLANS[org.plan].name.toLowerCase()} plan.`,
+      { extra: { limit, used: org.agentCount, plan: org.plan } },
+    );
+  }
+
+  const optimization = initialOptimization(input.auto_optimize);
+  const prompt = input.system_prompt?.trim() ? input.system_prompt : undefined;
+  let inserted: Awaited<ReturnType<typeof insertAgent>>;
+  try {
+    inserted = await insertAgent(tx, {
+      organizationId,
+      createdByUserId: actor.type === "user" ? actor.userId : null,
+      createdByApiKeyId: actor.type === "api_key" ? actor.apiKeyId : null,
+      name: input.name,
+      description: input.description || null,
+      industry: input.industry || null,
+      personaKey: input.persona,
+      knowledgePackPublicId: input.knowledge_pack_id ?? null,
+      systemPrompt: prompt ?? personaByKey(input.persona)?.defaultSystemPrompt ?? "",
+      widgetConfig: input.widget_config,
+      config: input.config,
+      allowedOrigins: input.allowed_origins,
+      idempotencyKey: key ?? null,
+      requestFingerprint: fingerprint,
+      ...optimization,
+    });
+  } catch (e) {
+    if (isUniqueViolation(e, "agents_org_name_unique")) {
+      throw new AppError(
+        "name_conflict",
+        `An agent named "${input.name}" already exists in this organization.`,
+        {
+          extra: { errors: [{ path: "name", message: "An agent with this name already exists." }] },
+        },
+      );
+    }
+    throw e;
+  }
+  if (input.knowledge_pack_id && inserted.knowledgePackId === null) {
+    // Throwing rolls the insert back: nothing is written.
+    throw AppError.validation([
+      { path: "knowledge_pack_id", message: "No knowledge pack with this id exists in your organization." },
+    ]);
+  }
+
+  await incrementAgentCount(tx, organizationId);
+  await insertAuditEvent(tx, {
+    organizationId,
+    ...auditActor(actor),
+    action: "agent.created",
+    targetPublicId: inserted.publicId,
+    metadata: { name: input.name, persona: input.persona, idempotency_key_used: Boolean(key) },
+  });
+  return {
+    kind: "created",
+    publicId: inserted.publicId,
+    promptVersion: inserted.promptVersion,
+    pending: optimization.optimizationStatus === "pending",
+  };
+}
+
+function replayOrReject(
+  existing: { publicId: string; requestFingerprint: string | null },
+  fingerprint: string,
+): Outcome {
+  if (existing.requestFingerprint !== fingerprint) {
+    throw new AppError(
+      "idempotency_key_reused",
+      "This idempotency key was already used with a different request body. Use a new key for a new agent.",
+    );
+  }
+  // A replay never re-dispatches: the first request did (or the outbox flusher will).
+  return { kind: "replayed", publicId: existing.publicId, promptVersion: 0, pending: false };
+}
+
+function mayBeConcurrentTwin(e: unknown): boolean {
+  return (
+    isUniqueViolation(e, "agents_org_idempotency_key_unique") ||
+    (e instanceof AppError && e.code === "name_conflict")
+  );
+}
+
+function initialOptimization(autoOptimize: boolean) {
+  if (!autoOptimize) return { optimizationStatus: "not_requested" as const };
+  if (!isGeminiConfigured()) {
+    return {
+      optimizationStatus: "skipped" as const,
+      optimizationError: GEMINI_NOT_CONFIGURED,
+      optimizationUpdatedAt: new Date(),
+    };
+  }
+  return { optimizationStatus: "pending" as const, optimizationRequestedAt: new Date() };
+}
