@@ -1,0 +1,90 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth";
+import type { ActionState } from "@/lib/auth/action-state";
+import { fieldErrorsFrom, formDataToObject } from "@/lib/auth/form-data";
+import { signUpUser } from "@/lib/auth/sign-up";
+import { isAppError } from "@/lib/errors";
+import { signInSchema, signUpSchema } from "@/lib/validations/auth";
+
+/** Only same-site relative paths: an open redirect after sign-in would be a phishing aid. */
+function safeRedirect(target: string | undefined): string {
+  return target && /^\/(?!\/)[^\\\s]*$/.test(target) ? target : "/";
+}
+
+export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const raw = formDataToObject(formData);
+  const values = { email: typeof raw.email === "string" ? raw.email : "" };
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: "Enter your email and password.",
+      fieldErrors: fieldErrorsFrom(parsed.error),
+      values,
+    };
+  }
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeRedirect(parsed.data.callbackUrl),
+    });
+  } catch (e) {
+    // signIn() redirects by throwing; only Auth.js errors are expected failures.
+    if (e instanceof AuthError) {
+      return e.type === "CredentialsSignin"
+        ? { ok: false, error: "Wrong email or password. Check both and try again.", values }
+        : { ok: false, error: "Sign-in is unavailable right now. Try again in a moment.", values };
+    }
+    throw e;
+  }
+  return { ok: true };
+}
+
+export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const raw = formDataToObject(formData);
+  const values = {
+    name: String(raw.name ?? ""),
+    email: String(raw.email ?? ""),
+    organizationName: String(raw.organizationName ?? ""),
+  };
+  const parsed = signUpSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: "Please fix the highlighted fields.",
+      fieldErrors: fieldErrorsFrom(parsed.error),
+      values,
+    };
+  }
+  let slug: string;
+  try {
+    ({
+      org: { slug },
+    } = await signUpUser(parsed.data));
+  } catch (e) {
+    if (isAppError(e)) {
+      const errors = (e.extra.errors as { path: string; message: string }[] | undefined) ?? [];
+      return {
+        ok: false,
+        error: e.message,
+        fieldErrors: Object.fromEntries(errors.map((x) => [x.path, x.message])),
+        values,
+      };
+    }
+    throw e;
+  }
+  // Outside the try: signIn() redirects by throwing.
+  await signIn("credentials", {
+    email: parsed.data.email,
+    password: parsed.data.password,
+    redirectTo: `/${slug}/agents`,
+  });
+  return { ok: true };
+}
+
+export async function signInWithGitHubAction(): Promise<void> {
+  await signIn("github", { redirectTo: "/" });
+}
