@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { agentStatusEnum, optimizationStatusEnum } from "@/db/schema/enums";
 import { DEFAULT_PERSONA_KEY, PERSONA_KEYS } from "@/lib/personas";
+import { rejectUnstorableText } from "./storable-text";
 
 // The shapes of API.md, shared by the API, the dashboard forms, jobs and the OpenAPI document.
 const jsonSize = (v: unknown) => Buffer.byteLength(JSON.stringify(v) ?? "", "utf8");
@@ -85,19 +86,21 @@ export const agentNameSchema = z
   // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: "Name cannot contain control characters." });
 
-export const createAgentSchema = z.strictObject({
-  name: agentNameSchema,
-  description: z.string().trim().max(500, "At most 500 characters.").nullish(),
-  persona: z.enum(PERSONA_KEYS).default(DEFAULT_PERSONA_KEY),
-  industry: z.string().trim().max(100, "At most 100 characters.").nullish(),
-  system_prompt: z.string().max(20_000, "At most 20,000 characters.").optional(),
-  knowledge_pack_id: z.uuid("Use the id of one of your knowledge packs.").nullish(),
-  widget_config: widgetConfigSchema.default(() => widgetConfigSchema.parse({})),
-  config: agentConfigSchema.default(() => agentConfigSchema.parse({})),
-  allowed_origins: allowedOriginsSchema.default([]),
-  auto_optimize: z.boolean().default(true),
-  idempotency_key: idempotencyKeySchema.optional(),
-});
+export const createAgentSchema = z
+  .strictObject({
+    name: agentNameSchema,
+    description: z.string().trim().max(500, "At most 500 characters.").nullish(),
+    persona: z.enum(PERSONA_KEYS).default(DEFAULT_PERSONA_KEY),
+    industry: z.string().trim().max(100, "At most 100 characters.").nullish(),
+    system_prompt: z.string().max(20_000, "At most 20,000 characters.").optional(),
+    knowledge_pack_id: z.uuid("Use the id of one of your knowledge packs.").nullish(),
+    widget_config: widgetConfigSchema.default(() => widgetConfigSchema.parse({})),
+    config: agentConfigSchema.default(() => agentConfigSchema.parse({})),
+    allowed_origins: allowedOriginsSchema.default([]),
+    auto_optimize: z.boolean().default(true),
+    idempotency_key: idempotencyKeySchema.optional(),
+  })
+  .superRefine(rejectUnstorableText);
 export type CreateAgentInput = z.infer<typeof createAgentSchema>;
 
 export const updateAgentSchema = z
