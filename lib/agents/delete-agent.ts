@@ -1,0 +1,27 @@
+import { db } from "@/db";
+import { decrementAgentCount, deleteAgentRow, lockOrganizationRow } from "@/db/queries/agent-manage";
+import { insertAuditEvent } from "@/db/queries/audit-events";
+import { type Actor, auditActor } from "@/lib/actor";
+import { AppError } from "@/lib/errors";
+
+/**
+ * Deletes an agent and frees its plan slot in the same transaction: the org row is locked first
+ * (the same lock order as create), so a create waiting on the lock sees the decremented count.
+ */
+export async function deleteAgent(args: { organizationId: number; actor: Actor; publicId: string }) {
+  return db.transaction(async (tx) => {
+    const org = await lockOrganizationRow(tx, args.organizationId);
+    if (!org) throw new AppError("not_found", "No agent with this id exists.");
+    const deleted = await deleteAgentRow(tx, args.organizationId, args.publicId);
+    if (!deleted) throw new AppError("not_found", "No agent with this id exists.");
+    await decrementAgentCount(tx, args.organizationId);
+    await insertAuditEvent(tx, {
+      organizationId: args.organizationId,
+      ...auditActor(args.actor),
+      action: "agent.deleted",
+      targetPublicId: deleted.publicId,
+      metadata: { name: deleted.name },
+    });
+    return deleted;
+  });
+}

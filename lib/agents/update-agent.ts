@@ -1,0 +1,185 @@
+import { db, type Tx } from "@/db";
+import {
+  findKnowledgePackIdInOrganization,
+  findPersonaIdByKey,
+  type LockedAgent,
+  lockAgentForUpdate,
+  updateAgentRow,
+} from "@/db/queries/agent-manage";
+import type { AgentRow } from "@/db/queries/agent-shape";
+import { findAgentByPublicId } from "@/db/queries/agents";
+import { insertAuditEvent } from "@/db/queries/audit-events";
+import type { agents } from "@/db/schema";
+import { type Actor, auditActor } from "@/lib/actor";
+import { scheduleOptimizationDispatch } from "@/lib/agents/optimization/dispatch";
+import { isGeminiConfigured } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/http/db-errors";
+import {
+  agentConfigSchema,
+  type UpdateAgentInput,
+  updateAgentSchema,
+  widgetConfigSchema,
+} from "@/lib/validations/agent";
+import { fieldErrorsFromZod } from "@/lib/validations/zod-errors";
+
+type Changes = Partial<typeof agents.$inferInsert>;
+type Outcome = { changed: string[]; pendingVersion: number | null };
+
+export function parseAgentUpdate(body: unknown): UpdateAgentInput {
+  const parsed = updateAgentSchema.safeParse(body);
+  if (!parsed.success) throw AppError.validation(fieldErrorsFromZod(parsed.error));
+  return parsed.data;
+}
+
+/**
+ * The one edit use case behind PATCH /api/v1/agents/{id} and the dashboard edit form.
+ * Locks the agent row, applies only what differs, bumps prompt_version on a prompt change
+ * (requesting a new optimization unless auto_optimize is false), audits the changed fields,
+ * and hands the optimization off after commit. Returns the agent as it is now.
+ */
+export async function updateAgent(args: {
+  organizationId: number;
+  actor: Actor;
+  publicId: string;
+  body: unknown;
+}): Promise<{ agent: AgentRow; changed: string[] }> {
+  const input = parseAgentUpdate(args.body);
+  let outcome: Outcome;
+  try {
+    outcome = await db.transaction((tx) => updateInTransaction(tx, args, input));
+  } catch (e) {
+    if (isUniqueViolation(e, "agents_org_name_unique")) {
+      throw new AppError(
+        "name_conflict",
+        `An agent named "${input.name}" already exists in this organization.`,
+        {
+          extra: { errors: [{ path: "name", message: "An agent with this name already exists." }] },
+        },
+      );
+    }
+    throw e;
+  }
+  if (outcome.pendingVersion !== null) {
+    scheduleOptimizationDispatch({
+      organizationId: args.organizationId,
+      agentPublicId: args.publicId,
+      promptVersion: outcome.pendingVersion,
+    });
+  }
+  const agent = await findAgentByPublicId(db, args.organizationId, args.publicId);
+  if (!agent) throw new AppError("not_found", "No agent with this id exists.");
+  return { agent, changed: outcome.changed };
+}
+
+async function updateInTransaction(
+  tx: Tx,
+  args: { organizationId: number; actor: Actor; publicId: string; body: unknown },
+  input: UpdateAgentInput,
+): Promise<Outcome> {
+  const current = await lockAgentForUpdate(tx, args.organizationId, args.publicId);
+  if (!current) throw new AppError("not_found", "No agent with this id exists.");
+  const changes: Changes = {};
+  const changed: string[] = [];
+  const set = <K extends keyof Changes>(field: string, key: K, value: Changes[K], before: unknown) => {
+    if (JSON.stringify(value) === JSON.stringify(before)) return;
+    changes[key] = value;
+    changed.push(field);
+  };
+
+  if (input.name !== undefined) set("name", "name", input.name, current.name);
+  if (input.description !== undefined)
+    set("description", "description", input.description || null, current.description);
+  if (input.industry !== undefined) set("industry", "industry", input.industry || null, current.industry);
+  if (input.persona !== undefined) {
+    const personaId = await findPersonaIdByKey(tx, input.persona);
+    if (personaId === undefined)
+      throw AppError.validation([{ path: "persona", message: "Unknown persona." }]);
+    set("persona", "personaId", personaId, current.personaId);
+  }
+  if (input.knowledge_pack_id !== undefined) {
+    const packId = input.knowledge_pack_id
+      ? await findKnowledgePackIdInOrganization(tx, args.organizationId, input.knowledge_pack_id)
+      : null;
+    if (packId === undefined) {
+      throw AppError.validation([
+        { path: "knowledge_pack_id", message: "No knowledge pack with this id exists in your organization." },
+      ]);
+    }
+    set("knowledge_pack_id", "knowledgePackId", packId, current.knowledgePackId);
+  }
+  // Objects merge onto what is stored (send only the keys to change), then are validated whole.
+  const raw = args.body as Record<string, unknown>;
+  if (input.widget_config !== undefined)
+    set(
+      "widget_config",
+      "widgetConfig",
+      mergeObject(widgetConfigSchema, current.widgetConfig, raw.widget_config, "widget_config"),
+      current.widgetConfig,
+    );
+  if (input.config !== undefined)
+    set(
+      "config",
+      "config",
+      mergeObject(agentConfigSchema, current.config, raw.config, "config"),
+      current.config,
+    );
+  if (input.allowed_origins !== undefined)
+    set("allowed_origins", "allowedOrigins", input.allowed_origins, current.allowedOrigins);
+  if (input.use_optimized_prompt !== undefined)
+    set("use_optimized_prompt", "useOptimizedPrompt", input.use_optimized_prompt, current.useOptimizedPrompt);
+  if (input.status !== undefined) set("status", "status", input.status, current.status);
+
+  let pendingVersion: number | null = null;
+  if (input.system_prompt !== undefined && input.system_prompt !== current.systemPrompt) {
+    Object.assign(changes, promptChange(current, input.auto_optimize !== false));
+    changes.systemPrompt = input.system_prompt;
+    changed.push("system_prompt");
+    if (changes.optimizationStatus === "pending") pendingVersion = current.promptVersion + 1;
+  }
+  if (changed.length === 0) return { changed, pendingVersion: null };
+
+  await updateAgentRow(tx, args.organizationId, current.id, changes);
+  await insertAuditEvent(tx, {
+    organizationId: args.organizationId,
+    ...auditActor(args.actor),
+    action: "agent.updated",
+    targetPublicId: current.publicId,
+    metadata: {
+      fields: changed,
+      ...(changes.promptVersion ? { prompt_version: changes.promptVersion } : {}),
+    },
+  });
+  return { changed, pendingVersion };
+}
+
+/**
+ * A new prompt is a new version: the old optimized prompt no longer applies (a job still running
+ * for the old version will not save, it checks the version), and a new optimization is requested.
+ */
+function promptChange(current: LockedAgent, autoOptimize: boolean): Changes {
+  const base: Changes = {
+    promptVersion: current.promptVersion + 1,
+    optimizedSystemPrompt: null,
+    optimizationRationale: null,
+    optimizationError: null,
+    optimizationMetadata: null,
+    optimizationEventSentAt: null,
+    optimizationUpdatedAt: new Date(),
+  };
+  if (!autoOptimize) return { ...base, optimizationStatus: "not_requested", optimizationRequestedAt: null };
+  if (!isGeminiConfigured())
+    return { ...base, optimizationStatus: "skipped", optimizationError: "GEMINI_API_KEY is not configured" };
+  return { ...base, optimizationStatus: "pending", optimizationRequestedAt: new Date() };
+}
+
+function mergeObject(
+  schema: typeof widgetConfigSchema | typeof agentConfigSchema,
+  stored: Record<string, unknown>,
+  patch: unknown,
+  path: string,
+): Record<string, unknown> {
+  const parsed = schema.safeParse({ ...stored, ...(patch as Record<string, unknown>) });
+  if (!parsed.success) throw AppError.validation(fieldErrorsFromZod(parsed.error, [path]));
+  return parsed.data as Record<string, unknown>;
+}

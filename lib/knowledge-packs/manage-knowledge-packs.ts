@@ -1,0 +1,103 @@
+import { db } from "@/db";
+import { insertAuditEvent } from "@/db/queries/audit-events";
+import {
+  countKnowledgePacks,
+  insertKnowledgePack,
+  listKnowledgePacksForOrganization,
+  updateKnowledgePackRow,
+} from "@/db/queries/knowledge-packs";
+import { type Actor, auditActor } from "@/lib/actor";
+import { AppError } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/http/db-errors";
+import {
+  type CreateKnowledgePackInput,
+  createKnowledgePackSchema,
+  type UpdateKnowledgePackInput,
+  updateKnowledgePackSchema,
+} from "@/lib/validations/knowledge-pack";
+import { fieldErrorsFromZod } from "@/lib/validations/zod-errors";
+
+function nameConflict(name: string | undefined) {
+  return new AppError(
+    "name_conflict",
+    `A knowledge pack named "${name}" already exists in this organization.`,
+    {
+      extra: { errors: [{ path: "name", message: "A knowledge pack with this name already exists." }] },
+    },
+  );
+}
+
+export function parseKnowledgePackCreate(body: unknown): CreateKnowledgePackInput {
+  const parsed = createKnowledgePackSchema.safeParse(body);
+  if (!parsed.success) throw AppError.validation(fieldErrorsFromZod(parsed.error));
+  return parsed.data;
+}
+
+export function parseKnowledgePackUpdate(body: unknown): UpdateKnowledgePackInput {
+  const parsed = updateKnowledgePackSchema.safeParse(body);
+  if (!parsed.success) throw AppError.validation(fieldErrorsFromZod(parsed.error));
+  return parsed.data;
+}
+
+export async function listKnowledgePacks(organizationId: number, opts: { limit: number; offset: number }) {
+  const [rows, total] = await Promise.all([
+    listKnowledgePacksForOrganization(db, organizationId, opts),
+    countKnowledgePacks(db, organizationId),
+  ]);
+  return { rows, total };
+}
+
+export async function createKnowledgePack(args: { organizationId: number; actor: Actor; body: unknown }) {
+  const input = parseKnowledgePackCreate(args.body);
+  try {
+    return await db.transaction(async (tx) => {
+      const row = await insertKnowledgePack(tx, {
+        organizationId: args.organizationId,
+        name: input.name,
+        description: input.description || null,
+        content: input.content,
+      });
+      await insertAuditEvent(tx, {
+        organizationId: args.organizationId,
+        ...auditActor(args.actor),
+        action: "knowledge_pack.created",
+        targetPublicId: row.publicId,
+        metadata: { name: row.name, content_bytes: row.contentBytes },
+      });
+      return row;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e, "knowledge_packs_org_name_unique")) throw nameConflict(input.name);
+    throw e;
+  }
+}
+
+export async function updateKnowledgePack(args: {
+  organizationId: number;
+  actor: Actor;
+  publicId: string;
+  body: unknown;
+}) {
+  const input = parseKnowledgePackUpdate(args.body);
+  try {
+    return await db.transaction(async (tx) => {
+      const row = await updateKnowledgePackRow(tx, args.organizationId, args.publicId, {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.description !== undefined ? { description: input.description || null } : {}),
+        ...(input.content !== undefined ? { content: input.content } : {}),
+      });
+      if (!row) throw new AppError("not_found", "No knowledge pack with this id exists.");
+      await insertAuditEvent(tx, {
+        organizationId: args.organizationId,
+        ...auditActor(args.actor),
+        action: "knowledge_pack.updated",
+        targetPublicId: row.publicId,
+        metadata: { fields: Object.keys(input) },
+      });
+      return row;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e, "knowledge_packs_org_name_unique")) throw nameConflict(input.name);
+    throw e;
+  }
+}

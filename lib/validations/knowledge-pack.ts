@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/** Knowledge pack content limit: 200 KB of UTF-8. The POST route reads bodies up to 256 KiB for it. */
+export const KNOWLEDGE_CONTENT_MAX_BYTES = 200 * 1024;
+export const KNOWLEDGE_PACK_BODY_MAX_BYTES = 256 * 1024;
+
+const name = z
+  .string()
+  .trim()
+  .min(1, "Name is required.")
+  .max(100, "At most 100 characters.")
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: "Name cannot contain control characters." });
+const description = z.string().trim().max(500, "At most 500 characters.").nullish();
+const content = z.string().refine((s) => Buffer.byteLength(s, "utf8") <= KNOWLEDGE_CONTENT_MAX_BYTES, {
+  message: "Content must be at most 200 KB.",
+});
+
+export const createKnowledgePackSchema = z.strictObject({ name, description, content: content.default("") });
+export type CreateKnowledgePackInput = z.infer<typeof createKnowledgePackSchema>;
+
+export const updateKnowledgePackSchema = z
+  .strictObject({ name: name.optional(), description, content: content.optional() })
+  .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change." });
+export type UpdateKnowledgePackInput = z.infer<typeof updateKnowledgePackSchema>;

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+/** limit/offset query parameters for the simple (offset-only) lists. */
+export const offsetPageQuerySchema = z.object({
+  limit: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: "limit must be an integer." })
+      .int("limit must be an integer.")
+      .min(1, "limit must be between 1 and 100.")
+      .max(100, "limit must be between 1 and 100.")
+      .default(50),
+  ),
+  offset: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: "offset must be an integer." })
+      .int("offset must be an integer.")
+      .min(0, "offset must be 0 or more.")
+      .max(1_000_000)
+      .default(0),
+  ),
+});
