@@ -78,3 +78,34 @@ export async function touchApiKeyLastUsed(db: Executor, id: number, staleSeconds
       ),
     );
 }
+
+/** Revokes only a still-active key of this org; undefined when it is unknown or already revoked. */
+export async function revokeActiveApiKey(db: Executor, organizationId: number, keyId: string) {
+  const rows = await db
+    .update(apiKeys)
+    .set({ revokedAt: sql`now()` })
+    .where(
+      and(eq(apiKeys.organizationId, organizationId), eq(apiKeys.keyId, keyId), isNull(apiKeys.revokedAt)),
+    )
+    .returning({
+      publicId: apiKeys.publicId,
+      keyId: apiKeys.keyId,
+      name: apiKeys.name,
+      revokedAt: apiKeys.revokedAt,
+    });
+  return rows[0];
+}
+
+export async function findApiKeyInOrganization(db: Executor, organizationId: number, keyId: string) {
+  const rows = await db
+    .select({
+      publicId: apiKeys.publicId,
+      keyId: apiKeys.keyId,
+      name: apiKeys.name,
+      revokedAt: apiKeys.revokedAt,
+    })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.organizationId, organizationId), eq(apiKeys.keyId, keyId)))
+    .limit(1);
+  return rows[0];
+}

@@ -12,9 +12,13 @@ export function formDataToObject(formData: FormData): Record<string, string | st
   return out;
 }
 
-/** For checkbox groups: none checked → [], one → [v], many → [..]. */
-export function formArray<T extends z.ZodType>(item: T) {
-  return z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item));
+function toArray(v: unknown): unknown {
+  return v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v];
+}
+
+/** For checkbox groups: none checked → [], one → [v], many → [..], then `schema`. */
+export function formList<T extends z.ZodType>(schema: T) {
+  return z.preprocess(toArray, schema);
 }
 
 /** For single checkboxes: present ("on") → true, absent → false. */

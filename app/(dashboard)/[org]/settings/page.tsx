@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { db } from "@/db";
+import { listMembersOfOrganization } from "@/db/queries/memberships";
+import { requireOrgMembership } from "@/lib/auth/org-context";
+import { formatDate } from "@/lib/format-date";
+import { agentLimit, PLANS } from "@/lib/plans";
+
+export const metadata: Metadata = { title: "Settings" };
+
+const ROLE_TONE = { owner: "brand", admin: "blue", member: "gray" } as const;
+
+export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org: slug } = await params;
+  const ctx = await requireOrgMembership(slug);
+  const members = await listMembersOfOrganization(db, ctx.org.id);
+  const limit = agentLimit(ctx.org);
+  const used = ctx.org.agentCount;
+  const pct = limit === 0 ? 100 : Math.min(100, Math.round((used / limit) * 100));
+  return (
+    <>
+      <PageHeader title="Settings" description="Your organization, its plan and its members." />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader title="Organization" />
+          <CardBody>
+            <dl className="grid grid-cols-[8rem_1fr] gap-y-3 text-sm">
+              <dt className="text-slate-500">Name</dt>
+              <dd className="font-medium text-slate-900">{ctx.org.name}</dd>
+              <dt className="text-slate-500">Slug</dt>
+              <dd>
+                <code className="font-mono text-xs">{ctx.org.slug}</code>
+              </dd>
+              <dt className="text-slate-500">Organization id</dt>
+              <dd>
+                <code className="break-all font-mono text-xs">{ctx.org.publicId}</code>
+              </dd>
+              <dt className="text-slate-500">Your role</dt>
+              <dd>
+                <Badge tone={ROLE_TONE[ctx.role]}>{ctx.role}</Badge>
+              </dd>
+            </dl>
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader title="Plan" description={`${PLANS[ctx.org.plan].name} plan`} />
+          <CardBody className="space-y-3">
+            <p className="text-sm text-slate-900" id="agents-meter-label">
+              <span className="text-2xl font-bold">{used}</span> of {limit} agents used
+            </p>
+            <div
+              role="meter"
+              aria-labelledby="agents-meter-label"
+              aria-valuemin={0}
+              aria-valuemax={limit}
+              aria-valuenow={used}
+              className="h-2.5 w-full overflow-hidden rounded-full bg-slate-100"
+            >
+              <div
+                className={
+                  pct >= 100 ? "h-full bg-red-500" : pct >= 80 ? "h-full bg-amber-500" : "h-full bg-brand-600"
+                }
+                style={{ width: `${pct}%` }}
+              />
+            </div>
+            <p className="text-xs text-slate-500">
+              {used >= limit
+                ? `You have reached the ${PLANS[ctx.org.plan].name} plan's limit. Delete an agent or upgrade to create more.`
+                : `${limit - used} more agent${limit - used === 1 ? "" : "s"} can be created on this plan.`}
+              {ctx.org.maxAgents !== null ? " (custom limit for this organization)" : ""}
+            </p>
+          </CardBody>
+        </Card>
+        <Card className="lg:col-span-2">
+          <CardHeader
+            title="Members"
+            description={`${members.length} member${members.length === 1 ? "" : "s"}`}
+          />
+          <Table aria-label="Members">
+            <thead className="bg-slate-50">
+              <tr>
+                <Th>Name</Th>
+                <Th>Email</Th>
+                <Th>Role</Th>
+                <Th>Joined</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {members.map((m) => (
+                <tr key={m.publicId}>
+                  <Td className="font-medium text-slate-900">{m.name ?? "—"}</Td>
+                  <Td>{m.email}</Td>
+                  <Td>
+                    <Badge tone={ROLE_TONE[m.role]}>{m.role}</Badge>
+                  </Td>
+                  <Td>{formatDate(m.joinedAt)}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Card>
+      </div>
+    </>
+  );
+}
