@@ -51,6 +51,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
             <p className="text-sm text-slate-900" id="agents-meter-label">
               <span className="text-2xl font-bold">{used}</span> of {limit} agents used
             </p>
+            {/* biome-ignore lint/a11y/useSemanticElements: a styled div; native <meter> cannot be themed consistently. */}
             <div
               role="meter"
               aria-labelledby="agents-meter-label"
