@@ -1,10 +1,45 @@
-// After-commit hand-off of an optimization request (filled in by the background-optimization work):
-// sends `agent/prompt.optimize.requested` with a deterministic id and stamps the agent.
-// Never awaited on the request path and never throws: the outbox flusher re-sends what fails.
+import { db } from "@/db";
+import { findPendingCycle } from "@/db/queries/optimization";
+import { log } from "@/lib/logger";
+import { sendOptimizationEvent } from "./send-event";
+
+// After-commit hand-off of an optimization request: sends `agent/prompt.optimize.requested` with a
+// deterministic id and stamps the agent. Never awaited on the request path and never throws:
+// whatever fails here stays pending/unsent and the outbox flusher re-sends it.
 export type OptimizationRequest = {
   organizationId: number;
   agentPublicId: string;
   promptVersion: number;
 };
 
-export function scheduleOptimizationDispatch(_request: OptimizationRequest): void {}
+const inFlight = new Set<Promise<void>>();
+
+export function scheduleOptimizationDispatch(request: OptimizationRequest): void {
+  const p = dispatchOptimization(request).finally(() => inFlight.delete(p));
+  inFlight.add(p);
+}
+
+/** Tests and graceful shutdown wait for hand-offs that are still running. */
+export async function settleOptimizationDispatches(): Promise<void> {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+}
+
+async function dispatchOptimization(request: OptimizationRequest): Promise<void> {
+  try {
+    // The request cycle (requested_at) is part of the event id; read it from the committed row.
+    const row = await findPendingCycle(
+      db,
+      request.organizationId,
+      request.agentPublicId,
+      request.promptVersion,
+    );
+    if (!row || row.sentAt) return;
+    await sendOptimizationEvent({ ...request, requestedAt: row.requestedAt });
+  } catch (e) {
+    log("warn", "optimization hand-off failed; the outbox flusher will re-send it", {
+      agent_id: request.agentPublicId,
+      prompt_version: request.promptVersion,
+      error: e instanceof Error ? e.message : String(e),
+    });
+  }
+}

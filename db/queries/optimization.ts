@@ -1,0 +1,191 @@
+import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { agents } from "@/db/schema";
+
+// Every write here is conditional on the prompt version AND the request cycle (requested_at)
+// it was made for: an admin edit or a newer re-optimize always wins over a stale job.
+export type OptimizationCycle = {
+  organizationId: number;
+  agentPublicId: string;
+  promptVersion: number;
+  requestedAt: Date | null;
+};
+
+function cycleWhere(c: OptimizationCycle) {
+  return and(
+    eq(agents.organizationId, c.organizationId),
+    eq(agents.publicId, c.agentPublicId),
+    eq(agents.promptVersion, c.promptVersion),
+    c.requestedAt
+      ? eq(agents.optimizationRequestedAt, c.requestedAt)
+      : isNull(agents.optimizationRequestedAt),
+  );
+}
+
+/** What the job needs to build the Gemini request: the prompt and a little context. */
+export async function findAgentForOptimization(db: Executor, organizationId: number, publicId: string) {
+  return db.query.agents.findFirst({
+    columns: {
+      publicId: true,
+      organizationId: true,
+      name: true,
+      description: true,
+      industry: true,
+      systemPrompt: true,
+      promptVersion: true,
+      optimizationStatus: true,
+      optimizationRequestedAt: true,
+      optimizationEventSentAt: true,
+      config: true,
+    },
+    with: { persona: { columns: { key: true, name: true } } },
+    where: and(eq(agents.organizationId, organizationId), eq(agents.publicId, publicId)),
+  });
+}
+
+/** pending → running. A retry of the same cycle may claim it again (running → running). */
+export async function claimOptimizationRun(db: Executor, c: OptimizationCycle): Promise<boolean> {
+  const rows = await db
+    .update(agents)
+    .set({ optimizationStatus: "running", optimizationError: null, optimizationUpdatedAt: new Date() })
+    .where(and(cycleWhere(c), inArray(agents.optimizationStatus, ["pending", "running"])))
+    .returning({ id: agents.id });
+  return rows.length > 0;
+}
+
+/** One conditional UPDATE: saves only if the prompt is still the version the result was made from. */
+export async function saveOptimizedPrompt(
+  db: Executor,
+  c: OptimizationCycle,
+  result: { optimizedPrompt: string; rationale: string; metadata: Record<string, unknown> },
+): Promise<boolean> {
+  const rows = await db
+    .update(agents)
+    .set({
+      optimizedSystemPrompt: result.optimizedPrompt,
+      optimizationRationale: result.rationale,
+      optimizationMetadata: result.metadata,
+      optimizationStatus: "succeeded",
+      optimizationError: null,
+      optimizationUpdatedAt: new Date(),
+    })
+    .where(and(cycleWhere(c), eq(agents.optimizationStatus, "running")))
+    .returning({ id: agents.id });
+  return rows.length > 0;
+}
+
+/** Ends the cycle as failed or skipped; the original prompt (and any earlier result) stays in use. */
+export async function endOptimizationCycle(
+  db: Executor,
+  c: OptimizationCycle,
+  status: "failed" | "skipped",
+  reason: string,
+): Promise<boolean> {
+  const rows = await db
+    .update(agents)
+    .set({ optimizationStatus: status, optimizationError: reason, optimizationUpdatedAt: new Date() })
+    .where(and(cycleWhere(c), inArray(agents.optimizationStatus, ["pending", "running"])))
+    .returning({ id: agents.id });
+  return rows.length > 0;
+}
+
+/** The row a dispatch is about, if it is still pending for that version. */
+export async function findPendingCycle(
+  db: Executor,
+  organizationId: number,
+  publicId: string,
+  promptVersion: number,
+) {
+  const [row] = await db
+    .select({ requestedAt: agents.optimizationRequestedAt, sentAt: agents.optimizationEventSentAt })
+    .from(agents)
+    .where(
+      and(
+        eq(agents.organizationId, organizationId),
+        eq(agents.publicId, publicId),
+        eq(agents.promptVersion, promptVersion),
+        eq(agents.optimizationStatus, "pending"),
+      ),
+    );
+  return row;
+}
+
+export async function stampOptimizationEventSent(db: Executor, c: OptimizationCycle): Promise<boolean> {
+  const rows = await db
+    .update(agents)
+    .set({ optimizationEventSentAt: new Date() })
+    .where(and(cycleWhere(c), isNull(agents.optimizationEventSentAt)))
+    .returning({ id: agents.id });
+  return rows.length > 0;
+}
+
+/**
+ * The outbox: pending agents whose event was never stamped as sent, older than the grace period
+ * (so a hand-off still in flight is not doubled). A system sweep across organizations; each row
+ * carries its own organization. Served by agents_optimization_outbox_idx.
+ */
+export async function listUnsentOptimizations(db: Executor, opts: { olderThan: Date; limit: number }) {
+  return db
+    .select({
+      organizationId: agents.organizationId,
+      agentPublicId: agents.publicId,
+      promptVersion: agents.promptVersion,
+      requestedAt: agents.optimizationRequestedAt,
+    })
+    .from(agents)
+    .where(
+      and(
+        eq(agents.optimizationStatus, "pending"),
+        isNull(agents.optimizationEventSentAt),
+        lt(sql`coalesce(${agents.optimizationRequestedAt}, ${agents.createdAt})`, opts.olderThan),
+      ),
+    )
+    .orderBy(asc(agents.optimizationRequestedAt))
+    .limit(opts.limit);
+}
+
+/**
+ * Starts a new request cycle unless one is pending/running. Returns the new cycle, or undefined
+ * when no agent matched (unknown id, or already in progress: the caller tells them apart).
+ */
+export async function startOptimizationCycle(
+  db: Executor,
+  organizationId: number,
+  publicId: string,
+): Promise<OptimizationCycle | undefined> {
+  // A JS Date (ms precision) so the value read back equals the one in the event id.
+  const requestedAt = new Date();
+  const [row] = await db
+    .update(agents)
+    .set({
+      optimizationStatus: "pending",
+      optimizationRequestedAt: requestedAt,
+      optimizationEventSentAt: null,
+      optimizationError: null,
+      optimizationUpdatedAt: requestedAt,
+    })
+    .where(
+      and(
+        eq(agents.organizationId, organizationId),
+        eq(agents.publicId, publicId),
+        sql`${agents.optimizationStatus} not in ('pending', 'running')`,
+      ),
+    )
+    .returning({ promptVersion: agents.promptVersion });
+  if (!row) return undefined;
+  return { organizationId, agentPublicId: publicId, promptVersion: row.promptVersion, requestedAt };
+}
+
+export async function setUseOptimizedPrompt(
+  db: Executor,
+  organizationId: number,
+  publicId: string,
+  useOptimized: boolean,
+): Promise<boolean> {
+  const rows = await db
+    .update(agents)
+    .set({ useOptimizedPrompt: useOptimized })
+    .where(and(eq(agents.organizationId, organizationId), eq(agents.publicId, publicId)))
+    .returning({ id: agents.id });
+  return rows.length > 0;
+}

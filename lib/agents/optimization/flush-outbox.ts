@@ -1,0 +1,46 @@
+import { db } from "@/db";
+import { listUnsentOptimizations } from "@/db/queries/optimization";
+import { listUnsentDeliveries } from "@/db/queries/webhooks";
+import { log } from "@/lib/logger";
+import { sendDeliveryEvents } from "@/lib/webhooks/queue-event";
+import { sendOptimizationEvent } from "./send-event";
+
+export type FlushResult = { found: number; sent: number; failed: number; webhook_deliveries_resent: number };
+
+/**
+ * The outbox: re-sends the event of every agent left `pending` without a sent stamp for longer than
+ * the grace period (a crash or an unreachable Inngest after commit). Each one is sent with its
+ * deterministic id, so a send that did arrive before the stamp was lost is deduplicated by Inngest.
+ * Used by the cron function and `npm run cli -- jobs:flush`.
+ */
+export async function flushPendingOptimizations(
+  opts: { graceSeconds?: number; limit?: number } = {},
+): Promise<FlushResult> {
+  const olderThan = new Date(Date.now() - (opts.graceSeconds ?? 30) * 1000);
+  const limit = opts.limit ?? 500;
+  const rows = await listUnsentOptimizations(db, { olderThan, limit });
+  let sent = 0;
+  let failed = 0;
+  // Sequential on purpose: a down Inngest fails the first send in ~2 s; stop there, not N times.
+  for (const row of rows) {
+    try {
+      await sendOptimizationEvent(row);
+      sent++;
+    } catch (e) {
+      failed = rows.length - sent;
+      log("warn", "outbox flush stopped: event send failed", {
+        error: e instanceof Error ? e.message : String(e),
+        remaining: failed,
+      });
+      break;
+    }
+  }
+  let resent = 0;
+  if (failed === 0) {
+    const deliveries = await listUnsentDeliveries(db, { olderThan, limit });
+    if (await sendDeliveryEvents(deliveries.map((d) => ({ ...d, deliveryPublicId: d.publicId })))) {
+      resent = deliveries.length;
+    }
+  }
+  return { found: rows.length, sent, failed, webhook_deliveries_resent: resent };
+}

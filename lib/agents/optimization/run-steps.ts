@@ -1,0 +1,104 @@
+import { db } from "@/db";
+import {
+  claimOptimizationRun,
+  endOptimizationCycle,
+  findAgentForOptimization,
+  type OptimizationCycle,
+  saveOptimizedPrompt,
+} from "@/db/queries/optimization";
+import { isGeminiConfigured } from "@/lib/env";
+import type { OptimizeRequested } from "@/lib/inngest/events";
+import type { OptimizationInput, OptimizationOutput } from "@/lib/llm/optimize-prompt";
+import { queueWebhookEvent } from "@/lib/webhooks/queue-event";
+
+// The work behind each step of the optimize-prompt function. Every function here is safe to run
+// again (Inngest retries steps): each write is conditional on the request cycle.
+export const NOT_CONFIGURED_REASON = "GEMINI_API_KEY is not configured";
+
+export function cycleFromEvent(data: OptimizeRequested): OptimizationCycle {
+  const requestedAt = new Date(data.requested_at);
+  return {
+    organizationId: data.organization_id,
+    agentPublicId: data.agent_public_id,
+    promptVersion: data.prompt_version,
+    // The epoch stands for "no request timestamp" (rows written before requested_at existed).
+    requestedAt: requestedAt.getTime() === 0 ? null : requestedAt,
+  };
+}
+
+export type LoadResult =
+  | { kind: "skip"; reason: string }
+  | { kind: "not_configured" }
+  | { kind: "ready"; input: OptimizationInput };
+
+export async function loadOptimizationTarget(cycle: OptimizationCycle): Promise<LoadResult> {
+  const agent = await findAgentForOptimization(db, cycle.organizationId, cycle.agentPublicId);
+  if (!agent) return { kind: "skip", reason: "agent deleted" };
+  if (agent.promptVersion !== cycle.promptVersion) return { kind: "skip", reason: "prompt edited since" };
+  if ((agent.optimizationRequestedAt?.getTime() ?? null) !== (cycle.requestedAt?.getTime() ?? null)) {
+    return { kind: "skip", reason: "superseded by a newer request" };
+  }
+  if (agent.optimizationStatus !== "pending" && agent.optimizationStatus !== "running") {
+    return { kind: "skip", reason: `already ${agent.optimizationStatus}` };
+  }
+  if (!isGeminiConfigured()) return { kind: "not_configured" };
+  return {
+    kind: "ready",
+    input: {
+      systemPrompt: agent.systemPrompt,
+      agentName: agent.name,
+      personaName: agent.persona.name,
+      industry: agent.industry,
+      description: agent.description,
+      config: agent.config,
+    },
+  };
+}
+
+export async function markRunning(cycle: OptimizationCycle): Promise<boolean> {
+  return claimOptimizationRun(db, cycle);
+}
+
+export async function markSkipped(cycle: OptimizationCycle, reason: string): Promise<boolean> {
+  return endOptimizationCycle(db, cycle, "skipped", reason);
+}
+
+/** Saves the result if the prompt is unchanged, then tells subscribed webhooks. */
+export async function saveResult(cycle: OptimizationCycle, result: OptimizationOutput): Promise<boolean> {
+  const saved = await saveOptimizedPrompt(db, cycle, {
+    optimizedPrompt: result.optimizedPrompt,
+    rationale: result.rationale,
+    metadata: {
+      ...result.metadata,
+      prompt_version: cycle.promptVersion,
+      optimized_at: new Date().toISOString(),
+    },
+  });
+  return saved;
+}
+
+/** Ends the cycle as failed (only if it is still pending/running) and tells webhooks once. */
+export async function markFailed(cycle: OptimizationCycle, reason: string): Promise<boolean> {
+  const changed = await endOptimizationCycle(db, cycle, "failed", reason.slice(0, 1_000));
+  if (changed) {
+    await queueWebhookEvent({
+      organizationId: cycle.organizationId,
+      type: "agent.optimization.failed",
+      data: {
+        agent_id: cycle.agentPublicId,
+        prompt_version: cycle.promptVersion,
+        error: reason.slice(0, 1_000),
+      },
+    });
+  }
+  return changed;
+}
+
+export async function notifySucceeded(cycle: OptimizationCycle, rationale: string) {
+  const queued = await queueWebhookEvent({
+    organizationId: cycle.organizationId,
+    type: "agent.optimization.succeeded",
+    data: { agent_id: cycle.agentPublicId, prompt_version: cycle.promptVersion, rationale },
+  });
+  return { deliveries: queued.deliveryIds.length };
+}

@@ -1,0 +1,49 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+
+// Event names are `domain/noun.verb`; payloads carry public ids only (never internal numeric ids),
+// except organization_id, which is the concurrency key and never leaves the job system.
+export const OPTIMIZE_REQUESTED = "agent/prompt.optimize.requested";
+export const WEBHOOK_DELIVERY_REQUESTED = "webhook/delivery.requested";
+
+export const optimizeRequestedSchema = z.object({
+  organization_id: z.number().int().positive(),
+  agent_public_id: z.uuid(),
+  prompt_version: z.number().int().positive(),
+  // Marks one request cycle: a re-optimize of the same prompt version gets a new event id.
+  requested_at: z.string(),
+});
+export type OptimizeRequested = z.infer<typeof optimizeRequestedSchema>;
+
+export const webhookDeliveryRequestedSchema = z.object({
+  organization_id: z.number().int().positive(),
+  delivery_public_id: z.uuid(),
+});
+export type WebhookDeliveryRequested = z.infer<typeof webhookDeliveryRequestedSchema>;
+
+export const optimizeRequested = eventType(OPTIMIZE_REQUESTED, { schema: optimizeRequestedSchema });
+export const webhookDeliveryRequested = eventType(WEBHOOK_DELIVERY_REQUESTED, {
+  schema: webhookDeliveryRequestedSchema,
+});
+
+/**
+ * Deterministic: the create/flush/retry paths of one request cycle produce the same id, so
+ * Inngest's 24 h event-id dedupe collapses them; a new cycle (re-optimize) has a new requested_at.
+ */
+export function optimizeEventId(
+  agentPublicId: string,
+  promptVersion: number,
+  requestedAt: Date | null,
+): string {
+  const cycle = requestedAt ? `:${requestedAt.getTime()}` : "";
+  return `${agentPublicId}:v${promptVersion}${cycle}`;
+}
+
+/** The webhook event types an endpoint can subscribe to (API.md). */
+export const WEBHOOK_EVENT_TYPES = [
+  "agent.created",
+  "agent.deleted",
+  "agent.optimization.succeeded",
+  "agent.optimization.failed",
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number] | "webhook.test";

@@ -1,0 +1,98 @@
+import { NonRetriableError, RetryAfterError } from "inngest";
+import {
+  cycleFromEvent,
+  loadOptimizationTarget,
+  markFailed,
+  markRunning,
+  markSkipped,
+  NOT_CONFIGURED_REASON,
+  notifySucceeded,
+  saveResult,
+} from "@/lib/agents/optimization/run-steps";
+import { inngest } from "@/lib/inngest/client";
+import { type OptimizeRequested, optimizeRequested, optimizeRequestedSchema } from "@/lib/inngest/events";
+import {
+  LlmPermanentError,
+  LlmTransientError,
+  type OptimizationOutput,
+  requestPromptOptimization,
+  validateOptimizationOutput,
+} from "@/lib/llm/optimize-prompt";
+
+// load → mark running → call Gemini → validate → save (only if the prompt version is unchanged)
+// → notify webhooks. Transient Gemini errors are retried with Inngest's backoff; invalid output
+// and rejected requests fail at once. The original prompt is never touched.
+export const optimizePrompt = inngest.createFunction(
+  {
+    id: "optimize-prompt",
+    name: "Optimize an agent's system prompt",
+    triggers: [optimizeRequested],
+    // At most two Gemini calls per organization at a time: one noisy tenant cannot starve others.
+    concurrency: [{ key: "event.data.organization_id", limit: 2 }],
+    // One run per request cycle even if the event id dedupe is bypassed (e.g. a manual re-send).
+    idempotency:
+      "event.data.agent_public_id + ':' + string(event.data.prompt_version) + ':' + event.data.requested_at",
+    retries: 4,
+    onFailure: onOptimizationFailure,
+  },
+  async ({ event, step }) => {
+    const cycle = cycleFromEvent(optimizeRequestedSchema.parse(event.data));
+
+    const target = await step.run("load-agent", () => loadOptimizationTarget(cycle));
+    if (target.kind === "skip") return { status: "ignored", reason: target.reason };
+    if (target.kind === "not_configured") {
+      await step.run("mark-skipped", () => markSkipped(cycle, NOT_CONFIGURED_REASON));
+      return { status: "skipped", reason: NOT_CONFIGURED_REASON };
+    }
+
+    const claimed = await step.run("mark-running", () => markRunning(cycle));
+    if (!claimed) return { status: "ignored", reason: "no longer pending" };
+
+    const call = await step.run("call-gemini", async () => {
+      try {
+        return { ok: true as const, raw: await requestPromptOptimization(target.input) };
+      } catch (e) {
+        // A rejected request cannot succeed on retry: end the run below with a readable reason.
+        if (e instanceof LlmPermanentError) return { ok: false as const, reason: e.message };
+        if (e instanceof LlmTransientError && e.retryAfterMs)
+          throw new RetryAfterError(e.message, e.retryAfterMs);
+        throw e;
+      }
+    });
+
+    let result: OptimizationOutput;
+    try {
+      if (!call.ok) throw new LlmPermanentError(call.reason);
+      result = { ...validateOptimizationOutput(call.raw.text), metadata: call.raw.metadata };
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      await step.run("mark-failed", () => markFailed(cycle, reason));
+      throw new NonRetriableError(reason);
+    }
+
+    const saved = await step.run("save-result", () => saveResult(cycle, result));
+    if (!saved) return { status: "discarded", reason: "prompt edited or request superseded during the run" };
+
+    await step.run("notify-webhooks", () => notifySucceeded(cycle, result.rationale));
+    return { status: "succeeded", model: result.metadata.model };
+  },
+);
+
+/**
+ * Runs after the last retry (or a NonRetriableError): marks the cycle failed with a readable
+ * reason. Conditional, so a cycle the function already ended is left alone.
+ */
+export async function onOptimizationFailure({
+  event,
+  error,
+}: {
+  event: { data: { event: { data: unknown } } };
+  error: Error;
+}) {
+  const original = optimizeRequestedSchema.safeParse(event.data.event.data);
+  if (!original.success) return { status: "ignored" };
+  const data: OptimizeRequested = original.data;
+  const reason = `Optimization failed: ${error.message || "unknown error"}`;
+  const changed = await markFailed(cycleFromEvent(data), reason);
+  return { status: changed ? "failed" : "unchanged" };
+}

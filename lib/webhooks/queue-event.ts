@@ -1,0 +1,67 @@
+import { db } from "@/db";
+import { queueWebhookDeliveries } from "@/db/queries/webhooks";
+import { inngest } from "@/lib/inngest/client";
+import { WEBHOOK_DELIVERY_REQUESTED, type WebhookEventType } from "@/lib/inngest/events";
+import { log } from "@/lib/logger";
+import { newWebhookMessageId } from "./sign";
+
+export type QueuedWebhook = { messageId: string; deliveryIds: string[]; sent: boolean };
+
+/**
+ * Records one delivery per subscribed endpoint, then hands each to the deliver-webhook function.
+ * Call it after the change it reports has committed. A failed hand-off is logged and left for
+ * the outbox flusher (the rows stay `pending` with 0 attempts).
+ */
+export async function queueWebhookEvent(args: {
+  organizationId: number;
+  type: WebhookEventType;
+  data: Record<string, unknown>;
+  endpointPublicId?: string;
+}): Promise<QueuedWebhook> {
+  const messageId = newWebhookMessageId();
+  const payload = { type: args.type, timestamp: new Date().toISOString(), data: args.data };
+  const deliveryIds = await queueWebhookDeliveries(db, {
+    organizationId: args.organizationId,
+    eventType: args.type,
+    messageId,
+    payload,
+    endpointPublicId: args.endpointPublicId,
+  });
+  const sent = await sendDeliveryEvents(
+    deliveryIds.map((id) => ({ organizationId: args.organizationId, deliveryPublicId: id })),
+  );
+  return { messageId, deliveryIds, sent };
+}
+
+export async function sendDeliveryEvents(
+  deliveries: { organizationId: number; deliveryPublicId: string }[],
+): Promise<boolean> {
+  if (deliveries.length === 0) return true;
+  try {
+    await inngest.send(
+      deliveries.map((d) => ({
+        // Deterministic: a re-send from the outbox is deduplicated by Inngest.
+        id: `delivery:${d.deliveryPublicId}`,
+        name: WEBHOOK_DELIVERY_REQUESTED,
+        data: { organization_id: d.organizationId, delivery_public_id: d.deliveryPublicId },
+      })),
+    );
+    return true;
+  } catch (e) {
+    log("warn", "webhook hand-off failed; the outbox flusher will retry", {
+      deliveries: deliveries.length,
+      error: e instanceof Error ? e.message : String(e),
+    });
+    return false;
+  }
+}
+
+/** Fire-and-forget form for request paths: never throws, never delays the response. */
+export function notifyWebhooks(args: Parameters<typeof queueWebhookEvent>[0]): void {
+  queueWebhookEvent(args).catch((e) =>
+    log("warn", "webhook queueing failed", {
+      type: args.type,
+      error: e instanceof Error ? e.message : String(e),
+    }),
+  );
+}

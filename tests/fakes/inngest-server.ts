@@ -1,0 +1,111 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+// A fake Inngest event API: `POST /e/:key` with a JSON array (or one object) of events answers
+// 200 `{ ids, status: 200 }` and records them, like the dev server / Inngest Cloud. Point the SDK
+// at it with INNGEST_DEV=1 + INNGEST_BASE_URL=<url>. Switchable: "up", "fail" (HTTP 500 with an
+// error body) and "down" (connections are reset, as if nothing listened).
+export type RecordedEvent = {
+  id?: string;
+  name: string;
+  // biome-ignore lint/suspicious/noExplicitAny: event payloads are free-form
+  data: any;
+  ts?: number;
+  key: string;
+  receivedAt: number;
+};
+
+export type InngestFakeMode = "up" | "fail" | "down";
+
+export class FakeInngest {
+  readonly events: RecordedEvent[] = [];
+  /** Every POST that arrived, including refused ones. */
+  requests = 0;
+  mode: InngestFakeMode = "up";
+  url = "";
+  private readonly sockets = new Set<Socket>();
+
+  constructor(private readonly server: Server) {
+    server.on("connection", (s) => {
+      this.sockets.add(s);
+      s.on("close", () => this.sockets.delete(s));
+    });
+  }
+
+  setMode(mode: InngestFakeMode): this {
+    this.mode = mode;
+    return this;
+  }
+
+  eventsNamed(name: string): RecordedEvent[] {
+    return this.events.filter((e) => e.name === name);
+  }
+
+  reset(): void {
+    this.events.length = 0;
+    this.requests = 0;
+    this.mode = "up";
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+export async function startFakeInngest(): Promise<FakeInngest> {
+  let fake: FakeInngest | undefined;
+  const server = createServer(async (req, res) => {
+    const f = fake!;
+    if (f.mode === "down") {
+      req.socket.destroy();
+      return;
+    }
+    const url = new URL(req.url ?? "/", "http://fake");
+    const match = /^\/e\/([^/]+)$/.exec(url.pathname);
+    if (req.method === "GET") {
+      res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+      return;
+    }
+    if (req.method !== "POST" || !match) {
+      res.writeHead(404, { "content-type": "application/json" }).end('{"error":"not found","status":404}');
+      return;
+    }
+    f.requests++;
+    const raw = await readBody(req);
+    if (f.mode === "fail") {
+      res.writeHead(500, { "content-type": "application/json" }).end('{"error":"fake outage","status":500}');
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      res.writeHead(400, { "content-type": "application/json" }).end('{"error":"invalid json","status":400}');
+      return;
+    }
+    const list = (Array.isArray(parsed) ? parsed : [parsed]) as Omit<RecordedEvent, "key" | "receivedAt">[];
+    const ids: string[] = [];
+    for (const e of list) {
+      f.events.push({ ...e, key: decodeURIComponent(match[1] ?? ""), receivedAt: Date.now() });
+      ids.push(`01FAKE${f.events.length.toString().padStart(20, "0")}`);
+    }
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ids, status: 200 }));
+  });
+  fake = new FakeInngest(server);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return fake;
+}
