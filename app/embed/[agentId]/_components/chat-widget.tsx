@@ -1,0 +1,205 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { DisplayWidgetConfig } from "@/lib/widget/display-config";
+import { noticeFor, playChime, postMessage, refreshSession } from "./chat-client";
+
+// The chat UI inside the iframe. Every piece of admin- or visitor-supplied text is rendered
+// as a React text node: nothing here uses innerHTML.
+type Message = { id: number; role: "user" | "assistant"; text: string };
+
+type Props = {
+  agentId: string;
+  name: string;
+  personaName: string;
+  config: DisplayWidgetConfig;
+  initialToken: string;
+  initialExpiresAt: number;
+};
+
+const REFRESH_BEFORE_S = 60;
+
+export function ChatWidget({ agentId, name, personaName, config, initialToken, initialExpiresAt }: Props) {
+  const [messages, setMessages] = useState<Message[]>(() =>
+    config.welcome_message ? [{ id: 0, role: "assistant", text: config.welcome_message }] : [],
+  );
+  const [input, setInput] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [waiting, setWaiting] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const session = useRef({ token: initialToken, expiresAt: initialExpiresAt });
+  const conversationId = useRef<string | undefined>(undefined);
+  const nextId = useRef(1);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const logRef = useRef<HTMLDivElement>(null);
+
+  const close = useCallback(() => {
+    if (window.parent !== window) window.parent.postMessage({ type: "youragent:close" }, "*");
+  }, []);
+
+  // Esc closes (the loader returns focus to its launcher); the loader asks us to take focus.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && close();
+    const onMessage = (e: MessageEvent) => {
+      if (e.source === window.parent && e.data?.type === "youragent:focus") inputRef.current?.focus();
+    };
+    window.addEventListener("keydown", onKey);
+    window.addEventListener("message", onMessage);
+    inputRef.current?.focus();
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener("message", onMessage);
+    };
+  }, [close]);
+
+  // Refresh the session a minute before it expires, for as long as the chat is open.
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const schedule = () => {
+      const ms = Math.max(5_000, (session.current.expiresAt - REFRESH_BEFORE_S) * 1000 - Date.now());
+      timer = setTimeout(async () => {
+        const fresh = await refreshSession(session.current.token);
+        if (fresh) session.current = { token: fresh.token, expiresAt: fresh.expires_at };
+        schedule();
+      }, ms);
+    };
+    schedule();
+    return () => clearTimeout(timer);
+  }, []);
+
+  useEffect(() => {
+    const el = logRef.current;
+    if (el && messages.length) el.scrollTop = el.scrollHeight;
+  }, [messages]);
+
+  async function send(text: string) {
+    const message = text.trim();
+    if (!message || busy) return;
+    setBusy(true);
+    setWaiting(true);
+    setNotice(null);
+    setInput("");
+    const replyId = nextId.current + 1;
+    nextId.current += 2;
+    setMessages((m) => [...m, { id: replyId - 1, role: "user", text: message }]);
+    let started = false;
+    try {
+      const result = await postMessage({
+        token: session.current.token,
+        agentId,
+        message,
+        conversationId: conversationId.current,
+        onConversation: (id) => {
+          conversationId.current = id;
+        },
+        onDelta: (delta) => {
+          setWaiting(false);
+          if (!started) {
+            started = true;
+            setMessages((m) => [...m, { id: replyId, role: "assistant", text: delta }]);
+          } else {
+            setMessages((m) => m.map((x) => (x.id === replyId ? { ...x, text: x.text + delta } : x)));
+          }
+        },
+      });
+      if (!result.ok) setNotice(noticeFor(result));
+      else if (config.sound_enabled) playChime();
+    } catch {
+      setNotice("We couldn't reach the assistant. Check your connection and try again.");
+    } finally {
+      setBusy(false);
+      setWaiting(false);
+      inputRef.current?.focus();
+    }
+  }
+
+  const showQuickReplies =
+    config.quick_replies && config.quick_reply_options.length > 0 && !messages.some((m) => m.role === "user");
+  const style = config.primary_color
+    ? ({ "--ya-primary": config.primary_color } as React.CSSProperties)
+    : undefined;
+
+  return (
+    <div
+      className={`ya-chat ya-theme-${config.theme}${config.theme === "dark" ? " ya-dark" : ""}`}
+      style={style}
+    >
+      <header className="ya-header">
+        <div className="ya-header-text">
+          <h1 className="ya-title">{name}</h1>
+          <p className="ya-subtitle">{personaName}</p>
+        </div>
+        <button type="button" className="ya-close" aria-label="Close chat" onClick={close}>
+          ×
+        </button>
+      </header>
+      <div ref={logRef} className="ya-log" role="log" aria-live="polite" aria-label="Conversation">
+        {messages.map((m) => (
+          <div key={m.id} className={`ya-msg ya-msg-${m.role}`} data-role={m.role}>
+            <span className="ya-sr">{m.role === "user" ? "You: " : `${name}: `}</span>
+            {m.text}
+          </div>
+        ))}
+        {waiting && config.typing_indicator ? (
+          <div className="ya-typing" role="status" aria-label={`${name} is typing`}>
+            <span />
+            <span />
+            <span />
+          </div>
+        ) : null}
+      </div>
+      {showQuickReplies ? (
+        <fieldset className="ya-quick" aria-label="Suggested questions">
+          {config.quick_reply_options.map((q) => (
+            <button key={q} type="button" onClick={() => void send(q)} disabled={busy}>
+              {q}
+            </button>
+          ))}
+        </fieldset>
+      ) : null}
+      {notice ? (
+        <p className="ya-notice" role="alert">
+          {notice}
+        </p>
+      ) : null}
+      <form
+        className="ya-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send(input);
+        }}
+      >
+        <label htmlFor="ya-input" className="ya-sr">
+          Your message
+        </label>
+        <textarea
+          id="ya-input"
+          ref={inputRef}
+          className="ya-input"
+          rows={1}
+          maxLength={4000}
+          placeholder="Type your message…"
+          value={input}
+          onChange={(e) => setInput(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && !e.shiftKey) {
+              e.preventDefault();
+              void send(input);
+            }
+          }}
+        />
+        <button type="submit" className="ya-send" disabled={busy || !input.trim()}>
+          Send
+        </button>
+      </form>
+      {config.branding ? (
+        <p className="ya-branding">
+          Powered by{" "}
+          <a href="https://youragent.dev" target="_blank" rel="noopener noreferrer">
+            YourAgent
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}
