@@ -1,0 +1,224 @@
+import { InngestTestEngine } from "@inngest/test";
+import { inArray } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { webhookDeliveries } from "@/db/schema";
+import { updateAgent } from "@/lib/agents/update-agent";
+import { resetEnvCache } from "@/lib/env";
+import { inngest } from "@/lib/inngest/client";
+import { onOptimizationFailure } from "@/lib/inngest/functions/optimize-prompt";
+import { resetGeminiClient } from "@/lib/llm/client";
+import { createTestOrg } from "@/tests/factories";
+import { type FakeGemini, startFakeGemini } from "@/tests/fakes/gemini-server";
+import { eventFor, insertPendingAgent, readAgent, runOptimizeLikeInngest } from "./support";
+
+// The optimize-prompt Inngest function on real Postgres, with Gemini played by the fake HTTP server
+// through the real @google/genai SDK.
+let gemini: FakeGemini;
+let org: Awaited<ReturnType<typeof createTestOrg>>;
+
+function useGemini(configured: boolean) {
+  if (configured) {
+    process.env.GEMINI_API_KEY = "fake-key";
+    process.env.GEMINI_BASE_URL = gemini.url;
+    process.env.GEMINI_TIMEOUT_MS = "3000";
+  } else {
+    delete process.env.GEMINI_API_KEY;
+  }
+  resetEnvCache();
+  resetGeminiClient();
+}
+
+beforeAll(async () => {
+  gemini = await startFakeGemini();
+  useGemini(true);
+  org = await createTestOrg({ plan: "pro" });
+});
+afterAll(async () => {
+  await gemini.close();
+});
+beforeEach(() => {
+  gemini.reset();
+  useGemini(true);
+});
+
+describe("optimize-prompt function", () => {
+  it("saves the optimized prompt, rationale and metadata and ends succeeded", async () => {
+    const agent = await insertPendingAgent(org, { config: { model: "gemini-test-model" } });
+    const run = await runOptimizeLikeInngest(eventFor(agent));
+    expect(run.error).toBeUndefined();
+    expect(run.result).toMatchObject({ status: "succeeded" });
+    expect(gemini.calls).toHaveLength(1);
+    expect(gemini.calls[0]!.model).toBe("gemini-test-model");
+    expect(gemini.calls[0]!.userText).toBe(agent.systemPrompt);
+    expect(gemini.calls[0]!.body.generationConfig.responseMimeType).toBe("application/json");
+    expect(gemini.calls[0]!.body.generationConfig.responseSchema.required).toEqual([
+      "optimized_prompt",
+      "rationale",
+    ]);
+
+    const row = await readAgent(agent.id);
+    expect(row.optimizationStatus).toBe("succeeded");
+    expect(row.systemPrompt).toBe(agent.systemPrompt); // the original is kept
+    expect(row.optimizedSystemPrompt).toContain(agent.systemPrompt);
+    expect(row.optimizedSystemPrompt).toContain("clarifying question");
+    expect(row.optimizationRationale).toMatch(/concision/);
+    expect(row.optimizationError).toBeNull();
+    expect(row.optimizationMetadata).toMatchObject({
+      model: "gemini-test-model",
+      prompt_tokens: 42,
+      prompt_version: 1,
+    });
+    expect(row.optimizationMetadata?.latency_ms).toEqual(expect.any(Number));
+    expect(row.optimizationMetadata?.output_tokens).toBeGreaterThan(0);
+  });
+
+  it("retries after a Gemini 500 and then succeeds", async () => {
+    const agent = await insertPendingAgent(org);
+    gemini.enqueue({ status: 500, errorMessage: "backend exploded" });
+    const run = await runOptimizeLikeInngest(eventFor(agent));
+    expect(run.attempts).toBe(2);
+    expect((run.executions[0]!.error as Error).message).toContain("500");
+    expect((run.executions[0]!.error as Error).name).not.toBe("NonRetriableError");
+    expect(run.result).toMatchObject({ status: "succeeded" });
+    expect(gemini.calls).toHaveLength(2);
+    const row = await readAgent(agent.id);
+    expect(row.optimizationStatus).toBe("succeeded");
+    expect(row.optimizedSystemPrompt).toBeTruthy();
+  });
+
+  it("treats a 429 as retriable too", async () => {
+    const agent = await insertPendingAgent(org);
+    gemini.enqueue({ status: 429 });
+    const run = await runOptimizeLikeInngest(eventFor(agent));
+    expect(run.executions[0]!.error).toMatchObject({ name: "RetryAfterError" });
+    expect(run.attempts).toBe(2);
+    expect((await readAgent(agent.id)).optimizationStatus).toBe("succeeded");
+  });
+
+  const invalid: [string, Parameters<FakeGemini["enqueue"]>[0], RegExp][] = [
+    ["markup", { json: { optimized_prompt: "<b>Be nice</b>", rationale: "bold" } }, /markup/],
+    ["not JSON", { text: "Sure! Here is a better prompt: be nice." }, /not valid JSON/],
+    ["wrong shape", { json: { prompt: "be nice" } }, /optimized_prompt/],
+    ["empty prompt", { json: { optimized_prompt: "   ", rationale: "nothing" } }, /empty prompt/],
+    ["too long", { json: { optimized_prompt: "a".repeat(20_001), rationale: "long" } }, /20001 characters/],
+  ];
+  it.each(invalid)("fails without retrying on invalid output (%s)", async (_label, script, reason) => {
+    const agent = await insertPendingAgent(org);
+    gemini.enqueue(script);
+    const run = await runOptimizeLikeInngest(eventFor(agent));
+    expect(run.attempts).toBe(1);
+    expect(run.error).toMatchObject({ name: "NonRetriableError" });
+    expect(gemini.calls).toHaveLength(1);
+    const row = await readAgent(agent.id);
+    expect(row.optimizationStatus).toBe("failed");
+    expect(row.optimizationError).toMatch(reason);
+    expect(row.optimizedSystemPrompt).toBeNull();
+    expect(row.systemPrompt).toBe(agent.systemPrompt);
+  });
+
+  it("onFailure marks the agent failed with the reason and keeps the original prompt", async () => {
+    const agent = await insertPendingAgent(org, { status: "running" });
+    // The real handler, wrapped in a function triggered like Inngest's failure handler.
+    const failureFn = inngest.createFunction(
+      { id: "test-optimize-failure", triggers: [{ event: "inngest/function.failed" }] },
+      (ctx) =>
+        onOptimizationFailure({
+          event: ctx.event as unknown as { data: { event: { data: unknown } } },
+          error: new Error("Gemini error 500: backend exploded"),
+        }),
+    );
+    const engine = new InngestTestEngine({
+      function: failureFn,
+      events: [
+        {
+          name: "inngest/function.failed",
+          data: {
+            function_id: "youragent-optimize-prompt",
+            run_id: "01TEST",
+            error: { name: "Error", message: "Gemini error 500: backend exploded" },
+            event: { name: "agent/prompt.optimize.requested", data: eventFor(agent) },
+          },
+        },
+      ],
+    });
+    const out = await engine.execute();
+    expect(out.result).toEqual({ status: "failed" });
+    const row = await readAgent(agent.id);
+    expect(row.optimizationStatus).toBe("failed");
+    expect(row.optimizationError).toBe("Optimization failed: Gemini error 500: backend exploded");
+    expect(row.systemPrompt).toBe(agent.systemPrompt);
+    // Idempotent: a second failure notice changes nothing.
+    const again = await new InngestTestEngine({
+      function: failureFn,
+      events: engine["options"].events,
+    }).execute();
+    expect(again.result).toEqual({ status: "unchanged" });
+  });
+
+  it("keeps the admin's prompt when it is edited between the Gemini call and the save", async () => {
+    const agent = await insertPendingAgent(org);
+    gemini.enqueue(async (call) => {
+      // The admin saves a new prompt while Gemini is thinking.
+      await updateAgent({
+        organizationId: org.id,
+        actor: { type: "system", label: "admin in test" },
+        publicId: agent.publicId,
+        body: { system_prompt: "Admin's hand-written prompt.", auto_optimize: false },
+      });
+      return { json: { optimized_prompt: `${call.userText} Improved.`, rationale: "better" } };
+    });
+    const run = await runOptimizeLikeInngest(eventFor(agent));
+    expect(run.result).toMatchObject({ status: "discarded" });
+    const row = await readAgent(agent.id);
+    expect(row.systemPrompt).toBe("Admin's hand-written prompt.");
+    expect(row.promptVersion).toBe(2);
+    expect(row.optimizedSystemPrompt).toBeNull();
+    expect(row.optimizationStatus).toBe("not_requested");
+  });
+
+  it("runs Gemini once when the same event arrives three times", async () => {
+    const agent = await insertPendingAgent(org);
+    const event = eventFor(agent);
+    const results = [];
+    for (let i = 0; i < 3; i++) results.push(await runOptimizeLikeInngest(event));
+    expect(gemini.calls).toHaveLength(1);
+    expect(results.map((r) => r.result)).toEqual([
+      expect.objectContaining({ status: "succeeded" }),
+      { status: "ignored", reason: "already succeeded" },
+      { status: "ignored", reason: "already succeeded" },
+    ]);
+  });
+
+  it("ignores an event of an older request cycle", async () => {
+    const agent = await insertPendingAgent(org);
+    const stale = { ...eventFor(agent), requested_at: new Date(Date.now() - 60_000).toISOString() };
+    const run = await runOptimizeLikeInngest(stale);
+    expect(run.result).toEqual({ status: "ignored", reason: "superseded by a newer request" });
+    expect(gemini.calls).toHaveLength(0);
+    expect((await readAgent(agent.id)).optimizationStatus).toBe("pending");
+  });
+
+  it("marks the agent skipped without a Gemini key", async () => {
+    useGemini(false);
+    const agent = await insertPendingAgent(org);
+    const run = await runOptimizeLikeInngest(eventFor(agent));
+    expect(run.result).toEqual({ status: "skipped", reason: "GEMINI_API_KEY is not configured" });
+    expect(gemini.calls).toHaveLength(0);
+    const row = await readAgent(agent.id);
+    expect(row.optimizationStatus).toBe("skipped");
+    expect(row.optimizationError).toBe("GEMINI_API_KEY is not configured");
+  });
+
+  it("queues no webhook deliveries when the org has no endpoints", async () => {
+    const agent = await insertPendingAgent(org);
+    await runOptimizeLikeInngest(eventFor(agent));
+    const rows = await db
+      .select()
+      .from(webhookDeliveries)
+      .where(inArray(webhookDeliveries.eventType, ["agent.optimization.succeeded"]));
+    expect(
+      rows.filter((r) => (r.payload.data as { agent_id?: string })?.agent_id === agent.publicId),
+    ).toEqual([]);
+  });
+});
