@@ -137,7 +137,10 @@ export async function listUnsentOptimizations(db: Executor, opts: { olderThan: D
       and(
         eq(agents.optimizationStatus, "pending"),
         isNull(agents.optimizationEventSentAt),
-        lt(sql`coalesce(${agents.optimizationRequestedAt}, ${agents.createdAt})`, opts.olderThan),
+        lt(
+          sql`coalesce(${agents.optimizationRequestedAt}, ${agents.createdAt})`,
+          sql`${opts.olderThan.toISOString()}::timestamptz`,
+        ),
       ),
     )
     .orderBy(asc(agents.optimizationRequestedAt))

@@ -23,6 +23,8 @@ export class FakeInngest {
   requests = 0;
   mode: InngestFakeMode = "up";
   url = "";
+  /** Awaited before the 200 is sent: lets a test look at the world at the moment an event lands. */
+  onEvent?: (event: RecordedEvent) => void | Promise<void>;
   private readonly sockets = new Set<Socket>();
 
   constructor(private readonly server: Server) {
@@ -45,6 +47,7 @@ export class FakeInngest {
     this.events.length = 0;
     this.requests = 0;
     this.mode = "up";
+    this.onEvent = undefined;
   }
 
   async close(): Promise<void> {
@@ -96,7 +99,9 @@ export async function startFakeInngest(): Promise<FakeInngest> {
     const list = (Array.isArray(parsed) ? parsed : [parsed]) as Omit<RecordedEvent, "key" | "receivedAt">[];
     const ids: string[] = [];
     for (const e of list) {
-      f.events.push({ ...e, key: decodeURIComponent(match[1] ?? ""), receivedAt: Date.now() });
+      const recorded = { ...e, key: decodeURIComponent(match[1] ?? ""), receivedAt: Date.now() };
+      f.events.push(recorded);
+      await f.onEvent?.(recorded);
       ids.push(`01FAKE${f.events.length.toString().padStart(20, "0")}`);
     }
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ids, status: 200 }));
