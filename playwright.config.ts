@@ -5,6 +5,7 @@ import { defineConfig, devices } from "@playwright/test";
 // E2E_PORT / NEXT_DIST_DIR / E2E_DATA_DIR let several runs share a machine.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+const geminiPort = Number(process.env.E2E_GEMINI_PORT ?? port + 2000);
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
 export default defineConfig({
@@ -34,13 +35,31 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "npx tsx scripts/e2e-server.ts",
-    url: `${baseURL}/api/health`,
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { E2E_PORT: String(port) },
-  },
+  webServer: [
+    {
+      // The fake Gemini (tests/fakes/gemini-server.ts) on its own port: widget chat replies
+      // stream from it; the app below is pointed at it.
+      command: `npx tsx tests/fakes/gemini-server.ts --port ${geminiPort}`,
+      port: geminiPort,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "npx tsx scripts/e2e-server.ts",
+      url: `${baseURL}/api/health`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        E2E_PORT: String(port),
+        GEMINI_API_KEY: process.env.GEMINI_API_KEY ?? "fake-e2e-key",
+        GEMINI_BASE_URL: process.env.GEMINI_BASE_URL ?? `http://127.0.0.1:${geminiPort}`,
+        // Low enough that the widget e2e reaches the per-visitor limit quickly.
+        WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE: process.env.WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE ?? "5",
+      },
+    },
+  ],
 });

@@ -27,6 +27,8 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
   const [busy, setBusy] = useState(false);
   const [waiting, setWaiting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  // Set once hydrated: before that, Enter would submit a plain form.
+  const [ready, setReady] = useState(false);
   const session = useRef({ token: initialToken, expiresAt: initialExpiresAt });
   const conversationId = useRef<string | undefined>(undefined);
   const nextId = useRef(1);
@@ -46,6 +48,7 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
     window.addEventListener("keydown", onKey);
     window.addEventListener("message", onMessage);
     inputRef.current?.focus();
+    setReady(true);
     return () => {
       window.removeEventListener("keydown", onKey);
       window.removeEventListener("message", onMessage);
