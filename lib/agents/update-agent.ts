@@ -179,7 +179,9 @@ function mergeObject(
   patch: unknown,
   path: string,
 ): Record<string, unknown> {
-  const parsed = schema.safeParse({ ...stored, ...(patch as Record<string, unknown>) });
+  // Keys sent as undefined (absent form fields) keep the stored value.
+  const sent = Object.entries(patch as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  const parsed = schema.safeParse({ ...stored, ...Object.fromEntries(sent) });
   if (!parsed.success) throw AppError.validation(fieldErrorsFromZod(parsed.error, [path]));
   return parsed.data as Record<string, unknown>;
 }

@@ -1,32 +1,51 @@
-import { Bot, Plus } from "lucide-react";
+import { Bot, Plus, SearchX } from "lucide-react";
 import type { Metadata } from "next";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { listAgentsForDashboard, parseAgentsPageSearch } from "@/lib/agents/dashboard-agents";
 import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
 import { agentLimit } from "@/lib/plans";
+import { AgentsFilters } from "./_components/agents-filters";
+import { AgentsPagination } from "./_components/agents-pagination";
+import { AgentsTable } from "./_components/agents-table";
 
 export const metadata: Metadata = { title: "Agents" };
 
-// Minimal Agents page (the foundation's landing page); the agents table lives with the agents feature.
-export default async function AgentsPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function AgentsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { org: slug } = await params;
   const ctx = await requireOrgMembership(slug);
+  const search = parseAgentsPageSearch(await searchParams);
   const canCreate = ADMIN_ROLES.includes(ctx.role);
+  const limit = agentLimit(ctx.org);
   const newAgent = canCreate ? (
     <ButtonLink href={`/${ctx.org.slug}/agents/new`}>
       <Plus aria-hidden className="size-4" />
       New agent
     </ButtonLink>
   ) : null;
-  return (
-    <>
-      <PageHeader
-        title="Agents"
-        description={`${ctx.org.agentCount} of ${agentLimit(ctx.org)} agents used on the ${ctx.org.plan} plan.`}
-        actions={ctx.org.agentCount > 0 ? newAgent : null}
-      />
-      {ctx.org.agentCount === 0 ? (
+  const header = (
+    <PageHeader
+      title="Agents"
+      description={
+        <span data-testid="agents-usage">
+          {ctx.org.agentCount} of {limit} agents used on the {ctx.org.plan} plan.
+        </span>
+      }
+      actions={ctx.org.agentCount > 0 ? newAgent : null}
+    />
+  );
+
+  if (ctx.org.agentCount === 0 && !search.q && !search.persona && !search.status) {
+    return (
+      <>
+        {header}
         <EmptyState
           icon={<Bot className="size-10" aria-hidden />}
           title="No agents yet"
@@ -37,7 +56,31 @@ export default async function AgentsPage({ params }: { params: Promise<{ org: st
           }
           action={newAgent}
         />
-      ) : null}
+      </>
+    );
+  }
+
+  const { rows, total, hasMore } = await listAgentsForDashboard(ctx.org.id, search);
+  return (
+    <>
+      {header}
+      <AgentsFilters org={ctx.org.slug} search={search} />
+      {rows.length === 0 ? (
+        <EmptyState
+          icon={<SearchX className="size-10" aria-hidden />}
+          title={total === 0 ? "No agents match these filters" : "This page is empty"}
+          description="Try another name or clear the filters."
+        />
+      ) : (
+        <AgentsTable org={ctx.org.slug} rows={rows} />
+      )}
+      <AgentsPagination
+        org={ctx.org.slug}
+        search={search}
+        shown={rows.length}
+        total={total}
+        hasMore={hasMore}
+      />
     </>
   );
 }
