@@ -1,0 +1,83 @@
+import { db } from "@/db";
+import { insertAuditEvent } from "@/db/queries/audit-events";
+import {
+  deleteWebhookEndpoint,
+  insertWebhookEndpoint,
+  listRecentDeliveries,
+  listWebhookEndpoints,
+  type WebhookEndpointView,
+} from "@/db/queries/webhooks";
+import { type Actor, auditActor } from "@/lib/actor";
+import { AppError } from "@/lib/errors";
+import type { CreateWebhookEndpointInput } from "@/lib/validations/webhook";
+import { type QueuedWebhook, queueWebhookEvent } from "./queue-event";
+import { generateWebhookSecret } from "./sign";
+
+/** Creates an endpoint; the secret is returned this once (the page shows it, then it is gone). */
+export async function createWebhookEndpoint(args: {
+  organizationId: number;
+  actor: Actor;
+  input: CreateWebhookEndpointInput;
+}): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
+  const secret = generateWebhookSecret();
+  const endpoint = await db.transaction(async (tx) => {
+    const created = await insertWebhookEndpoint(tx, {
+      organizationId: args.organizationId,
+      url: args.input.url,
+      description: args.input.description || null,
+      secret,
+      events: args.input.events,
+    });
+    await insertAuditEvent(tx, {
+      organizationId: args.organizationId,
+      ...auditActor(args.actor),
+      action: "webhook_endpoint.created",
+      targetPublicId: created.publicId,
+      metadata: { url: created.url, events: created.events },
+    });
+    return created;
+  });
+  return { endpoint, secret };
+}
+
+export async function removeWebhookEndpoint(args: {
+  organizationId: number;
+  actor: Actor;
+  publicId: string;
+}) {
+  await db.transaction(async (tx) => {
+    const deleted = await deleteWebhookEndpoint(tx, args.organizationId, args.publicId);
+    if (!deleted) throw new AppError("not_found", "No webhook endpoint with this id exists.");
+    await insertAuditEvent(tx, {
+      organizationId: args.organizationId,
+      ...auditActor(args.actor),
+      action: "webhook_endpoint.deleted",
+      targetPublicId: args.publicId,
+      metadata: {},
+    });
+  });
+}
+
+/** A `webhook.test` event to one endpoint, delivered (signed, retried, recorded) like any other. */
+export async function sendTestWebhook(args: {
+  organizationId: number;
+  endpointPublicId: string;
+}): Promise<QueuedWebhook> {
+  const queued = await queueWebhookEvent({
+    organizationId: args.organizationId,
+    type: "webhook.test",
+    data: { message: "This is a test event from YourAgent." },
+    endpointPublicId: args.endpointPublicId,
+  });
+  if (queued.deliveryIds.length === 0)
+    throw new AppError("not_found", "No webhook endpoint with this id exists.");
+  return queued;
+}
+
+export async function loadWebhooksOverview(organizationId: number) {
+  const [endpoints, deliveries] = await Promise.all([
+    listWebhookEndpoints(db, organizationId),
+    listRecentDeliveries(db, organizationId, 50),
+  ]);
+  return { endpoints, deliveries };
+}

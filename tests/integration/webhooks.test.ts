@@ -1,0 +1,242 @@
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { InngestTestEngine } from "@inngest/test";
+import { asc, eq } from "drizzle-orm";
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { webhookDeliveries } from "@/db/schema";
+import { resetEnvCache } from "@/lib/env";
+import { configureInngest } from "@/lib/inngest/client";
+import { WEBHOOK_DELIVERY_REQUESTED } from "@/lib/inngest/events";
+import { deliverWebhook } from "@/lib/inngest/functions/deliver-webhook";
+import { resetGeminiClient } from "@/lib/llm/client";
+import { attemptWebhookDelivery } from "@/lib/webhooks/deliver";
+import { createWebhookEndpoint, sendTestWebhook } from "@/lib/webhooks/endpoints";
+import { queueWebhookEvent } from "@/lib/webhooks/queue-event";
+import { createTestOrg } from "@/tests/factories";
+import { type FakeGemini, startFakeGemini } from "@/tests/fakes/gemini-server";
+import { type FakeInngest, startFakeInngest } from "@/tests/fakes/inngest-server";
+import { eventFor, insertPendingAgent, runOptimizeLikeInngest } from "./optimization/support";
+
+// Webhook delivery end to end: a real receiving HTTP server, signatures checked with the
+// standardwebhooks reference package, retries modelled on top of @inngest/test.
+type Received = { headers: IncomingHttpHeaders; body: string };
+let receiver: Server;
+let receiverUrl: string;
+const received: Received[] = [];
+let answers: number[] = [];
+let inngestFake: FakeInngest;
+let gemini: FakeGemini;
+const admin = { type: "system" as const, label: "test" };
+
+beforeAll(async () => {
+  receiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      res.writeHead(answers.shift() ?? 200).end("ok");
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", () => r()));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+  inngestFake = await startFakeInngest();
+  gemini = await startFakeGemini();
+  process.env.INNGEST_DEV = "1";
+  process.env.INNGEST_BASE_URL = inngestFake.url;
+  process.env.GEMINI_API_KEY = "fake-key";
+  process.env.GEMINI_BASE_URL = gemini.url;
+  resetEnvCache();
+  resetGeminiClient();
+  configureInngest();
+});
+afterAll(async () => {
+  await new Promise<void>((r) => receiver.close(() => r()));
+  await inngestFake.close();
+  await gemini.close();
+});
+beforeEach(() => {
+  received.length = 0;
+  answers = [];
+  inngestFake.reset();
+});
+
+async function runDeliveryLikeInngest(data: Record<string, unknown>, maxAttempts = 6) {
+  const outs = [];
+  for (let i = 0; i < maxAttempts; i++) {
+    const out = await new InngestTestEngine({
+      function: deliverWebhook,
+      events: [{ name: WEBHOOK_DELIVERY_REQUESTED, data }],
+    }).execute();
+    outs.push(out);
+    if (!out.error) break;
+  }
+  return outs;
+}
+
+async function attemptsOf(messageId: string) {
+  return db
+    .select()
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.messageId, messageId))
+    .orderBy(asc(webhookDeliveries.attempts));
+}
+
+describe("webhooks", () => {
+  it("delivers a signed event, retries a 500 and records every attempt", async () => {
+    const org = await createTestOrg();
+    const { endpoint, secret } = await createWebhookEndpoint({
+      organizationId: org.id,
+      actor: admin,
+      input: { url: receiverUrl, events: ["agent.created"] },
+    });
+    const queued = await queueWebhookEvent({
+      organizationId: org.id,
+      type: "agent.created",
+      data: { agent_id: "a1", name: "Bot" },
+    });
+    expect(queued.deliveryIds).toHaveLength(1);
+    expect(queued.sent).toBe(true);
+    const [event] = inngestFake.eventsNamed(WEBHOOK_DELIVERY_REQUESTED);
+    expect(event!.id).toBe(`delivery:${queued.deliveryIds[0]}`);
+
+    answers = [500, 503];
+    const outs = await runDeliveryLikeInngest(event!.data);
+    expect(outs).toHaveLength(3);
+    expect((outs[0]!.error as Error).message).toContain("Attempt 1: Endpoint answered 500");
+    expect(outs[2]!.result).toMatchObject({ status: "delivered", attempt: 3, response_code: 200 });
+
+    expect(received).toHaveLength(3);
+    const wh = new Webhook(secret);
+    for (const r of received) {
+      expect(r.headers["webhook-id"]).toBe(queued.messageId); // stable across retries
+      expect(r.headers["content-type"]).toBe("application/json");
+      const payload = wh.verify(r.body, r.headers as Record<string, string>) as {
+        type: string;
+        data: unknown;
+      };
+      expect(payload.type).toBe("agent.created");
+      expect(payload.data).toEqual({ agent_id: "a1", name: "Bot" });
+    }
+    const rows = await attemptsOf(queued.messageId);
+    expect(rows.map((r) => [r.attempts, r.status, r.responseCode])).toEqual([
+      [1, "failed", 500],
+      [2, "failed", 503],
+      [3, "succeeded", 200],
+    ]);
+    expect(rows[2]!.deliveredAt).toBeInstanceOf(Date);
+    expect(endpoint.url).toBe(receiverUrl);
+  });
+
+  it("records a network failure as a failed attempt without a response code", async () => {
+    const org = await createTestOrg();
+    await createWebhookEndpoint({
+      organizationId: org.id,
+      actor: admin,
+      input: { url: "http://127.0.0.1:9/nothing-listens", events: ["agent.deleted"] },
+    });
+    const queued = await queueWebhookEvent({
+      organizationId: org.id,
+      type: "agent.deleted",
+      data: { agent_id: "x" },
+    });
+    const outcome = await attemptWebhookDelivery(org.id, queued.deliveryIds[0]!);
+    expect(outcome).toMatchObject({
+      kind: "done",
+      attempt: 1,
+      outcome: { status: "failed", responseCode: null },
+    });
+    const [row] = await attemptsOf(queued.messageId);
+    expect(row!.lastError).toMatch(/Request failed/);
+  });
+
+  it("only subscribed, enabled endpoints of the organization get an event", async () => {
+    const org = await createTestOrg();
+    const other = await createTestOrg();
+    await createWebhookEndpoint({
+      organizationId: org.id,
+      actor: admin,
+      input: { url: receiverUrl, events: ["agent.deleted"] },
+    });
+    await createWebhookEndpoint({
+      organizationId: other.id,
+      actor: admin,
+      input: { url: receiverUrl, events: ["agent.created"] },
+    });
+    const queued = await queueWebhookEvent({ organizationId: org.id, type: "agent.created", data: {} });
+    expect(queued.deliveryIds).toEqual([]);
+    expect(inngestFake.requests).toBe(0);
+  });
+
+  it("another organization cannot attempt a delivery", async () => {
+    const org = await createTestOrg();
+    const other = await createTestOrg();
+    await createWebhookEndpoint({
+      organizationId: org.id,
+      actor: admin,
+      input: { url: receiverUrl, events: ["agent.created"] },
+    });
+    const queued = await queueWebhookEvent({ organizationId: org.id, type: "agent.created", data: {} });
+    expect(await attemptWebhookDelivery(other.id, queued.deliveryIds[0]!)).toEqual({ kind: "missing" });
+    expect(received).toHaveLength(0);
+  });
+
+  it("sends a test event to the one chosen endpoint", async () => {
+    const org = await createTestOrg();
+    const a = await createWebhookEndpoint({
+      organizationId: org.id,
+      actor: admin,
+      input: { url: receiverUrl, events: ["agent.created"] },
+    });
+    await createWebhookEndpoint({
+      organizationId: org.id,
+      actor: admin,
+      input: { url: receiverUrl, events: ["agent.created"] },
+    });
+    const queued = await sendTestWebhook({ organizationId: org.id, endpointPublicId: a.endpoint.publicId });
+    expect(queued.deliveryIds).toHaveLength(1);
+    await runDeliveryLikeInngest(inngestFake.events[0]!.data);
+    expect(received).toHaveLength(1);
+    expect(
+      new Webhook(a.secret).verify(received[0]!.body, received[0]!.headers as Record<string, string>),
+    ).toMatchObject({
+      type: "webhook.test",
+    });
+  });
+
+  it("a successful optimization notifies agent.optimization.succeeded subscribers", async () => {
+    const org = await createTestOrg();
+    const { secret } = await createWebhookEndpoint({
+      organizationId: org.id,
+      actor: admin,
+      input: { url: receiverUrl, events: ["agent.optimization.succeeded", "agent.optimization.failed"] },
+    });
+    const agent = await insertPendingAgent(org);
+    const run = await runOptimizeLikeInngest(eventFor(agent));
+    expect(run.result).toMatchObject({ status: "succeeded" });
+    const [event] = inngestFake.eventsNamed(WEBHOOK_DELIVERY_REQUESTED);
+    await runDeliveryLikeInngest(event!.data);
+    const payload = new Webhook(secret).verify(
+      received[0]!.body,
+      received[0]!.headers as Record<string, string>,
+    );
+    expect(payload).toMatchObject({
+      type: "agent.optimization.succeeded",
+      data: { agent_id: agent.publicId, prompt_version: 1 },
+    });
+  });
+
+  it("rejects endpoint URLs that are not http(s) or carry credentials", async () => {
+    const { createWebhookEndpointSchema } = await import("@/lib/validations/webhook");
+    for (const url of ["ftp://x.test/", "javascript:alert(1)", "https://user:pw@x.test/", "not a url"]) {
+      expect(createWebhookEndpointSchema.safeParse({ url, events: ["agent.created"] }).success).toBe(false);
+    }
+    expect(createWebhookEndpointSchema.safeParse({ url: "https://x.test/h", events: [] }).success).toBe(
+      false,
+    );
+    expect(
+      createWebhookEndpointSchema.safeParse({ url: "https://x.test/h", events: ["agent.created"] }).success,
+    ).toBe(true);
+  });
+});
