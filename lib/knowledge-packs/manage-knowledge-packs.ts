@@ -2,6 +2,7 @@ import { db } from "@/db";
 import { insertAuditEvent } from "@/db/queries/audit-events";
 import {
   countKnowledgePacks,
+  findKnowledgePackByPublicId,
   insertKnowledgePack,
   listKnowledgePacksForOrganization,
   updateKnowledgePackRow,
@@ -100,4 +101,25 @@ export async function updateKnowledgePack(args: {
     if (isUniqueViolation(e, "knowledge_packs_org_name_unique")) throw nameConflict(input.name);
     throw e;
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function getKnowledgePack(organizationId: number, publicId: string) {
+  if (!UUID.test(publicId)) return undefined;
+  return findKnowledgePackByPublicId(db, organizationId, publicId.toLowerCase());
+}
+
+/** The dashboard form's flat fields as a create/update body (CRLF from textareas → LF). */
+export function knowledgePackFormToBody(raw: Record<string, string | string[] | undefined>) {
+  const one = (k: string) => {
+    const v = raw[k];
+    return (Array.isArray(v) ? v.at(-1) : v)?.replace(/\r\n?/g, "\n");
+  };
+  const description = one("description");
+  return {
+    name: one("name") ?? "",
+    description: description?.trim() ? description : null,
+    content: one("content") ?? "",
+  };
 }

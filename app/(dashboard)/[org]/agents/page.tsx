@@ -1,5 +1,6 @@
 import { Bot, Plus, SearchX } from "lucide-react";
 import type { Metadata } from "next";
+import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -21,7 +22,9 @@ export default async function AgentsPage({
 }) {
   const { org: slug } = await params;
   const ctx = await requireOrgMembership(slug);
-  const search = parseAgentsPageSearch(await searchParams);
+  const raw = await searchParams;
+  const search = parseAgentsPageSearch(raw);
+  const deleted = typeof raw.deleted === "string" ? raw.deleted.slice(0, 100) : undefined;
   const canCreate = ADMIN_ROLES.includes(ctx.role);
   const limit = agentLimit(ctx.org);
   const newAgent = canCreate ? (
@@ -46,6 +49,11 @@ export default async function AgentsPage({
     return (
       <>
         {header}
+        {deleted ? (
+          <Alert tone="success" className="mb-4">
+            Deleted “{deleted}”.
+          </Alert>
+        ) : null}
         <EmptyState
           icon={<Bot className="size-10" aria-hidden />}
           title="No agents yet"
@@ -64,6 +72,11 @@ export default async function AgentsPage({
   return (
     <>
       {header}
+      {deleted ? (
+        <Alert tone="success" className="mb-4">
+          Deleted “{deleted}”.
+        </Alert>
+      ) : null}
       <AgentsFilters org={ctx.org.slug} search={search} />
       {rows.length === 0 ? (
         <EmptyState

@@ -1,0 +1,207 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
+import { describedBy, Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { Textarea } from "@/components/ui/textarea";
+import { type ActionState, initialActionState, submittedValue } from "@/lib/auth/action-state";
+import { updateAgentAction } from "../actions";
+
+export type EditableAgent = {
+  id: string;
+  name: string;
+  description: string | null;
+  industry: string | null;
+  personaKey: string;
+  knowledgePackId: string | null;
+  systemPrompt: string;
+  status: "active" | "disabled";
+  useOptimizedPrompt: boolean;
+  allowedOrigins: string[];
+  theme: string;
+  position: string;
+  welcomeMessage: string | null;
+};
+
+type Option = { value: string; label: string };
+
+/** First error whose path is `name` or below it (allowed_origins.2 → allowed_origins). */
+function errorFor(state: ActionState, name: string): string | undefined {
+  if (state.ok || !state.fieldErrors) return undefined;
+  const hit = Object.entries(state.fieldErrors).find(([k]) => k === name || k.startsWith(`${name}.`));
+  return hit?.[1];
+}
+
+export function EditAgentForm({
+  org,
+  agent,
+  personas,
+  packs,
+  themes,
+  positions,
+}: {
+  org: string;
+  agent: EditableAgent;
+  personas: Option[];
+  packs: Option[];
+  themes: readonly string[];
+  positions: readonly string[];
+}) {
+  const [state, action] = useActionState(updateAgentAction, initialActionState);
+  const v = (name: string, fallback: string) => submittedValue(state, name, fallback);
+  const text = (id: string, name: string, label: string, value: string, hint?: string, max?: number) => (
+    <Field id={id} label={label} hint={hint} error={errorFor(state, name)}>
+      <Input
+        id={id}
+        name={name}
+        defaultValue={v(name, value)}
+        maxLength={max}
+        {...describedBy(id, errorFor(state, name))}
+      />
+    </Field>
+  );
+  return (
+    <Card>
+      <CardHeader title="Edit agent" description="Changing the system prompt creates a new prompt version." />
+      <CardBody>
+        <form action={action} className="space-y-5" aria-label="Edit agent">
+          <input type="hidden" name="org" value={org} />
+          <input type="hidden" name="agent" value={agent.id} />
+          {!state.ok ? <Alert tone="error">{state.error}</Alert> : null}
+          {state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+            {text("edit-name", "name", "Name", agent.name, undefined, 100)}
+            {text("edit-industry", "industry", "Industry", agent.industry ?? "", undefined, 100)}
+            <Field id="edit-persona" label="Persona" error={errorFor(state, "persona")}>
+              <Select id="edit-persona" name="persona" defaultValue={v("persona", agent.personaKey)}>
+                {personas.map((p) => (
+                  <option key={p.value} value={p.value}>
+                    {p.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field id="edit-pack" label="Knowledge pack" error={errorFor(state, "knowledge_pack_id")}>
+              <Select
+                id="edit-pack"
+                name="knowledge_pack_id"
+                defaultValue={v("knowledge_pack_id", agent.knowledgePackId ?? "")}
+              >
+                <option value="">None</option>
+                {packs.map((p) => (
+                  <option key={p.value} value={p.value}>
+                    {p.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+          <Field id="edit-description" label="Description" error={errorFor(state, "description")}>
+            <Textarea
+              id="edit-description"
+              name="description"
+              rows={2}
+              maxLength={500}
+              defaultValue={v("description", agent.description ?? "")}
+            />
+          </Field>
+          <Field
+            id="edit-prompt"
+            label="System prompt"
+            hint="Up to 20,000 characters."
+            error={errorFor(state, "system_prompt")}
+          >
+            <Textarea
+              id="edit-prompt"
+              name="system_prompt"
+              rows={8}
+              defaultValue={v("system_prompt", agent.systemPrompt)}
+              {...describedBy("edit-prompt", errorFor(state, "system_prompt"))}
+            />
+          </Field>
+          <Checkbox
+            id="edit-auto-optimize"
+            name="auto_optimize"
+            defaultChecked
+            label="Optimize a changed prompt"
+            description="When the prompt changes, ask Gemini for an improved version in the background."
+          />
+          <Checkbox
+            id="edit-use-optimized"
+            name="use_optimized_prompt"
+            defaultChecked={agent.useOptimizedPrompt}
+            label="Answer with the optimized prompt when there is one"
+          />
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+            <Field id="edit-status" label="Status" error={errorFor(state, "status")}>
+              <Select id="edit-status" name="status" defaultValue={v("status", agent.status)}>
+                <option value="active">Active</option>
+                <option value="disabled">Disabled</option>
+              </Select>
+            </Field>
+            <Field id="edit-theme" label="Widget theme" error={errorFor(state, "widget_config.theme")}>
+              <Select
+                id="edit-theme"
+                name="widget_config.theme"
+                defaultValue={v("widget_config.theme", agent.theme)}
+              >
+                {themes.map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field
+              id="edit-position"
+              label="Widget position"
+              error={errorFor(state, "widget_config.position")}
+            >
+              <Select
+                id="edit-position"
+                name="widget_config.position"
+                defaultValue={v("widget_config.position", agent.position)}
+              >
+                {positions.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+          {text(
+            "edit-welcome",
+            "widget_config.welcome_message",
+            "Welcome message",
+            agent.welcomeMessage ?? "",
+            "Shown when a visitor opens the chat.",
+            500,
+          )}
+          <Field
+            id="edit-origins"
+            label="Allowed origins"
+            hint="One per line, like https://shop.example.com. Empty: only this app can frame the widget."
+            error={errorFor(state, "allowed_origins")}
+          >
+            <Textarea
+              id="edit-origins"
+              name="allowed_origins"
+              rows={3}
+              defaultValue={v("allowed_origins", agent.allowedOrigins.join("\n"))}
+              {...describedBy("edit-origins", errorFor(state, "allowed_origins"))}
+            />
+          </Field>
+          <div className="flex justify-end">
+            <SubmitButton pendingText="Saving…">Save changes</SubmitButton>
+          </div>
+        </form>
+      </CardBody>
+    </Card>
+  );
+}

@@ -1,0 +1,96 @@
+import { ArrowLeft } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import {
+  getAgentForDashboard,
+  listAgentActivity,
+  listKnowledgePackOptions,
+} from "@/lib/agents/dashboard-agents";
+import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
+import { PERSONAS } from "@/lib/personas";
+import { WIDGET_POSITIONS, WIDGET_THEMES } from "@/lib/validations/agent";
+import { OptimizationBadge } from "../_components/optimization-badge";
+import { AgentActivity } from "./_components/agent-activity";
+import { AgentOverview } from "./_components/agent-overview";
+import { DeleteAgentButton } from "./_components/delete-agent-button";
+import { EditAgentForm } from "./_components/edit-agent-form";
+import { PromptComparison } from "./_components/prompt-comparison";
+
+export const metadata: Metadata = { title: "Agent" };
+
+// Composed of small sections so the optimization panel and the embed link are one-line additions.
+export default async function AgentDetailPage({ params }: { params: Promise<{ org: string; id: string }> }) {
+  const { org: slug, id } = await params;
+  const ctx = await requireOrgMembership(slug);
+  const agent = await getAgentForDashboard(ctx.org.id, id);
+  if (!agent) notFound();
+  const canEdit = ADMIN_ROLES.includes(ctx.role);
+  const [events, packs] = await Promise.all([
+    listAgentActivity(ctx.org.id, agent.publicId),
+    canEdit ? listKnowledgePackOptions(ctx.org.id) : Promise.resolve([]),
+  ]);
+  const widget = agent.widgetConfig as { theme?: string; position?: string; welcome_message?: string | null };
+  const org = ctx.org.slug;
+
+  return (
+    <>
+      <Link
+        href={`/${org}/agents`}
+        className="mb-3 inline-flex items-center gap-1 text-sm font-medium text-slate-600 hover:text-slate-900"
+      >
+        <ArrowLeft aria-hidden className="size-4" />
+        All agents
+      </Link>
+      <PageHeader
+        title={agent.name}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            {agent.persona.name} · prompt v{agent.promptVersion}{" "}
+            <OptimizationBadge status={agent.optimizationStatus} />
+          </span>
+        }
+        actions={
+          <div className="flex flex-wrap items-start gap-2">
+            {canEdit ? <DeleteAgentButton org={org} agentId={agent.publicId} agentName={agent.name} /> : null}
+          </div>
+        }
+      />
+      <div className="space-y-6">
+        <AgentOverview agent={agent} />
+        <PromptComparison
+          original={agent.systemPrompt}
+          optimized={agent.optimizedSystemPrompt}
+          usingOptimized={agent.useOptimizedPrompt && Boolean(agent.optimizedSystemPrompt)}
+          version={agent.promptVersion}
+        />
+        {canEdit ? (
+          <EditAgentForm
+            org={org}
+            agent={{
+              id: agent.publicId,
+              name: agent.name,
+              description: agent.description,
+              industry: agent.industry,
+              personaKey: agent.persona.key,
+              knowledgePackId: agent.knowledgePack?.publicId ?? null,
+              systemPrompt: agent.systemPrompt,
+              status: agent.status,
+              useOptimizedPrompt: agent.useOptimizedPrompt,
+              allowedOrigins: agent.allowedOrigins,
+              theme: widget.theme ?? "modern",
+              position: widget.position ?? "bottom-right",
+              welcomeMessage: widget.welcome_message ?? null,
+            }}
+            personas={PERSONAS.map((p) => ({ value: p.key, label: p.name }))}
+            packs={packs.map((p) => ({ value: p.id, label: p.name }))}
+            themes={WIDGET_THEMES}
+            positions={WIDGET_POSITIONS}
+          />
+        ) : null}
+        <AgentActivity events={events} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { actorFromUser } from "@/lib/actor";
+import { formDataToObject } from "@/lib/auth/form-data";
+import { orgAction } from "@/lib/auth/org-action";
+import { ADMIN_ROLES } from "@/lib/auth/org-context";
+import {
+  createKnowledgePack,
+  knowledgePackFormToBody,
+  updateKnowledgePack,
+} from "@/lib/knowledge-packs/manage-knowledge-packs";
+
+// Same use cases (and schemas) as POST /api/v1/knowledge-packs.
+export const createKnowledgePackAction = orgAction(
+  z.object({}),
+  async (_data, ctx, formData) => {
+    const row = await createKnowledgePack({
+      organizationId: ctx.org.id,
+      actor: actorFromUser(ctx.user),
+      body: knowledgePackFormToBody(formDataToObject(formData)),
+    });
+    revalidatePath(`/${ctx.org.slug}/knowledge-packs`);
+    redirect(`/${ctx.org.slug}/knowledge-packs/${row.publicId}?created=1`);
+  },
+  { roles: ADMIN_ROLES },
+);
+
+export const updateKnowledgePackAction = orgAction(
+  z.object({ pack: z.uuid("Unknown knowledge pack.") }),
+  async ({ pack }, ctx, formData) => {
+    await updateKnowledgePack({
+      organizationId: ctx.org.id,
+      actor: actorFromUser(ctx.user),
+      publicId: pack,
+      body: knowledgePackFormToBody(formDataToObject(formData)),
+    });
+    revalidatePath(`/${ctx.org.slug}/knowledge-packs`);
+    return { ok: true, message: "Saved." };
+  },
+  { roles: ADMIN_ROLES },
+);
