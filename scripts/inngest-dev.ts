@@ -23,7 +23,7 @@ export async function startInngestDev(appPort: number): Promise<ChildProcess | u
     );
     const warn = (why: string) => {
       process.stderr.write(
-        `[youragent] warning: Inngest dev server unavailable (${why}); background jobs wait until one runs (see README).\n`,
+        `[youragent] warning: Inngest dev server unavailable (npx inngest-cli@latest dev: ${why}; offline?) — the app runs, but prompt optimizations and webhooks stay pending until an Inngest server is reachable; then run \`npm run cli -- jobs:flush\` (see README).\n`,
       );
       resolve(undefined);
     };

@@ -124,7 +124,10 @@ export async function stampOptimizationEventSent(db: Executor, c: OptimizationCy
  * (so a hand-off still in flight is not doubled). A system sweep across organizations; each row
  * carries its own organization. Served by agents_optimization_outbox_idx.
  */
-export async function listUnsentOptimizations(db: Executor, opts: { olderThan: Date; limit: number }) {
+export async function listUnsentOptimizations(
+  db: Executor,
+  opts: { olderThan: Date; limit: number; organizationId?: number },
+) {
   return db
     .select({
       organizationId: agents.organizationId,
@@ -137,6 +140,7 @@ export async function listUnsentOptimizations(db: Executor, opts: { olderThan: D
       and(
         eq(agents.optimizationStatus, "pending"),
         isNull(agents.optimizationEventSentAt),
+        opts.organizationId === undefined ? undefined : eq(agents.organizationId, opts.organizationId),
         lt(
           sql`coalesce(${agents.optimizationRequestedAt}, ${agents.createdAt})`,
           sql`${opts.olderThan.toISOString()}::timestamptz`,

@@ -131,18 +131,28 @@ export const COMMANDS: Record<string, CliCommand> = {
     },
   }),
   "jobs:flush": command({
-    summary: "Re-send optimization events for agents left pending.",
-    usage: "jobs:flush",
-    options: z.strictObject({}),
-    run: async () => {
-      // Replaced by the background-jobs feature with the real outbox flush.
-      throw new AppError(
-        "service_unavailable",
-        "jobs:flush is not available yet: background jobs are not wired in this build.",
-        {
-          extra: { feature: "background_jobs" },
-        },
-      );
+    summary:
+      "Re-send optimization events for agents left pending (and queued webhook deliveries never handed off).",
+    usage: "jobs:flush [--grace-seconds 30] [--org acme]",
+    options: z.strictObject({
+      "grace-seconds": z.coerce.number().int().min(0).max(86_400).default(30),
+      org: slug.optional(),
+    }),
+    run: async (o) => {
+      const { flushPendingOptimizations } = await import("@/lib/agents/optimization/flush-outbox");
+      const org = o.org ? await requireOrg(o.org) : undefined;
+      const result = await flushPendingOptimizations({
+        graceSeconds: o["grace-seconds"],
+        organizationId: org?.id,
+      });
+      if (result.failed > 0) {
+        throw new AppError(
+          "service_unavailable",
+          `Inngest is unreachable: ${result.failed} of ${result.found} events could not be sent; they stay pending.`,
+          { extra: result },
+        );
+      }
+      return result;
     },
   }),
 };

@@ -14,11 +14,11 @@ export type FlushResult = { found: number; sent: number; failed: number; webhook
  * Used by the cron function and `npm run cli -- jobs:flush`.
  */
 export async function flushPendingOptimizations(
-  opts: { graceSeconds?: number; limit?: number } = {},
+  opts: { graceSeconds?: number; limit?: number; organizationId?: number } = {},
 ): Promise<FlushResult> {
   const olderThan = new Date(Date.now() - (opts.graceSeconds ?? 30) * 1000);
   const limit = opts.limit ?? 500;
-  const rows = await listUnsentOptimizations(db, { olderThan, limit });
+  const rows = await listUnsentOptimizations(db, { olderThan, limit, organizationId: opts.organizationId });
   let sent = 0;
   let failed = 0;
   // Sequential on purpose: a down Inngest fails the first send in ~2 s; stop there, not N times.
@@ -36,7 +36,8 @@ export async function flushPendingOptimizations(
     }
   }
   let resent = 0;
-  if (failed === 0) {
+  // Webhook deliveries are swept only by the unscoped (cron / operator) flush.
+  if (failed === 0 && opts.organizationId === undefined) {
     const deliveries = await listUnsentDeliveries(db, { olderThan, limit });
     if (await sendDeliveryEvents(deliveries.map((d) => ({ ...d, deliveryPublicId: d.publicId })))) {
       resent = deliveries.length;

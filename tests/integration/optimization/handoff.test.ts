@@ -22,6 +22,7 @@ import { eventFor, runOptimizeLikeInngest } from "./support";
 let inngestFake: FakeInngest;
 let gemini: FakeGemini;
 let key: string;
+let orgId: number;
 
 beforeAll(async () => {
   inngestFake = await startFakeInngest();
@@ -36,6 +37,7 @@ beforeAll(async () => {
   configureInngest();
   const org = await createTestOrg({ plan: "enterprise" });
   key = (await createTestApiKey(org)).key;
+  orgId = org.id;
 });
 afterAll(async () => {
   await settleOptimizationDispatches();
@@ -129,15 +131,15 @@ describe("optimization hand-off", () => {
     inngestFake.setMode("up");
     inngestFake.reset();
     // Within the grace period nothing is re-sent (a hand-off may still be in flight).
-    const early = await flushPendingOptimizations({ graceSeconds: 3600 });
+    const early = await flushPendingOptimizations({ graceSeconds: 3600, organizationId: orgId });
     expect(early.sent).toBe(0);
-    const flushed = await flushPendingOptimizations({ graceSeconds: 0 });
+    const flushed = await flushPendingOptimizations({ graceSeconds: 0, organizationId: orgId });
     expect(flushed.failed).toBe(0);
     const sentFor = inngestFake.eventsNamed(OPTIMIZE_REQUESTED).map((e) => e.data.agent_public_id);
     for (const id of ids) expect(sentFor.filter((s) => s === id)).toHaveLength(1);
     for (const id of ids) expect((await row(id)).optimizationEventSentAt).toBeInstanceOf(Date);
 
-    const again = await flushPendingOptimizations({ graceSeconds: 0 });
+    const again = await flushPendingOptimizations({ graceSeconds: 0, organizationId: orgId });
     const sentAgain = inngestFake.eventsNamed(OPTIMIZE_REQUESTED).map((e) => e.data.agent_public_id);
     expect(sentAgain.filter((s) => ids.includes(s))).toHaveLength(ids.length);
     expect(again.found).toBeLessThanOrEqual(again.sent + again.failed);
@@ -147,11 +149,11 @@ describe("optimization hand-off", () => {
     inngestFake.setMode("down");
     const { res } = await create();
     await settleOptimizationDispatches();
-    const result = await flushPendingOptimizations({ graceSeconds: 0 });
+    const result = await flushPendingOptimizations({ graceSeconds: 0, organizationId: orgId });
     expect(result.failed).toBeGreaterThan(0);
     expect((await row(res.json.id)).optimizationEventSentAt).toBeNull();
     inngestFake.setMode("up");
-    await flushPendingOptimizations({ graceSeconds: 0 });
+    await flushPendingOptimizations({ graceSeconds: 0, organizationId: orgId });
     expect((await row(res.json.id)).optimizationEventSentAt).toBeInstanceOf(Date);
   });
 

@@ -1,5 +1,6 @@
 import { InngestTestEngine } from "@inngest/test";
 import { inArray } from "drizzle-orm";
+import type { EventPayload } from "inngest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { webhookDeliveries } from "@/db/schema";
@@ -128,20 +129,18 @@ describe("optimize-prompt function", () => {
           error: new Error("Gemini error 500: backend exploded"),
         }),
     );
-    const engine = new InngestTestEngine({
-      function: failureFn,
-      events: [
-        {
-          name: "inngest/function.failed",
-          data: {
-            function_id: "youragent-optimize-prompt",
-            run_id: "01TEST",
-            error: { name: "Error", message: "Gemini error 500: backend exploded" },
-            event: { name: "agent/prompt.optimize.requested", data: eventFor(agent) },
-          },
+    const events: [EventPayload] = [
+      {
+        name: "inngest/function.failed",
+        data: {
+          function_id: "youragent-optimize-prompt",
+          run_id: "01TEST",
+          error: { name: "Error", message: "Gemini error 500: backend exploded" },
+          event: { name: "agent/prompt.optimize.requested", data: eventFor(agent) },
         },
-      ],
-    });
+      },
+    ];
+    const engine = new InngestTestEngine({ function: failureFn, events });
     const out = await engine.execute();
     expect(out.result).toEqual({ status: "failed" });
     const row = await readAgent(agent.id);
@@ -149,10 +148,7 @@ describe("optimize-prompt function", () => {
     expect(row.optimizationError).toBe("Optimization failed: Gemini error 500: backend exploded");
     expect(row.systemPrompt).toBe(agent.systemPrompt);
     // Idempotent: a second failure notice changes nothing.
-    const again = await new InngestTestEngine({
-      function: failureFn,
-      events: engine["options"].events,
-    }).execute();
+    const again = await new InngestTestEngine({ function: failureFn, events }).execute();
     expect(again.result).toEqual({ status: "unchanged" });
   });
 
