@@ -16,6 +16,8 @@ import { AgentActivity } from "./_components/agent-activity";
 import { AgentOverview } from "./_components/agent-overview";
 import { DeleteAgentButton } from "./_components/delete-agent-button";
 import { EditAgentForm } from "./_components/edit-agent-form";
+import { OptimizationPanel } from "./_components/optimization-panel";
+import { optimizationViewOf } from "./_components/optimization-view";
 import { PromptComparison } from "./_components/prompt-comparison";
 
 export const metadata: Metadata = { title: "Agent" };
@@ -59,6 +61,7 @@ export default async function AgentDetailPage({ params }: { params: Promise<{ or
       />
       <div className="space-y-6">
         <AgentOverview agent={agent} />
+        <OptimizationPanel org={org} view={optimizationViewOf(agent)} canEdit={canEdit} />
         <PromptComparison
           original={agent.systemPrompt}
           optimized={agent.optimizedSystemPrompt}
