@@ -1,6 +1,7 @@
 import { LogOut } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { JobsHealthBanner } from "@/components/jobs-health-banner";
 import { db } from "@/db";
 import { listOrganizationsForUser } from "@/db/queries/memberships";
 import { requireOrgMembership } from "@/lib/auth/org-context";
@@ -61,6 +62,7 @@ export default async function OrgLayout({
           <NavLinks org={ctx.org.slug} />
         </div>
       </header>
+      <JobsHealthBanner />
       <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
     </div>
   );
