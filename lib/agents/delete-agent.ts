@@ -3,13 +3,14 @@ import { decrementAgentCount, deleteAgentRow, lockOrganizationRow } from "@/db/q
 import { insertAuditEvent } from "@/db/queries/audit-events";
 import { type Actor, auditActor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
+import { notifyWebhooks } from "@/lib/webhooks/queue-event";
 
 /**
  * Deletes an agent and frees its plan slot in the same transaction: the org row is locked first
  * (the same lock order as create), so a create waiting on the lock sees the decremented count.
  */
 export async function deleteAgent(args: { organizationId: number; actor: Actor; publicId: string }) {
-  return db.transaction(async (tx) => {
+  const deleted = await db.transaction(async (tx) => {
     const org = await lockOrganizationRow(tx, args.organizationId);
     if (!org) throw new AppError("not_found", "No agent with this id exists.");
     const deleted = await deleteAgentRow(tx, args.organizationId, args.publicId);
@@ -24,4 +25,11 @@ export async function deleteAgent(args: { organizationId: number; actor: Actor; 
     });
     return deleted;
   });
+  // After commit, off the request path: subscribed endpoints hear about it (never throws).
+  notifyWebhooks({
+    organizationId: args.organizationId,
+    type: "agent.deleted",
+    data: { agent_id: deleted.publicId, name: deleted.name },
+  });
+  return deleted;
 }

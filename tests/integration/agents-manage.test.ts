@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DELETE, GET, PATCH } from "@/app/api/v1/agents/[id]/route";
 import { POST as createRoute } from "@/app/api/v1/agents/route";
 import { db } from "@/db";
-import { agents, auditEvents, organizations } from "@/db/schema";
+import { agents, auditEvents, organizations, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { createTestApiKey, createTestOrg } from "@/tests/factories";
 import { createTestKnowledgePack, insertTestAgents } from "@/tests/factories/agents";
 import { callRoute } from "@/tests/helpers/http";
@@ -172,8 +172,17 @@ describe("GET/PATCH/DELETE /api/v1/agents/{id}", () => {
     expect(await auditsFor(id)).toHaveLength(0);
   });
 
-  it("DELETE → 204, decrements agent_count, audits; a second DELETE → 404", async () => {
+  it("DELETE → 204, decrements agent_count, audits, queues agent.deleted; a second DELETE → 404", async () => {
     const id = a[3]!.publicId;
+    const [endpoint] = await db
+      .insert(webhookEndpoints)
+      .values({
+        organizationId: orgA.id,
+        url: "http://127.0.0.1:9/hook",
+        secret: "whsec_dGVzdA==",
+        events: ["agent.deleted"],
+      })
+      .returning();
     const [before] = await db.select().from(organizations).where(eq(organizations.id, orgA.id));
     const res = await del(keyA, id);
     expect(res.status).toBe(204);
@@ -186,6 +195,14 @@ describe("GET/PATCH/DELETE /api/v1/agents/{id}", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.targetPublicId, id), eq(auditEvents.action, "agent.deleted")));
     expect(audits).toHaveLength(1);
+    // The webhook delivery is queued after commit, off the request path.
+    await expect
+      .poll(async () =>
+        (await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint!.id))).map(
+          (d) => (d.payload as { data: { agent_id: string } }).data.agent_id,
+        ),
+      )
+      .toEqual([id]);
     expect((await del(keyA, id)).status).toBe(404);
     expect((await get(keyA, id)).status).toBe(404);
   });
