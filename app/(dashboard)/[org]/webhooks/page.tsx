@@ -1,0 +1,146 @@
+import { ShieldAlert, Webhook } from "lucide-react";
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
+import { formatDate, formatDateTime } from "@/lib/format-date";
+import { loadWebhooksOverview } from "@/lib/webhooks/endpoints";
+import { CreateEndpointForm } from "./_components/create-endpoint-form";
+import { EndpointActions } from "./_components/endpoint-actions";
+
+export const metadata: Metadata = { title: "Webhooks" };
+
+const STATUS_TONE = { pending: "yellow", succeeded: "green", failed: "red" } as const;
+
+export default async function WebhooksPage({ params }: { params: Promise<{ org: string }> }) {
+  const { org: slug } = await params;
+  const ctx = await requireOrgMembership(slug);
+  if (!ADMIN_ROLES.includes(ctx.role)) {
+    return (
+      <>
+        <PageHeader title="Webhooks" />
+        <EmptyState
+          icon={<ShieldAlert aria-hidden className="size-10" />}
+          title="Only owners and admins can manage webhooks"
+          description={`You are a member of ${ctx.org.name}. Ask an owner or admin.`}
+        />
+      </>
+    );
+  }
+  const { endpoints, deliveries } = await loadWebhooksOverview(ctx.org.id);
+  const org = ctx.org.slug;
+  return (
+    <>
+      <PageHeader
+        title="Webhooks"
+        description="Get a signed POST (Standard Webhooks) when agents change. Failed deliveries are retried with backoff; every attempt is listed below."
+      />
+      <div className="space-y-6">
+        <Card>
+          <CardHeader title="Add an endpoint" />
+          <CardBody>
+            <CreateEndpointForm org={org} />
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader
+            title="Endpoints"
+            description={`${endpoints.length} endpoint${endpoints.length === 1 ? "" : "s"}`}
+          />
+          {endpoints.length === 0 ? (
+            <CardBody>
+              <EmptyState
+                icon={<Webhook aria-hidden className="size-8" />}
+                title="No endpoints yet"
+                description="Add one above."
+              />
+            </CardBody>
+          ) : (
+            <Table aria-label="Webhook endpoints">
+              <thead className="bg-slate-50">
+                <tr>
+                  <Th>URL</Th>
+                  <Th>Events</Th>
+                  <Th>Created</Th>
+                  <Th>
+                    <span className="sr-only">Actions</span>
+                  </Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {endpoints.map((e) => (
+                  <tr key={e.publicId} data-endpoint-id={e.publicId}>
+                    <Td className="max-w-xs break-all font-mono text-xs text-slate-900">
+                      {e.url}
+                      {e.description ? (
+                        <span className="block font-sans text-slate-500">{e.description}</span>
+                      ) : null}
+                    </Td>
+                    <Td>
+                      <div className="flex flex-wrap gap-1">
+                        {e.events.map((ev) => (
+                          <Badge key={ev} tone="brand">
+                            {ev}
+                          </Badge>
+                        ))}
+                      </div>
+                    </Td>
+                    <Td>{formatDate(e.createdAt)}</Td>
+                    <Td className="text-right">
+                      <EndpointActions org={org} endpoint={e.publicId} url={e.url} />
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Card>
+        <Card>
+          <CardHeader title="Recent deliveries" description="The latest 50 attempts, newest first." />
+          {deliveries.length === 0 ? (
+            <CardBody>
+              <p className="text-sm text-slate-600">No deliveries yet.</p>
+            </CardBody>
+          ) : (
+            <Table aria-label="Recent deliveries">
+              <thead className="bg-slate-50">
+                <tr>
+                  <Th>When</Th>
+                  <Th>Event</Th>
+                  <Th>Endpoint</Th>
+                  <Th>Attempt</Th>
+                  <Th>Status</Th>
+                  <Th>Response</Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {deliveries.map((d) => (
+                  <tr key={d.publicId} data-delivery-status={d.status}>
+                    <Td>{formatDateTime(d.createdAt)}</Td>
+                    <Td>
+                      <code className="font-mono text-xs">{d.eventType}</code>
+                    </Td>
+                    <Td className="max-w-xs break-all font-mono text-xs">{d.endpointUrl}</Td>
+                    <Td>{d.attempt === 0 ? "queued" : d.attempt}</Td>
+                    <Td>
+                      <Badge tone={STATUS_TONE[d.status]}>{d.status}</Badge>
+                    </Td>
+                    <Td>
+                      {d.responseCode ?? "—"}
+                      {d.lastError ? (
+                        <span className="block text-xs text-slate-500">{d.lastError}</span>
+                      ) : null}
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}
