@@ -16,6 +16,20 @@ export function e2eDatabaseUrl(): string {
   return url;
 }
 
+/** An API key for an existing organization (inserted as the test factories do). */
+export async function createApiKeyFor(orgId: number): Promise<string> {
+  const sql = postgres(e2eDatabaseUrl(), { max: 1, onnotice: () => {} });
+  try {
+    const k = generateApiKey();
+    await sql`
+      insert into api_keys (organization_id, name, key_id, secret_hash, scopes)
+      values (${orgId}, 'widget e2e', ${k.keyId}, ${k.secretHash}, ${["agents:read", "agents:write"]})`;
+    return k.key;
+  } finally {
+    await sql.end();
+  }
+}
+
 export async function createOrgWithApiKey(): Promise<{ slug: string; key: string }> {
   const sql = postgres(e2eDatabaseUrl(), { max: 1, onnotice: () => {} });
   try {

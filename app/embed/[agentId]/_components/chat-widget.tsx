@@ -125,6 +125,7 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
   return (
     <div
       className={`ya-chat ya-theme-${config.theme}${config.theme === "dark" ? " ya-dark" : ""}`}
+      data-ready={ready ? "true" : undefined}
       style={style}
     >
       <header className="ya-header">
