@@ -6,9 +6,11 @@ import { createAgentSchema } from "./agent";
 // Only the fields listed here are read: nothing else in the form data can reach the use case.
 type Raw = Record<string, string | string[] | undefined>;
 
+// Browsers submit textarea line breaks as CRLF; store plain LF like the API does.
 const str = (raw: Raw, k: string): string | undefined => {
   const v = raw[k];
-  return Array.isArray(v) ? v[v.length - 1] : v;
+  const one = Array.isArray(v) ? v[v.length - 1] : v;
+  return one?.replace(/\r\n?/g, "\n");
 };
 const blankToUndefined = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v);
 const blankToNull = (v: string | undefined) => (v === undefined || v.trim() === "" ? null : v);

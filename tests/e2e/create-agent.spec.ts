@@ -200,7 +200,7 @@ test("a member sees no create button or form, and a direct POST of the action is
   const memberPage = await memberContext.newPage();
   await signIn(memberPage, member.email, member.password);
   await memberPage.goto(`/${owner.slug}/agents`);
-  await expect(memberPage.getByRole("heading", { name: "Agents" })).toBeVisible();
+  await expect(memberPage.getByRole("heading", { name: "Agents", exact: true })).toBeVisible();
   await expect(memberPage.getByRole("link", { name: "New agent" })).toHaveCount(0);
   await memberPage.goto(`/${owner.slug}/agents/new`);
   await expect(memberPage.getByTestId("role-message")).toContainText(

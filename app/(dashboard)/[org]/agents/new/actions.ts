@@ -6,6 +6,7 @@ import { actorFromUser } from "@/lib/actor";
 import { createAgent } from "@/lib/agents/create-agent";
 import { orgAction } from "@/lib/auth/org-action";
 import { ADMIN_ROLES } from "@/lib/auth/org-context";
+import { AppError, isAppError } from "@/lib/errors";
 import { agentFormSchema } from "@/lib/validations/agent-form";
 
 // The dashboard door of the create use case: same schema, same transaction as POST /api/v1/agents.
@@ -13,13 +14,23 @@ import { agentFormSchema } from "@/lib/validations/agent-form";
 export const createAgentAction = orgAction(
   agentFormSchema,
   async (input, ctx) => {
-    const { agent } = await createAgent({
-      organizationId: ctx.org.id,
-      actor: actorFromUser(ctx.user),
-      input,
-    });
+    let publicId: string;
+    try {
+      ({
+        agent: { publicId },
+      } = await createAgent({ organizationId: ctx.org.id, actor: actorFromUser(ctx.user), input }));
+    } catch (e) {
+      // The form's key already made an agent and the fields changed since (e.g. via the back button).
+      if (isAppError(e) && e.code === "idempotency_key_reused") {
+        throw new AppError(
+          "idempotency_key_reused",
+          "This form already created an agent. Reload the page to create another one.",
+        );
+      }
+      throw e;
+    }
     revalidatePath(`/${ctx.org.slug}/agents`);
-    redirect(`/${ctx.org.slug}/agents/${agent.publicId}`);
+    redirect(`/${ctx.org.slug}/agents/${publicId}`);
   },
   { roles: ADMIN_ROLES },
 );
