@@ -18,7 +18,8 @@ export class SignInPage {
     return this.page.getByLabel("Password");
   }
   get error() {
-    return this.page.getByRole("alert");
+    // Scoped to the form: Next.js adds its own (empty) role=alert route announcer to the page.
+    return this.page.locator("form").getByRole("alert");
   }
 
   async submit(email: string, password: string) {
