@@ -1,4 +1,4 @@
-import { diffWords } from "diff";
+import { diffWordsWithSpace } from "diff";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 
 // Original and optimized prompts side by side; word-level differences highlighted (removed words
@@ -29,8 +29,10 @@ export function PromptComparison({
       </Card>
     );
   }
-  // Diff parts have no identity but their position, so the index is the key.
-  const parts = diffWords(original, optimized);
+  // Word-level, with whitespace as tokens: plain diffWords (v8) borrows the new text's spacing for
+  // unchanged runs, so the original column would not read back exactly. Parts have no identity
+  // but their position, so the index is the key.
+  const parts = diffWordsWithSpace(original, optimized);
   return (
     <Card>
       <CardHeader
