@@ -198,9 +198,13 @@ describe("createAgent", () => {
       keyed: keyed.statements,
       replay: replay.statements,
     });
-    // begin, lock org, insert, bump count, audit, commit, read back (+1 key lookup when keyed).
-    expect(plain.statements).toBeLessThanOrEqual(7);
-    expect(keyed.statements).toBe(plain.statements + 1);
-    expect(replay.statements).toBeLessThanOrEqual(5);
+    // begin, lock org, insert, bump count, audit, commit, read back = 7 (+1 key lookup when keyed),
+    // plus at most one fire-and-forget webhook-queue insert after commit (it may land later).
+    expect(plain.statements).toBeGreaterThanOrEqual(7);
+    expect(plain.statements).toBeLessThanOrEqual(8);
+    expect(keyed.statements).toBeGreaterThanOrEqual(8);
+    expect(keyed.statements).toBeLessThanOrEqual(9);
+    // begin, lock org, key lookup, commit, read back: a replay writes nothing.
+    expect(replay.statements).toBe(5);
   });
 });
