@@ -30,3 +30,11 @@ export function runWithStatementCounter<T>(fn: () => T): { result: T; counter: C
 export function totalStatements(): number {
   return global.statements;
 }
+
+/**
+ * Runs fire-and-forget work (after-commit hand-offs) outside the caller's counter: it is not on
+ * the request path, and counting it would make a request's statement count depend on timing.
+ */
+export function detachFromStatementCounter<T>(fn: () => T): T {
+  return storage.exit(fn);
+}

@@ -16,6 +16,7 @@ import { isUniqueViolation } from "@/lib/http/db-errors";
 import { personaByKey } from "@/lib/personas";
 import { agentLimit, PLANS } from "@/lib/plans";
 import type { CreateAgentInput } from "@/lib/validations/agent";
+import { notifyWebhooks } from "@/lib/webhooks/queue-event";
 import { requestFingerprint } from "./fingerprint";
 
 export type CreateAgentResult = { agent: AgentRow; replayed: boolean };
@@ -54,6 +55,14 @@ export async function createAgent(args: {
       organizationId: args.organizationId,
       agentPublicId: outcome.publicId,
       promptVersion: outcome.promptVersion,
+    });
+  }
+  if (outcome.kind === "created") {
+    // After commit, off the request path (never throws): subscribed endpoints hear about it.
+    notifyWebhooks({
+      organizationId: args.organizationId,
+      type: "agent.created",
+      data: { agent_id: outcome.publicId, name: args.input.name },
     });
   }
   const agent = await findAgentByPublicId(db, args.organizationId, outcome.publicId);

@@ -1,5 +1,6 @@
 import { db } from "@/db";
 import { queueWebhookDeliveries } from "@/db/queries/webhooks";
+import { detachFromStatementCounter } from "@/db/query-counter";
 import { inngest } from "@/lib/inngest/client";
 import { WEBHOOK_DELIVERY_REQUESTED, type WebhookEventType } from "@/lib/inngest/events";
 import { log } from "@/lib/logger";
@@ -56,12 +57,22 @@ export async function sendDeliveryEvents(
   }
 }
 
+const inFlight = new Set<Promise<unknown>>();
+
 /** Fire-and-forget form for request paths: never throws, never delays the response. */
 export function notifyWebhooks(args: Parameters<typeof queueWebhookEvent>[0]): void {
-  queueWebhookEvent(args).catch((e) =>
-    log("warn", "webhook queueing failed", {
-      type: args.type,
-      error: e instanceof Error ? e.message : String(e),
-    }),
-  );
+  const p: Promise<unknown> = detachFromStatementCounter(() => queueWebhookEvent(args))
+    .catch((e) =>
+      log("warn", "webhook queueing failed", {
+        type: args.type,
+        error: e instanceof Error ? e.message : String(e),
+      }),
+    )
+    .finally(() => inFlight.delete(p));
+  inFlight.add(p);
+}
+
+/** Tests and graceful shutdown wait for notifications still being queued. */
+export async function settleWebhookNotifications(): Promise<void> {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
 }

@@ -4,6 +4,8 @@ import { InngestTestEngine } from "@inngest/test";
 import { asc, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DELETE } from "@/app/api/v1/agents/[id]/route";
+import { POST as createRoute } from "@/app/api/v1/agents/route";
 import { db } from "@/db";
 import { webhookDeliveries } from "@/db/schema";
 import { resetEnvCache } from "@/lib/env";
@@ -13,10 +15,11 @@ import { deliverWebhook } from "@/lib/inngest/functions/deliver-webhook";
 import { resetGeminiClient } from "@/lib/llm/client";
 import { attemptWebhookDelivery } from "@/lib/webhooks/deliver";
 import { createWebhookEndpoint, sendTestWebhook } from "@/lib/webhooks/endpoints";
-import { queueWebhookEvent } from "@/lib/webhooks/queue-event";
-import { createTestOrg } from "@/tests/factories";
+import { queueWebhookEvent, settleWebhookNotifications } from "@/lib/webhooks/queue-event";
+import { createTestApiKey, createTestOrg } from "@/tests/factories";
 import { type FakeGemini, startFakeGemini } from "@/tests/fakes/gemini-server";
 import { type FakeInngest, startFakeInngest } from "@/tests/fakes/inngest-server";
+import { callRoute } from "@/tests/helpers/http";
 import { eventFor, insertPendingAgent, runOptimizeLikeInngest } from "./optimization/support";
 
 // Webhook delivery end to end: a real receiving HTTP server, signatures checked with the
@@ -225,6 +228,44 @@ describe("webhooks", () => {
       type: "agent.optimization.succeeded",
       data: { agent_id: agent.publicId, prompt_version: 1 },
     });
+  });
+
+  it("creating and deleting an agent through the API notifies subscribers", async () => {
+    const org = await createTestOrg();
+    const { key } = await createTestApiKey(org);
+    const { secret } = await createWebhookEndpoint({
+      organizationId: org.id,
+      actor: admin,
+      input: { url: receiverUrl, events: ["agent.created", "agent.deleted"] },
+    });
+    const created = await callRoute(createRoute, {
+      method: "POST",
+      path: "/api/v1/agents",
+      key,
+      body: { name: "Hooked bot", auto_optimize: false },
+    });
+    expect(created.status).toBe(201);
+    const id = created.json.id as string;
+    const deleted = await callRoute(DELETE, {
+      method: "DELETE",
+      path: `/api/v1/agents/${id}`,
+      key,
+      params: { id },
+    });
+    expect(deleted.status).toBe(204);
+    await settleWebhookNotifications();
+    const events = inngestFake.eventsNamed(WEBHOOK_DELIVERY_REQUESTED);
+    expect(events).toHaveLength(2);
+    for (const e of events) await runDeliveryLikeInngest(e.data);
+    const payloads = received.map((r) =>
+      new Webhook(secret).verify(r.body, r.headers as Record<string, string>),
+    );
+    expect(payloads).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: "agent.created", data: { agent_id: id, name: "Hooked bot" } }),
+        expect.objectContaining({ type: "agent.deleted", data: { agent_id: id, name: "Hooked bot" } }),
+      ]),
+    );
   });
 
   it("rejects endpoint URLs that are not http(s) or carry credentials", async () => {

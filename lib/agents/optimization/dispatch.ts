@@ -1,5 +1,6 @@
 import { db } from "@/db";
 import { findPendingCycle } from "@/db/queries/optimization";
+import { detachFromStatementCounter } from "@/db/query-counter";
 import { log } from "@/lib/logger";
 import { sendOptimizationEvent } from "./send-event";
 
@@ -15,7 +16,7 @@ export type OptimizationRequest = {
 const inFlight = new Set<Promise<void>>();
 
 export function scheduleOptimizationDispatch(request: OptimizationRequest): void {
-  const p = dispatchOptimization(request).finally(() => inFlight.delete(p));
+  const p = detachFromStatementCounter(() => dispatchOptimization(request)).finally(() => inFlight.delete(p));
   inFlight.add(p);
 }
 
