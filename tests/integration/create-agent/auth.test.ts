@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { totalStatements } from "@/db/query-counter";
 import { agents, apiKeys } from "@/db/schema";
@@ -124,5 +124,45 @@ describe("POST /api/v1/agents rate limit", () => {
       expect(Number(r.headers.get("ratelimit-reset"))).toBeGreaterThan(0);
     }
     expect((await orgState(org.id)).agents).toBe(12 - limited.length);
+  });
+});
+
+describe("POST /api/v1/agents logs", () => {
+  afterAll(() => {
+    delete process.env.LOG_LEVEL;
+    resetEnvCache();
+  });
+
+  it("never writes a key secret to the log, whatever the outcome", async () => {
+    process.env.LOG_LEVEL = "debug";
+    resetEnvCache();
+    const org = await createTestOrg({ maxAgents: 1 });
+    const good = await createTestApiKey(org);
+    const readOnly = await createTestApiKey(org, { scopes: ["agents:read"] });
+    const wrong = good.key.replace(/_[0-9a-f]{64}$/, `_${"1".repeat(64)}`);
+    const lines: string[] = [];
+    const capture = (chunk: unknown) => {
+      lines.push(String(chunk));
+      return true;
+    };
+    const out = vi.spyOn(process.stdout, "write").mockImplementation(capture);
+    const err = vi.spyOn(process.stderr, "write").mockImplementation(capture);
+    try {
+      await postAgent(good.key, { name: "Logged" });
+      await postAgent(good.key, { name: "Over the limit" });
+      await postAgent(good.key, { name: "" });
+      await postAgent(readOnly.key, { name: "Scope" });
+      await postAgent(wrong, { name: "Wrong secret" });
+      await postAgent(good.key, undefined, { rawBody: "{", headers: { "content-type": "application/json" } });
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+    const log = lines.join("");
+    expect(lines.length).toBeGreaterThanOrEqual(6);
+    for (const key of [good.key, readOnly.key, wrong]) {
+      expect(log).not.toContain(key.split("_").at(-1)!);
+    }
+    expect(log).not.toMatch(/Bearer\s+ya_live/);
   });
 });
