@@ -11,29 +11,45 @@ const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 /** GET /api/v1/agents query parameters (also the OpenAPI parameters of that route). */
 export const listAgentsQuerySchema = z
   .object({
-    limit: z.preprocess(
-      emptyToUndefined,
-      z.coerce
-        .number({ error: "limit must be an integer." })
-        .int("limit must be an integer.")
-        .min(1, "limit must be between 1 and 100.")
-        .max(LIST_LIMIT_MAX, "limit must be between 1 and 100.")
-        .default(LIST_LIMIT_DEFAULT),
-    ),
-    offset: z.preprocess(
-      emptyToUndefined,
-      z.coerce
-        .number({ error: "offset must be an integer." })
-        .int("offset must be an integer.")
-        .min(0, "offset must be 0 or more.")
-        .max(10_000_000, "offset is too large; use cursor pagination for deep pages.")
-        .optional(),
-    ),
+    limit: z
+      .preprocess(
+        emptyToUndefined,
+        z.coerce
+          .number({ error: "limit must be an integer." })
+          .int("limit must be an integer.")
+          .min(1, "limit must be between 1 and 100.")
+          .max(LIST_LIMIT_MAX, "limit must be between 1 and 100.")
+          .default(LIST_LIMIT_DEFAULT),
+      )
+      .meta({ description: "Page size.", example: 20 }),
+    offset: z
+      .preprocess(
+        emptyToUndefined,
+        z.coerce
+          .number({ error: "offset must be an integer." })
+          .int("offset must be an integer.")
+          .min(0, "offset must be 0 or more.")
+          .max(10_000_000, "offset is too large; use cursor pagination for deep pages.")
+          .optional(),
+      )
+      .meta({
+        type: "integer",
+        minimum: 0,
+        description: "Rows to skip (offset mode, default 0). Not with `cursor`.",
+      }),
     // Length is checked by the cursor decoder, so an oversized cursor is 400 invalid_cursor too.
-    cursor: z.preprocess(emptyToUndefined, z.string().max(4096).optional()),
-    q: z.preprocess(emptyToUndefined, z.string().trim().max(100, "q is at most 100 characters.").optional()),
-    persona: z.preprocess(emptyToUndefined, z.enum(PERSONA_KEYS).optional()),
-    optimization_status: z.preprocess(emptyToUndefined, optimizationStatusSchema.optional()),
+    cursor: z
+      .preprocess(emptyToUndefined, z.string().max(4096).optional())
+      .meta({ description: "`next_cursor` of the previous page (cursor mode). Not with `offset`." }),
+    q: z
+      .preprocess(emptyToUndefined, z.string().trim().max(100, "q is at most 100 characters.").optional())
+      .meta({ description: "Name contains (case-insensitive).", example: "support" }),
+    persona: z
+      .preprocess(emptyToUndefined, z.enum(PERSONA_KEYS).optional())
+      .meta({ description: "Only agents with this persona key." }),
+    optimization_status: z
+      .preprocess(emptyToUndefined, optimizationStatusSchema.optional())
+      .meta({ description: "Only agents in this optimization state." }),
   })
   .refine((v) => !(v.offset !== undefined && v.cursor !== undefined), {
     message: "Send either offset or cursor, not both.",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
 import { type Operation, OperationView } from "./_components/operation-view";
+import { Prose } from "./_components/prose";
 import { type JsonSchema, SchemaView } from "./_components/schema-view";
 
 export const metadata: Metadata = { title: "API reference" };
@@ -27,7 +28,9 @@ export default function ApiReferencePage() {
           <Link href="/">YourAgent</Link> · v{doc.info.version}
         </p>
         <h1 className="mt-1 text-3xl font-bold tracking-tight">{doc.info.title} reference</h1>
-        <p className="mt-2 text-slate-700">{doc.info.description}</p>
+        <p className="mt-2 text-slate-700">
+          <Prose text={doc.info.description} />
+        </p>
         <p className="mt-2 text-sm text-slate-600">
           Authenticate with <code>Authorization: Bearer ya_live_…</code> (create keys under Settings → API
           keys). Machine-readable:{" "}

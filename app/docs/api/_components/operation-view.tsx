@@ -1,3 +1,4 @@
+import { Prose } from "./prose";
 import { type JsonSchema, refName, SchemaView, typeLabel } from "./schema-view";
 
 type Media = { schema?: JsonSchema; example?: unknown; examples?: Record<string, { value: unknown }> };
@@ -53,7 +54,11 @@ export function OperationView({
         <code className="break-all">{path}</code>
         <span className="font-normal text-slate-600">— {op.summary}</span>
       </h3>
-      {op.description ? <p className="mt-2 text-sm text-slate-700">{op.description}</p> : null}
+      {op.description ? (
+        <p className="mt-2 text-sm text-slate-700">
+          <Prose text={op.description} />
+        </p>
+      ) : null}
       {op.security && op.security.length === 0 ? (
         <p className="mt-1 text-xs text-slate-500">No API key needed.</p>
       ) : null}
@@ -69,7 +74,9 @@ export function OperationView({
                 {p.required ? <span className="ml-1 text-xs font-medium text-red-700">required</span> : null}
                 {p.schema ? <SchemaRules schema={p.schema} /> : null}
                 {(p.description ?? p.schema?.description) ? (
-                  <span className="block text-slate-600">{p.description ?? p.schema?.description}</span>
+                  <span className="block text-slate-600">
+                    <Prose text={p.description ?? p.schema?.description ?? ""} />
+                  </span>
                 ) : null}
               </li>
             ))}
@@ -98,7 +105,9 @@ export function OperationView({
                 {media?.[1].schema ? (
                   <code className="text-xs text-brand-700">{typeLabel(media[1].schema)}</code>
                 ) : null}
-                <span className="block text-slate-600">{r.description}</span>
+                <span className="block text-slate-600">
+                  <Prose text={r.description} />
+                </span>
                 {example && status.startsWith("2") ? (
                   <details className="mt-1">
                     <summary className="cursor-pointer text-xs text-brand-700">Example</summary>

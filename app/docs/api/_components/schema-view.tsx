@@ -1,3 +1,4 @@
+import { Prose } from "./prose";
 // Renders a JSON Schema (as generated into the OpenAPI document) as nested property lists.
 export type JsonSchema = {
   $ref?: string;
@@ -71,7 +72,11 @@ export function SchemaView({ schema, depth = 0 }: { schema: JsonSchema; depth?: 
           {rules(s).length ? (
             <span className="ml-1 text-xs text-slate-500">{rules(s).join("; ")}</span>
           ) : null}
-          {s.description ? <span className="block text-slate-600">{s.description}</span> : null}
+          {s.description ? (
+            <span className="block text-slate-600">
+              <Prose text={s.description} />
+            </span>
+          ) : null}
           {depth < 2 && (s.properties || s.items?.properties) ? (
             <SchemaView schema={s} depth={depth + 1} />
           ) : null}
