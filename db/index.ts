@@ -28,6 +28,9 @@ export function createSqlClient(url: string, opts: { max?: number } = {}) {
     max: opts.max ?? env.DB_POOL_MAX,
     idle_timeout: 30,
     connect_timeout: 5,
+    // postgres.js backs off up to 20 s between reconnects after an outage; cap it at ~1 s so
+    // the app serves again within a second of Postgres coming back (fault test: faults-database).
+    backoff: (retries: number) => (0.5 + Math.random() / 2) * Math.min(0.1 * 2 ** retries, 1),
     // Timeouts on every connection: a dead or locked database must fail fast, not hang requests.
     connection: {
       application_name: "youragent",

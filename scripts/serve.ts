@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import path from "node:path";
+import { log as logJson } from "@/lib/logger";
 import { prepareRuntime, printLogin } from "./prepare-runtime";
 
 // `npm run dev` (next dev as a child) and `npm start` (Next in this process, so SIGTERM
@@ -51,7 +52,7 @@ if (dev) {
   });
 
   let stopping = false;
-  const shutdown = async (sig: string) => {
+  const shutdown = async (sig: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     log(`${sig}: draining in-flight requests`);
@@ -70,8 +71,20 @@ if (dev) {
     await holder?.sql.end({ timeout: 5 }).catch(() => {});
     await stopDatabase();
     log("stopped");
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
+  // A rejection nobody awaited (a driver error on an idle connection, a fire-and-forget touch)
+  // must not take every in-flight request down with it: Node 20 would exit on it by default.
+  process.on("unhandledRejection", (reason) => {
+    logJson("error", "unhandled rejection", {
+      error: reason instanceof Error ? reason.message : String(reason),
+    });
+  });
+  // After an uncaught exception the process state is unknown: drain what is in flight, exit 1.
+  process.on("uncaughtException", (err) => {
+    logJson("error", "uncaught exception", { error: err.message, stack: err.stack });
+    void shutdown("uncaughtException", 1);
+  });
 }

@@ -9,7 +9,7 @@ import {
 import type { ApiKeyScope } from "@/lib/api-keys/format";
 import { getEnv } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
-import { mapDatabaseError, withDeadline } from "@/lib/http/db-errors";
+import { describeDatabaseError, mapDatabaseError, withDeadline } from "@/lib/http/db-errors";
 import { problemResponse } from "@/lib/http/problem";
 import { requestIdFrom } from "@/lib/http/request-id";
 import { log } from "@/lib/logger";
@@ -32,7 +32,7 @@ export function toAppError(e: unknown, requestId: string, route: string): AppErr
   if (e instanceof z.ZodError) return AppError.validation(fieldErrorsFromZod(e));
   const mapped = mapDatabaseError(e);
   if (mapped) {
-    log("warn", "database unavailable", { request_id: requestId, route, error: String(e) });
+    log("warn", "database unavailable", { request_id: requestId, route, error: describeDatabaseError(e) });
     return mapped;
   }
   log("error", "unhandled error", {

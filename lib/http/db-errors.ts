@@ -35,6 +35,18 @@ function pgError(e: unknown): PgLike | undefined {
   return undefined;
 }
 
+/**
+ * A log-safe one-liner for a database failure: the driver's code and message, never the SQL
+ * text or its parameters (Drizzle's "Failed query: …" wraps both, with internal ids and user input).
+ */
+export function describeDatabaseError(e: unknown): string {
+  if (e instanceof DeadlineExceededError) return e.message;
+  const pe = pgError(e) as (PgLike & { message?: string }) | undefined;
+  if (!pe) return e instanceof Error ? e.name : "unknown error";
+  const message = typeof pe.message === "string" ? pe.message.split("\n")[0] : "";
+  return `${pe.code}: ${message}`.slice(0, 300);
+}
+
 export function pgErrorCode(e: unknown): string | undefined {
   return pgError(e)?.code;
 }

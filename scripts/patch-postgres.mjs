@@ -1,0 +1,42 @@
+// Patches a known crash in postgres.js 3.4.x (porsager/postgres#1154, #1208; fixes proposed in
+// #1168/#1209, unreleased): a small write is deferred with setImmediate; when the connection
+// closes first, the deferred nextWrite() calls socket.write on null and throws an UNCATCHABLE
+// TypeError that kills the process (our fault test "Postgres stopped mid-load" hits it). The
+// teardown also leaves nextWriteTimer set, so the connection never flushes again.
+// Idempotent; runs as `postinstall` and is verified by tests/unit/postgres-patch.test.ts.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const MARK = "/* youragent-patch: null-socket guard */";
+const root = path.resolve(import.meta.dirname, "..", "node_modules", "postgres");
+const files = ["src/connection.js", "cjs/src/connection.js"].map((f) => path.join(root, f));
+
+const guard = `function nextWrite(fn) {
+    ${MARK}
+    if (!socket) {
+      nextWriteTimer !== null && clearImmediate(nextWriteTimer)
+      chunk = nextWriteTimer = null
+      error(Errors.connection('CONNECTION_CLOSED', options))
+      return false
+    }`;
+
+let patched = 0;
+for (const file of files) {
+  if (!existsSync(file)) continue;
+  let src = readFileSync(file, "utf8");
+  if (src.includes(MARK)) continue;
+  const before = src;
+  src = src.replace("function nextWrite(fn) {", guard);
+  // Teardown: forget the cancelled timer and its buffered bytes, so later writes schedule again.
+  src = src.replaceAll(
+    "\n    clearImmediate(nextWriteTimer)\n",
+    "\n    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n",
+  );
+  if (src === before || !src.includes(MARK)) {
+    console.error(`[patch-postgres] ${file}: pattern not found (postgres.js changed?); not patched`);
+    continue;
+  }
+  writeFileSync(file, src);
+  patched++;
+}
+if (patched) console.error(`[patch-postgres] patched ${patched} file(s)`);
