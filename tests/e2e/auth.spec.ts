@@ -84,13 +84,14 @@ test("wrong password shows a clear error and keeps the email", async ({ page }) 
   await page.screenshot(shot("sign-in-error"));
 });
 
-test("the demo owner signs in and sees acme; the activity log records who did what", async ({ page }) => {
+test("the demo owner signs in and sees acme", async ({ page }) => {
   await signInAsDemoOwner(page);
   await expect(page.getByRole("banner")).toContainText("Acme Inc.");
+  await expect(page.getByRole("link", { name: "Agents", exact: true })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await page.screenshot(shot("demo-agents"));
-  await new DashboardShell(page).open("Activity");
-  await expect(page).toHaveURL(/\/acme\/activity$/);
-  await page.screenshot(shot("activity"));
 });
 
 test("a user of org A gets 404 on every page of org B", async ({ page }) => {
@@ -147,6 +148,8 @@ test("API keys: create shows the secret once, the key works, revoke stops it", a
   const log = page.getByRole("list", { name: "Activity" });
   await expect(log).toContainText(`revoked API key “${name}”`);
   await expect(log).toContainText(`created API key “${name}”`);
+  await expect(log).toContainText("owner@acme.test");
+  await page.screenshot(shot("activity"));
 });
 
 test("a member cannot manage API keys and sees why; the org switcher lists both orgs", async ({ page }) => {
@@ -176,6 +179,8 @@ test("the dashboard is usable at 390 px", async ({ page }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot(shot("mobile-agents"));
   await new DashboardShell(page).open("Settings");
+  await expect(page).toHaveURL(/\/acme\/settings$/);
+  await expect(page.getByRole("meter")).toBeVisible();
   await page.screenshot(shot("mobile-settings"));
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
