@@ -1,0 +1,149 @@
+import { expect, type Page, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+import { createOrgWithUser, type E2eSql, e2eSql } from "./support/db";
+import { E2E_PORT, SCREENSHOT_DIR } from "./support/env";
+
+// Prompt optimization on the agent page: the job runs in this process (the real Inngest function
+// through @inngest/test, the fake Gemini the e2e server also uses) against the e2e server's
+// database, while the browser watches the page update without a reload.
+const shot = (name: string) => ({ path: `${SCREENSHOT_DIR}/optimization-${name}.png`, fullPage: true });
+const geminiPort = Number(process.env.E2E_GEMINI_PORT ?? Number(E2E_PORT) + 2000);
+
+let sql: E2eSql;
+test.beforeAll(() => {
+  sql = e2eSql();
+});
+test.afterAll(async () => {
+  await sql.end();
+  const { closeDb } = await import("../../db");
+  await closeDb();
+});
+
+/** Runs the optimize-prompt function once for the agent's current request cycle. */
+async function runOptimizationJob(publicId: string) {
+  const { findRunningEmbeddedUrl } = await import("../../db/embedded");
+  const { E2E_DATA_DIR } = await import("./support/env");
+  process.env.DATABASE_URL = findRunningEmbeddedUrl(E2E_DATA_DIR);
+  process.env.GEMINI_API_KEY = "fake-e2e-key";
+  process.env.GEMINI_BASE_URL = `http://127.0.0.1:${geminiPort}`;
+  process.env.LOG_LEVEL = "warn";
+  const { resetEnvCache } = await import("../../lib/env");
+  resetEnvCache();
+  const [row] = await sql<
+    { organization_id: number; prompt_version: number; optimization_requested_at: Date }[]
+  >`select organization_id, prompt_version, optimization_requested_at from agents where public_id = ${publicId}`;
+  const { InngestTestEngine } = await import("@inngest/test");
+  const { optimizePrompt } = await import("../../lib/inngest/functions/optimize-prompt");
+  const engine = new InngestTestEngine({
+    function: optimizePrompt,
+    events: [
+      {
+        name: "agent/prompt.optimize.requested",
+        data: {
+          organization_id: Number(row!.organization_id),
+          agent_public_id: publicId,
+          prompt_version: row!.prompt_version,
+          requested_at: row!.optimization_requested_at.toISOString(),
+        },
+      },
+    ],
+  });
+  const out = await engine.execute();
+  expect(out.error).toBeUndefined();
+  return out.result;
+}
+
+async function markPage(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as { __noReload: boolean }).__noReload = true;
+  });
+}
+async function expectNoReload(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+}
+
+test("an agent goes from pending to optimized on its page without a reload; diff and switch work", async ({
+  page,
+}) => {
+  const o = await createOrgWithUser(sql, { role: "owner", plan: "pro" });
+  await signIn(page, o.email, o.password);
+
+  // Create through the real form: with Gemini configured the agent starts `pending`.
+  await page.goto(`/${o.slug}/agents/new`);
+  await page.getByLabel("Name").fill("Returns helper");
+  await page.getByLabel("System prompt").fill("You help customers of Acme with returns and refunds.");
+  await page.getByTestId("create-agent-submit").click();
+  await expect(page).toHaveURL(new RegExp(`/${o.slug}/agents/[0-9a-f-]{36}`));
+  const publicId = /agents\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+  await page.goto(`/${o.slug}/agents/${publicId}`);
+
+  const panel = page.getByTestId("optimization-panel");
+  const status = panel.getByTestId("optimization-status");
+  await expect(status).toHaveAttribute("data-status", "pending");
+  await expect(panel).toContainText("Updating automatically");
+  await expect(page.getByTestId("prompt-optimized")).toHaveCount(0);
+  await page.screenshot(shot("pending"));
+  await markPage(page);
+
+  const result = await runOptimizationJob(publicId);
+  expect(result).toMatchObject({ status: "succeeded" });
+
+  // The page polls while pending: the badge, rationale and diff appear on their own.
+  await expect(status).toHaveAttribute("data-status", "succeeded", { timeout: 15_000 });
+  await expectNoReload(page);
+  await expect(panel.getByTestId("optimization-rationale")).toContainText("clarifying questions");
+  const optimized = page.getByTestId("prompt-optimized");
+  await expect(optimized).toContainText("You help customers of Acme with returns and refunds.");
+  await expect(optimized.locator("ins").first()).toBeVisible();
+  await expect(optimized.locator("ins").filter({ hasText: "clarifying" })).toHaveCount(1);
+  await expect(page.getByTestId("prompt-original").locator("del")).toHaveCount(0); // nothing removed
+  await expect(page.getByText("(in use)")).toHaveCount(1);
+  await expect(page.getByRole("heading", { name: /Optimized\s*\(in use\)/ })).toBeVisible();
+  await page.screenshot(shot("succeeded"));
+
+  // The switch: back to the original prompt, persisted, and forward again.
+  const toggle = panel.getByRole("switch", { name: "Answer with the optimized prompt" });
+  await expect(toggle).toHaveAttribute("aria-checked", "true");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-checked", "false");
+  await expect(panel).toContainText("Original prompt in use");
+  await expect(page.getByRole("heading", { name: /Original\s*\(in use\)/ })).toBeVisible();
+  const [off] = await sql<{ use_optimized_prompt: boolean }[]>`
+    select use_optimized_prompt from agents where public_id = ${publicId}`;
+  expect(off!.use_optimized_prompt).toBe(false);
+  await page.screenshot(shot("original-in-use"));
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-checked", "true");
+
+  // Re-optimize: pending again, then optimized again once the job has run, still no reload.
+  await markPage(page);
+  await panel.getByRole("button", { name: "Re-optimize" }).click();
+  await expect(status).toHaveAttribute("data-status", "pending");
+  await expect(panel.getByRole("button", { name: "Re-optimize" })).toBeDisabled();
+  await runOptimizationJob(publicId);
+  await expect(status).toHaveAttribute("data-status", "succeeded", { timeout: 15_000 });
+  await expectNoReload(page);
+});
+
+test("a failed optimization shows its reason and keeps the original prompt", async ({ page }) => {
+  const o = await createOrgWithUser(sql, { role: "owner" });
+  const [agent] = await sql<{ public_id: string }[]>`
+    insert into agents (organization_id, name, persona_id, system_prompt, optimization_status, optimization_error,
+                        widget_config, config)
+    select ${o.orgId}, 'Failing bot', id, 'Original prompt text.', 'failed',
+           'Optimization failed: Gemini error 500: backend exploded', '{}'::jsonb, '{}'::jsonb
+    from personas where key = 'assistant'
+    returning public_id`;
+  await sql`update organizations set agent_count = 1 where id = ${o.orgId}`;
+  await signIn(page, o.email, o.password);
+  await page.goto(`/${o.slug}/agents/${agent!.public_id}`);
+  const panel = page.getByTestId("optimization-panel");
+  await expect(panel.getByTestId("optimization-status")).toHaveAttribute("data-status", "failed");
+  await expect(panel.getByTestId("optimization-error")).toHaveText(
+    "Optimization failed: Gemini error 500: backend exploded",
+  );
+  await expect(panel).toContainText("The original prompt stays in use.");
+  await expect(page.getByTestId("prompt-original")).toHaveText("Original prompt text.");
+  await expect(panel.getByRole("switch")).toHaveCount(0);
+  await page.screenshot(shot("failed"));
+});
