@@ -60,7 +60,10 @@ test("an admin copies the snippet, edits allowed origins, previews and rotates t
 
   // The live preview: the real widget on a sample page, opened to the chat.
   const preview = page.frameLocator('iframe[title="Widget preview on a sample page"]');
-  await preview.getByRole("button", { name: `Open chat with ${NAME}` }).click();
+  await page.locator('iframe[title="Widget preview on a sample page"]').scrollIntoViewIfNeeded();
+  // Keyboard: the launcher is a labelled button.
+  await preview.getByRole("button", { name: `Open chat with ${NAME}` }).focus();
+  await page.keyboard.press("Enter");
   const chat = preview.frameLocator("[data-youragent] iframe");
   await expect(chat.locator(".ya-title")).toHaveText(NAME);
   await expect(chat.getByText("Hello from the preview")).toBeVisible();
