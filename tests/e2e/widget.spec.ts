@@ -171,15 +171,18 @@ test("past the per-visitor limit the widget says so kindly", async ({ page }) =>
   const frame = await readyChat(page);
   const input = frame.locator("#ya-input");
   const notice = frame.locator(".ya-notice");
-  const sendButton = frame.locator(".ya-send");
+  const form = frame.locator("form.ya-form");
+  let sent = 0;
   for (let i = 0; i < 30 && !(await notice.isVisible()); i++) {
     await input.fill(`message ${i}`);
-    // Enabled again once the previous reply has finished.
-    await expect(sendButton).toBeEnabled();
     await input.press("Enter");
-    await expect(frame.locator(".ya-msg-user")).toHaveCount(i + 1);
-    await expect(sendButton).toBeDisabled();
+    // The reply (or the refusal) has finished.
+    await expect(form).toHaveAttribute("aria-busy", "false");
+    sent = i;
   }
+  // The refused message is not shown as sent: its text is back in the box to retry later.
+  await expect(input).toHaveValue(`message ${sent}`);
+  await expect(frame.locator(".ya-msg-user")).toHaveCount(sent);
   await expect(notice).toContainText("a little quickly");
   await expect(notice).toContainText(/try again in \d+ seconds?/);
   await page.screenshot({ path: `${SHOTS}/widget-rate-limited.png` });

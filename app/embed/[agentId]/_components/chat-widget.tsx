@@ -105,8 +105,14 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
           }
         },
       });
-      if (!result.ok) setNotice(noticeFor(result));
-      else if (config.sound_enabled) playChime();
+      if (!result.ok) {
+        setNotice(noticeFor(result));
+        // Refused before any reply (rate limit, no model, expired): give the text back to retry.
+        if (!started) {
+          setMessages((m) => m.filter((x) => x.id !== replyId - 1));
+          setInput(message);
+        }
+      } else if (config.sound_enabled) playChime();
     } catch {
       setNotice("We couldn't reach the assistant. Check your connection and try again.");
     } finally {
@@ -168,6 +174,7 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
       ) : null}
       <form
         className="ya-form"
+        aria-busy={busy}
         onSubmit={(e) => {
           e.preventDefault();
           void send(input);
