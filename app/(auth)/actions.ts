@@ -34,6 +34,13 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
   } catch (e) {
     // signIn() redirects by throwing; only Auth.js errors are expected failures.
     if (e instanceof AuthError) {
+      if (e.type === "CredentialsSignin" && (e as { code?: string }).code === "rate_limited") {
+        return {
+          ok: false,
+          error: "Too many sign-in attempts for this account. Wait a few minutes, then try again.",
+          values,
+        };
+      }
       return e.type === "CredentialsSignin"
         ? { ok: false, error: "Wrong email or password. Check both and try again.", values }
         : { ok: false, error: "Sign-in is unavailable right now. Try again in a moment.", values };

@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
+import { hitSignInThrottle, SignInRateLimited } from "./sign-in-throttle";
 import { linkOAuthUser, verifyCredentials } from "./users";
 
 const credentialsSchema = z.object({
@@ -19,6 +20,7 @@ function authConfig(): NextAuthConfig {
       async authorize(raw) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
+        if (await hitSignInThrottle(parsed.data.email)) throw new SignInRateLimited();
         return verifyCredentials(parsed.data.email, parsed.data.password);
       },
     }),

@@ -84,6 +84,21 @@ test("wrong password shows a clear error and keeps the email", async ({ page }) 
   await page.screenshot(shot("sign-in-error"));
 });
 
+test("password guessing is throttled per account, even with the right password after", async ({ page }) => {
+  const u = await createOrgWithUser(sql, { role: "owner" });
+  const signInPage = new SignInPage(page);
+  await signInPage.goto();
+  for (let i = 0; i < 10; i++) {
+    await signInPage.submit(u.email, `wrong password ${i}`);
+    // The button reads "Signing in…" while pending: wait for each answer before the next try.
+    await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
+    await expect(signInPage.error).toContainText("Wrong email or password");
+  }
+  await signInPage.submit(u.email, u.password);
+  await expect(signInPage.error).toContainText("Too many sign-in attempts");
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
 test("the demo owner signs in and sees acme", async ({ page }) => {
   await signInAsDemoOwner(page);
   await expect(page.getByRole("banner")).toContainText("Acme Inc.");
