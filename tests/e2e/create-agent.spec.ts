@@ -86,6 +86,8 @@ test("an admin creates an agent: persona fills the prompt, the preview follows t
       welcome_message: "Hi <b>there</b>!",
     }),
   });
+  // The agent's own page (the detail view) shows what was just created.
+  await expect(page.getByRole("heading", { name: "Returns helper", level: 1 })).toBeVisible();
   await page.screenshot(shot("landed"));
 });
 
