@@ -107,6 +107,15 @@ test("the demo owner signs in and sees acme", async ({ page }) => {
     "page",
   );
   await page.screenshot(shot("demo-agents"));
+
+  // next-auth is reached under /api/auth (not the /api catch-all), and the session exposes only
+  // the user's public id: never the internal numeric id.
+  const providers = await page.request.get("/api/auth/providers");
+  expect(providers.status()).toBe(200);
+  expect(Object.keys(await providers.json())).toContain("credentials");
+  const session = await (await page.request.get("/api/auth/session")).json();
+  expect(session.user.email).toBe(demoLogin().email);
+  expect(session.user.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 });
 
 test("a user of org A gets 404 on every page of org B", async ({ page }) => {
