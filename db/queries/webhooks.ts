@@ -176,7 +176,10 @@ export async function listRecentDeliveries(db: Executor, organizationId: number,
 }
 
 /** Queued rows whose hand-off to Inngest may have been lost (never attempted, past the grace period). */
-export async function listUnsentDeliveries(db: Executor, opts: { olderThan: Date; limit: number }) {
+export async function listUnsentDeliveries(
+  db: Executor,
+  opts: { olderThan: Date; limit: number; organizationId?: number },
+) {
   return db
     .select({ publicId: webhookDeliveries.publicId, organizationId: webhookEndpoints.organizationId })
     .from(webhookDeliveries)
@@ -185,7 +188,10 @@ export async function listUnsentDeliveries(db: Executor, opts: { olderThan: Date
       and(
         eq(webhookDeliveries.status, "pending"),
         eq(webhookDeliveries.attempts, 0),
-        lt(webhookDeliveries.createdAt, opts.olderThan),
+        opts.organizationId === undefined
+          ? undefined
+          : eq(webhookEndpoints.organizationId, opts.organizationId),
+        lt(webhookDeliveries.createdAt, sql`${opts.olderThan.toISOString()}::timestamptz`),
         // Inngest dedupes event ids for 24 h; older rows are not re-sent (they would run twice).
         gt(webhookDeliveries.createdAt, sql`now() - interval '23 hours'`),
       ),

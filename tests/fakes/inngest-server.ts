@@ -19,6 +19,9 @@ export type InngestFakeMode = "up" | "fail" | "down";
 
 export class FakeInngest {
   readonly events: RecordedEvent[] = [];
+  /** Bodies of `POST /fn/register` (an app syncing its functions, as the dev server receives them). */
+  // biome-ignore lint/suspicious/noExplicitAny: the registration payload is Inngest's JSON
+  readonly registrations: any[] = [];
   /** Every POST that arrived, including refused ones. */
   requests = 0;
   mode: InngestFakeMode = "up";
@@ -79,12 +82,17 @@ export async function startFakeInngest(): Promise<FakeInngest> {
       res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
       return;
     }
-    if (req.method !== "POST" || !match) {
+    if (req.method !== "POST" || (!match && url.pathname !== "/fn/register")) {
       res.writeHead(404, { "content-type": "application/json" }).end('{"error":"not found","status":404}');
       return;
     }
     f.requests++;
     const raw = await readBody(req);
+    if (url.pathname === "/fn/register" && req.method === "POST") {
+      f.registrations.push(JSON.parse(raw));
+      res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true,"modified":true}');
+      return;
+    }
     if (f.mode === "fail") {
       res.writeHead(500, { "content-type": "application/json" }).end('{"error":"fake outage","status":500}');
       return;
@@ -99,7 +107,7 @@ export async function startFakeInngest(): Promise<FakeInngest> {
     const list = (Array.isArray(parsed) ? parsed : [parsed]) as Omit<RecordedEvent, "key" | "receivedAt">[];
     const ids: string[] = [];
     for (const e of list) {
-      const recorded = { ...e, key: decodeURIComponent(match[1] ?? ""), receivedAt: Date.now() };
+      const recorded = { ...e, key: decodeURIComponent(match?.[1] ?? ""), receivedAt: Date.now() };
       f.events.push(recorded);
       await f.onEvent?.(recorded);
       ids.push(`01FAKE${f.events.length.toString().padStart(20, "0")}`);

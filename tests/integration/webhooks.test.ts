@@ -8,6 +8,7 @@ import { DELETE } from "@/app/api/v1/agents/[id]/route";
 import { POST as createRoute } from "@/app/api/v1/agents/route";
 import { db } from "@/db";
 import { webhookDeliveries } from "@/db/schema";
+import { flushPendingOptimizations } from "@/lib/agents/optimization/flush-outbox";
 import { resetEnvCache } from "@/lib/env";
 import { configureInngest } from "@/lib/inngest/client";
 import { WEBHOOK_DELIVERY_REQUESTED } from "@/lib/inngest/events";
@@ -266,6 +267,32 @@ describe("webhooks", () => {
         expect.objectContaining({ type: "agent.deleted", data: { agent_id: id, name: "Hooked bot" } }),
       ]),
     );
+  });
+
+  it("a delivery whose hand-off failed is re-sent by the outbox flusher, once", async () => {
+    const org = await createTestOrg();
+    await createWebhookEndpoint({
+      organizationId: org.id,
+      actor: admin,
+      input: { url: receiverUrl, events: ["agent.created"] },
+    });
+    inngestFake.setMode("down");
+    const queued = await queueWebhookEvent({
+      organizationId: org.id,
+      type: "agent.created",
+      data: { agent_id: "z" },
+    });
+    expect(queued.sent).toBe(false);
+    inngestFake.setMode("up");
+    const flushed = await flushPendingOptimizations({ graceSeconds: 0, organizationId: org.id });
+    expect(flushed.webhook_deliveries_resent).toBe(1);
+    const events = inngestFake.eventsNamed(WEBHOOK_DELIVERY_REQUESTED);
+    expect(events.map((e) => e.id)).toEqual([`delivery:${queued.deliveryIds[0]}`]);
+    await runDeliveryLikeInngest(events[0]!.data);
+    expect(received).toHaveLength(1);
+    // Attempted now: the next flush leaves it alone.
+    const again = await flushPendingOptimizations({ graceSeconds: 0, organizationId: org.id });
+    expect(again.webhook_deliveries_resent).toBe(0);
   });
 
   it("rejects endpoint URLs that are not http(s) or carry credentials", async () => {

@@ -36,9 +36,12 @@ export async function flushPendingOptimizations(
     }
   }
   let resent = 0;
-  // Webhook deliveries are swept only by the unscoped (cron / operator) flush.
-  if (failed === 0 && opts.organizationId === undefined) {
-    const deliveries = await listUnsentDeliveries(db, { olderThan, limit });
+  if (failed === 0) {
+    const deliveries = await listUnsentDeliveries(db, {
+      olderThan,
+      limit,
+      organizationId: opts.organizationId,
+    });
     if (await sendDeliveryEvents(deliveries.map((d) => ({ ...d, deliveryPublicId: d.publicId })))) {
       resent = deliveries.length;
     }
