@@ -2,6 +2,7 @@ import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import {
   getAgentForDashboard,
@@ -55,6 +56,9 @@ export default async function AgentDetailPage({ params }: { params: Promise<{ or
         }
         actions={
           <div className="flex flex-wrap items-start gap-2">
+            <ButtonLink href={`/${org}/agents/${agent.publicId}/embed`} variant="secondary">
+              Embed on your site
+            </ButtonLink>
             {canEdit ? <DeleteAgentButton org={org} agentId={agent.publicId} agentName={agent.name} /> : null}
           </div>
         }
