@@ -3,11 +3,10 @@ import type { AgentRow } from "@/db/queries/agent-shape";
 import {
   findAgentByIdempotencyKey,
   findAgentByPublicId,
-  incrementAgentCount,
+  incrementAgentCountWithAudit,
   insertAgent,
   lockOrganizationForAgentWrite,
 } from "@/db/queries/agents";
-import { insertAuditEvent } from "@/db/queries/audit-events";
 import { type Actor, auditActor } from "@/lib/actor";
 import { scheduleOptimizationDispatch } from "@/lib/agents/optimization/dispatch";
 import { isGeminiConfigured } from "@/lib/env";
@@ -135,8 +134,7 @@ async function createInTransaction(
     ]);
   }
 
-  await incrementAgentCount(tx, organizationId);
-  await insertAuditEvent(tx, {
+  await incrementAgentCountWithAudit(tx, organizationId, {
     organizationId,
     ...auditActor(actor),
     action: "agent.created",

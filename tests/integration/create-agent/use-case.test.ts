@@ -198,10 +198,10 @@ describe("createAgent", () => {
       keyed: keyed.statements,
       replay: replay.statements,
     });
-    // begin, lock org, insert, bump count, audit, commit, read back = 7 (+1 key lookup when keyed).
+    // begin, lock org, insert, bump count + audit (one CTE), commit, read back = 6 (+1 key lookup when keyed).
     // After-commit hand-offs (optimization, webhooks) run detached from the request's counter.
-    expect(plain.statements).toBe(7);
-    expect(keyed.statements).toBe(8);
+    expect(plain.statements).toBe(6);
+    expect(keyed.statements).toBe(7);
     // begin, lock org, key lookup, commit, read back: a replay writes nothing.
     expect(replay.statements).toBe(5);
   });
