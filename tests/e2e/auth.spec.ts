@@ -194,6 +194,23 @@ test("a member cannot manage API keys and sees why; the org switcher lists both 
   await expect(page).toHaveURL(/\/acme\/agents$/);
 });
 
+test("the API key actions check the role themselves: demoted while the page is open → refused, nothing written", async ({
+  page,
+}) => {
+  const a = await createOrgWithUser(sql, { role: "admin" });
+  await signIn(page, a.email, a.password, new RegExp(`/${a.slug}/agents$`));
+  const keys = new ApiKeysPage(page);
+  await keys.goto(a.slug);
+  await sql`update memberships set role = 'member' where organization_id = ${a.orgId} and user_id = ${a.userId}`;
+  await keys.create("sneaky", ["agents:write"]);
+  await expect(page.getByRole("alert").filter({ hasText: "Ask an admin" })).toBeVisible();
+  await expect(keys.newSecret).toHaveCount(0);
+  const [row] = await sql<
+    { n: number }[]
+  >`select count(*)::int as n from api_keys where organization_id = ${a.orgId}`;
+  expect(row!.n).toBe(0);
+});
+
 test("the dashboard is usable at 390 px", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signInAsDemoOwner(page);
