@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { POST as messagesPost } from "@/app/api/widget/messages/route";
 import { db } from "@/db";
 import { conversationMessages, conversations } from "@/db/schema";
@@ -51,6 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   useGemini(false);
   delete process.env.WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE;
+  delete process.env.WIDGET_AGENT_RATE_LIMIT_PER_MINUTE;
   resetEnvCache();
   await fake.close();
 });
@@ -151,16 +152,42 @@ describe("POST /api/widget/messages", () => {
     expect(ev.at(-1)?.data.code).toBe("llm_unavailable");
   });
 
+  it("429s past the per-agent limit across visitors", async () => {
+    process.env.WIDGET_AGENT_RATE_LIMIT_PER_MINUTE = "2";
+    resetEnvCache();
+    onTestFinished(() => {
+      delete process.env.WIDGET_AGENT_RATE_LIMIT_PER_MINUTE;
+      resetEnvCache();
+    });
+    const busy = await createWidgetTestAgent(await createTestOrg());
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const visitor = await mintWidgetToken(busy.publicId);
+      const res = await send(visitor.token, { message: `hello ${i}` });
+      statuses.push(res.status);
+      if (res.status === 429) {
+        expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+        expect(res.json.detail).toMatch(/very busy/);
+      }
+    }
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
+    // Another agent is not affected.
+    const calm = await createWidgetTestAgent(await createTestOrg());
+    const other = await mintWidgetToken(calm.publicId);
+    expect((await send(other.token, { message: "hi" })).status).toBe(200);
+  });
+
   it("429s past the per-visitor limit with Retry-After; other visitors are unaffected", async () => {
     process.env.WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE = "3";
     resetEnvCache();
     const t = await mintWidgetToken(agent.publicId);
     const statuses: number[] = [];
     let limited: Awaited<ReturnType<typeof send>> | undefined;
-    for (let i = 0; i < 5; i++) {
+    // Up to 8 tries: even if a fixed window rolls over mid-test, the limit (3) is hit.
+    for (let i = 0; i < 8 && !limited; i++) {
       const res = await send(t.token, { message: `m${i}` });
       statuses.push(res.status);
-      if (res.status === 429) limited ??= res;
+      if (res.status === 429) limited = res;
     }
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(3);
     expect(statuses).toContain(429);
