@@ -14,6 +14,8 @@ const WELCOME = "</script><script>window.__pwned=1</script> Hi! <b>Ask me</b> an
 const QUICK = ["<i>Returns</i>", "Shipping & delivery"];
 
 let servers: Server[] = [];
+/** Extra host pages on the allowed origin, by path. */
+const extraPages = new Map<string, string>();
 let agentId = "";
 let snippet = "";
 let apiKey = "";
@@ -78,7 +80,9 @@ test.beforeAll(async ({ request }) => {
   snippet = (await embed.json()).snippet;
   servers = [
     await serveHostPage(ALLOWED_PORT, (path) =>
-      path === "/stale" ? hostPage("Stale paste", staleSnippet()) : hostPage("Allowed shop", snippet),
+      path === "/stale"
+        ? hostPage("Stale paste", staleSnippet())
+        : (extraPages.get(path) ?? hostPage("Allowed shop", snippet)),
     ),
     await serveHostPage(OTHER_PORT, () => hostPage("Some other site", snippet)),
   ];
@@ -209,4 +213,52 @@ test("the server's current config wins over the pasted one, and the embed page i
   expect(html).not.toContain("<img src=x");
   expect(html).not.toContain("</style><script>window.__pwned=2");
   expect((await request.get(`/embed/${crypto.randomUUID()}`)).status()).toBe(404);
+});
+
+test("a dark, unbranded widget: colors and position from the config, a quick reply sends its text", async ({
+  page,
+  request,
+}) => {
+  const created = await request.post("/api/v1/agents", {
+    headers: { Authorization: `Bearer ${apiKey}` },
+    data: {
+      name: "Night owl",
+      auto_optimize: false,
+      allowed_origins: [ALLOWED_ORIGIN],
+      widget_config: {
+        theme: "dark",
+        position: "bottom-left",
+        size: "large",
+        animation: "fade",
+        branding: false,
+        sound_enabled: true,
+        primary_color: "#be123c",
+        welcome_message: "Good evening.",
+        quick_reply_options: ["Track my order"],
+      },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const id = (await created.json()).id as string;
+  const embed = await request.get(`/api/v1/agents/${id}/embed`, {
+    headers: { Authorization: `Bearer ${apiKey}` },
+  });
+  extraPages.set("/dark", hostPage("Dark shop", (await embed.json()).snippet));
+
+  await page.goto(`${ALLOWED_ORIGIN}/dark`);
+  const host = page.locator("[data-youragent]");
+  await expect(host).toHaveClass(/dark/);
+  await expect(host).toHaveClass(/bottom-left/);
+  await expect(host).toHaveClass(/large/);
+  await page.getByRole("button", { name: "Open chat with Night owl" }).click();
+  const frame = await readyChat(page);
+  await expect(frame.locator(".ya-chat")).toHaveClass(/ya-dark/);
+  await expect(frame.locator(".ya-header")).toHaveCSS("background-color", "rgb(190, 18, 60)");
+  await expect(frame.getByText("Powered by")).toHaveCount(0);
+  await frame.getByRole("button", { name: "Track my order" }).click();
+  await expect(frame.locator(".ya-msg-user")).toHaveText(/Track my order/);
+  await expect(frame.locator(".ya-msg-assistant").nth(1)).toContainText('You said: "Track my order"');
+  // Quick replies are for the first question only.
+  await expect(frame.getByRole("button", { name: "Track my order" })).toHaveCount(0);
+  await page.screenshot({ path: `${SHOTS}/widget-dark.png` });
 });
