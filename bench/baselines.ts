@@ -1,0 +1,107 @@
+import type postgres from "postgres";
+
+// Raw-SQL baselines through postgres.js, no HTTP: what the database alone can do, so the
+// API's numbers read as a ratio. Plus a deliberately naive per-row-relations list (N+1).
+type Sql = postgres.Sql;
+
+const AGENT_COLUMNS = `a.public_id, a.name, a.description, a.industry, a.system_prompt,
+  a.optimized_system_prompt, a.use_optimized_prompt, a.prompt_version, a.optimization_status,
+  a.optimization_error, a.optimization_rationale, a.optimization_updated_at, a.widget_config, a.config,
+  a.allowed_origins, a.status, a.created_at, a.updated_at`;
+
+/** The same transaction as lib/agents/create-agent.ts: lock org → limit → insert → count → audit. */
+export async function rawCreateAgent(sql: Sql, organizationId: number, name: string): Promise<void> {
+  await sql.begin(async (tx) => {
+    const [org] = await tx<{ agent_count: number; max_agents: number }[]>`
+      select id, slug, plan, max_agents, agent_count from organizations where id = ${organizationId} for update`;
+    if (!org || org.agent_count >= org.max_agents) throw new Error("limit");
+    const [agent] = await tx<{ public_id: string }[]>`
+      insert into agents (organization_id, name, persona_id, system_prompt, optimization_status,
+                          widget_config, config, allowed_origins)
+      values (${organizationId}, ${name}, (select id from personas where key = 'assistant'),
+              'You are a helpful assistant.', 'skipped', ${tx.json({ theme: "modern" })},
+              ${tx.json({ temperature: 0.7 })}, '{}')
+      returning id, public_id, prompt_version, knowledge_pack_id`;
+    await tx`update organizations set agent_count = agent_count + 1 where id = ${organizationId}`;
+    await tx`
+      insert into audit_events (organization_id, actor_type, actor_id, action, target_public_id, metadata)
+      values (${organizationId}, 'api_key', 'bench', 'agent.created', ${agent?.public_id ?? null},
+              ${tx.json({ name })})`;
+  });
+}
+
+/** One statement: a page with persona and knowledge pack joined (offset mode). */
+export async function rawListPage(sql: Sql, organizationId: number, limit: number, offset: number) {
+  return sql.unsafe(
+    `select ${AGENT_COLUMNS}, p.key as persona_key, p.name as persona_name, p.description as persona_description,
+            k.public_id as knowledge_pack_id, k.name as knowledge_pack_name
+     from agents a join personas p on p.id = a.persona_id
+     left join knowledge_packs k on k.id = a.knowledge_pack_id
+     where a.organization_id = $1 order by a.created_at desc, a.id desc limit $2 offset $3`,
+    [organizationId, limit, offset],
+  );
+}
+
+/** One statement: a keyset page after (created_at, id). */
+export async function rawListAfter(
+  sql: Sql,
+  organizationId: number,
+  limit: number,
+  after: { createdAt: string; id: number },
+) {
+  return sql.unsafe(
+    `select ${AGENT_COLUMNS}, p.key as persona_key, p.name as persona_name, p.description as persona_description,
+            k.public_id as knowledge_pack_id, k.name as knowledge_pack_name
+     from agents a join personas p on p.id = a.persona_id
+     left join knowledge_packs k on k.id = a.knowledge_pack_id
+     where a.organization_id = $1 and (a.created_at, a.id) < ($2::timestamptz, $3)
+     order by a.created_at desc, a.id desc limit $4`,
+    [organizationId, after.createdAt, after.id, limit],
+  );
+}
+
+/** The keyset position just before the page that starts at `offset`. */
+export async function keysetBefore(sql: Sql, organizationId: number, offset: number) {
+  const [row] = await sql<{ created_at: string; id: string }[]>`
+    select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at, id
+    from agents where organization_id = ${organizationId}
+    order by created_at desc, id desc offset ${offset - 1} limit 1`;
+  if (!row) throw new Error("keysetBefore: no row");
+  return { createdAt: row.created_at, id: Number(row.id) };
+}
+
+export async function rawGetAgent(sql: Sql, organizationId: number, publicId: string) {
+  return sql.unsafe(
+    `select ${AGENT_COLUMNS}, p.key as persona_key, p.name as persona_name, p.description as persona_description,
+            k.public_id as knowledge_pack_id, k.name as knowledge_pack_name
+     from agents a join personas p on p.id = a.persona_id
+     left join knowledge_packs k on k.id = a.knowledge_pack_id
+     where a.organization_id = $1 and a.public_id = $2`,
+    [organizationId, publicId],
+  );
+}
+
+export async function rawWidgetConfig(sql: Sql, publicId: string) {
+  return sql`
+    select a.name, p.name as persona_name, a.widget_config from agents a
+    join personas p on p.id = a.persona_id where a.public_id = ${publicId} and a.status = 'active'`;
+}
+
+/** The anti-pattern the real list avoids: the page, then persona and pack fetched per row. */
+export async function naiveListPage(sql: Sql, organizationId: number, limit: number, offset: number) {
+  const rows = await sql.unsafe(
+    `select ${AGENT_COLUMNS}, a.persona_id, a.knowledge_pack_id from agents a
+     where a.organization_id = $1 order by a.created_at desc, a.id desc limit $2 offset $3`,
+    [organizationId, limit, offset],
+  );
+  const out = [];
+  for (const row of rows) {
+    const [persona] = await sql`select key, name, description from personas where id = ${row.persona_id}`;
+    const [pack] = row.knowledge_pack_id
+      ? await sql`select public_id, name from knowledge_packs where id = ${row.knowledge_pack_id}`
+      : [];
+    out.push({ ...row, persona, knowledge_pack: pack ?? null });
+  }
+  const [total] = await sql`select count(*) from agents where organization_id = ${organizationId}`;
+  return { out, total };
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import postgres from "postgres";
+import { findRunningEmbeddedUrl } from "@/db/embedded";
+import {
+  type Goal,
+  goalsTable,
+  machineDescription,
+  markdownTable,
+  type Row,
+  ratio,
+  writeResults,
+} from "./report";
+import { type BenchContext, createScenarios, listScenarios, readScenarios } from "./scenarios";
+import { BENCH_DATA_DIR, type BenchServer, buildApp, startServer } from "./server";
+
+// `npm run bench [create|list]`: production server + embedded Postgres, seeded through SQL,
+// autocannon against the API next to raw-SQL baselines in the same run; one table + JSON.
+// Env: BENCH_URL (+ DATABASE_URL) to use a running server, BENCH_SKIP_BUILD=1, BENCH_SECONDS,
+// BENCH_CONNECTIONS, BENCH_WARMUP_SECONDS, DB_POOL_MAX (baseline pool, default 10 like the app).
+const subset = (process.argv[2] ?? "all") as "all" | "create" | "list";
+if (!["all", "create", "list"].includes(subset)) {
+  process.stderr.write(`usage: tsx bench/run.ts [create|list]\n`);
+  process.exit(2);
+}
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+const poolMax = Number(process.env.DB_POOL_MAX ?? 10);
+const started = Date.now();
+
+let server: BenchServer | undefined;
+let baseUrl = process.env.BENCH_URL?.replace(/\/$/, "");
+let databaseUrl = process.env.DATABASE_URL;
+if (!baseUrl) {
+  if (process.env.BENCH_SKIP_BUILD !== "1") buildApp();
+  server = await startServer();
+  baseUrl = server.url;
+  databaseUrl = findRunningEmbeddedUrl(BENCH_DATA_DIR);
+}
+if (!databaseUrl)
+  throw new Error("BENCH_URL needs DATABASE_URL (the server's database) for seeding and baselines");
+
+let rawStatements = 0;
+const raw = postgres(databaseUrl, { max: poolMax, onnotice: () => {}, debug: () => void rawStatements++ });
+const admin = postgres(databaseUrl, { max: 2, onnotice: () => {} });
+const ctx: BenchContext = {
+  baseUrl,
+  raw,
+  admin,
+  rawStatements: () => rawStatements,
+  runId: randomUUID().slice(0, 8),
+  seconds,
+  connections,
+  warmupSeconds,
+};
+
+const rows: Row[] = [];
+let exitCode = 0;
+try {
+  if (subset !== "list") rows.push(...(await createScenarios(ctx)));
+  if (subset !== "create") rows.push(...(await listScenarios(ctx)));
+  if (subset === "all") rows.push(...(await readScenarios(ctx)));
+} catch (e) {
+  process.stderr.write(`[bench] failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  exitCode = 1;
+} finally {
+  await raw.end({ timeout: 5 });
+  await admin.end({ timeout: 5 });
+}
+const shutdownCode = server ? await server.stop() : null;
+
+const pct = (x: number | undefined) => (x === undefined ? "n/a" : `${Math.round(x * 100)} %`);
+const byId = (id: string) => rows.find((r) => r.id === id);
+const goals: Goal[] = [];
+const fivexx = rows.reduce((s, r) => s + r.result.status5xx, 0);
+goals.push({ goal: "zero 5xx in every scenario", value: `${fivexx} × 5xx`, pass: fivexx === 0 });
+const create = ratio(rows, "api-create", "raw-create");
+if (create !== undefined)
+  goals.push({
+    goal: "create ≥ 25 % of raw-SQL create throughput",
+    value: pct(create),
+    pass: create >= 0.25,
+  });
+const list = ratio(rows, "api-list-first", "raw-list-first");
+if (list !== undefined)
+  goals.push({ goal: "list ≥ 30 % of raw single-query throughput", value: pct(list), pass: list >= 0.3 });
+const naive = ratio(rows, "api-list-first", "naive-list-first");
+if (naive !== undefined)
+  goals.push({ goal: "list ≥ 10× the naive N+1 list", value: `${naive.toFixed(1)}×`, pass: naive >= 10 });
+const first = byId("api-list-first");
+const lastCursor = byId("api-list-last-cursor");
+if (first && lastCursor) {
+  const slow = first.result.throughput / lastCursor.result.throughput;
+  goals.push({
+    goal: "cursor's last page within 1.5× of the first page (time per request)",
+    value: `${slow.toFixed(2)}× (p50 ${lastCursor.result.p50} vs ${first.result.p50} ms)`,
+    pass: slow <= 1.5,
+  });
+}
+if (shutdownCode !== null)
+  goals.push({
+    goal: "server exits 0 on SIGTERM after the run",
+    value: String(shutdownCode),
+    pass: shutdownCode === 0,
+  });
+
+const elapsed = Math.round((Date.now() - started) / 1000);
+const machine = machineDescription();
+const table = markdownTable(rows);
+process.stdout.write(
+  `\n## Bench (${subset}) — ${new Date().toISOString()}\n\n${machine}; ${connections} connections, ${seconds} s per scenario, DB pool ${poolMax}; total ${elapsed} s\n\n${table}\n\n${goalsTable(goals)}\n`,
+);
+const file = subset === "all" ? "bench/results/latest.json" : `bench/results/latest-${subset}.json`;
+writeResults(file, {
+  date: new Date().toISOString(),
+  subset,
+  machine,
+  settings: { seconds, connections, warmupSeconds, dbPoolMax: poolMax },
+  elapsedSeconds: elapsed,
+  rows,
+  goals,
+  markdown: table,
+});
+process.stderr.write(`[bench] wrote ${file}\n`);
+process.exit(exitCode);

@@ -1,0 +1,250 @@
+import type postgres from "postgres";
+import {
+  keysetBefore,
+  naiveListPage,
+  rawCreateAgent,
+  rawGetAgent,
+  rawListAfter,
+  rawListPage,
+  rawWidgetConfig,
+} from "./baselines";
+import { type HttpRequestSpec, type LoadResult, runFnLoad, runHttpLoad } from "./load";
+import type { Row } from "./report";
+import { LIST_AGENT_COUNT, seedCreateOrg, seedListOrg } from "./seed";
+
+// The scenarios, grouped so `bench:create` and `bench:list` run subsets. Every API scenario is
+// paired with a raw-SQL baseline measured in the same run on the same database.
+export type BenchContext = {
+  baseUrl: string;
+  raw: postgres.Sql; // pool for baselines, statement-counted
+  admin: postgres.Sql; // seeding
+  rawStatements: () => number;
+  runId: string;
+  seconds: number;
+  connections: number;
+  warmupSeconds: number;
+};
+
+type Probe = { status: number; statements: number | null; json: unknown };
+
+async function probe(ctx: BenchContext, spec: HttpRequestSpec): Promise<Probe> {
+  const headers = { ...spec.headers };
+  const body = spec.makeBody?.() ?? spec.body;
+  if (body) headers["content-type"] = "application/json";
+  const res = await fetch(`${ctx.baseUrl}${spec.path}`, { method: spec.method ?? "GET", headers, body });
+  const text = await res.text();
+  const count = res.headers.get("x-statement-count");
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = text;
+  }
+  return { status: res.status, statements: count === null ? null : Number(count), json };
+}
+
+async function httpRow(
+  ctx: BenchContext,
+  id: string,
+  label: string,
+  spec: HttpRequestSpec,
+  baseline?: string,
+): Promise<Row | undefined> {
+  const first = await probe(ctx, spec);
+  if (first.status === 404 || first.status === 405) {
+    process.stderr.write(`[bench] ${id}: route answered ${first.status}; skipped (not built yet?)\n`);
+    return undefined;
+  }
+  if (first.status >= 300) {
+    process.stderr.write(`[bench] ${id}: probe answered ${first.status}: ${JSON.stringify(first.json)}\n`);
+  }
+  process.stderr.write(`[bench] ${id} …\n`);
+  if (ctx.warmupSeconds > 0) {
+    await runHttpLoad(ctx.baseUrl, spec, { connections: ctx.connections, seconds: ctx.warmupSeconds });
+  }
+  const result = await runHttpLoad(ctx.baseUrl, spec, { connections: ctx.connections, seconds: ctx.seconds });
+  return { id, label, driver: "http", result, statementsPerRequest: first.statements, baseline };
+}
+
+async function fnRow(
+  ctx: BenchContext,
+  id: string,
+  label: string,
+  driver: "raw-sql" | "naive",
+  fn: (i: number) => Promise<unknown>,
+  baseline?: string,
+): Promise<Row> {
+  process.stderr.write(`[bench] ${id} …\n`);
+  if (ctx.warmupSeconds > 0) await runFnLoad(fn, { concurrency: ctx.connections, seconds: 1 });
+  const before = ctx.rawStatements();
+  const result: LoadResult = await runFnLoad(fn, { concurrency: ctx.connections, seconds: ctx.seconds });
+  const statements = ctx.rawStatements() - before;
+  const done = result.requests + result.errors;
+  return { id, label, driver, result, statementsPerRequest: done ? statements / done : null, baseline };
+}
+
+const auth = (key: string) => ({ authorization: `Bearer ${key}` });
+
+export async function createScenarios(ctx: BenchContext): Promise<Row[]> {
+  const apiOrg = await seedCreateOrg(ctx.admin, `bench-create-${ctx.runId}`);
+  const rawOrg = await seedCreateOrg(ctx.admin, `bench-rawcreate-${ctx.runId}`);
+  let n = 0;
+  const rows: (Row | undefined)[] = [];
+  let r = 0; // one counter across warm-up and run: names stay unique
+  rows.push(
+    await fnRow(ctx, "raw-create", "create transaction, raw SQL", "raw-sql", () =>
+      rawCreateAgent(ctx.raw, rawOrg.id, `Raw ${ctx.runId} ${r++}`),
+    ),
+  );
+  rows.push(
+    await httpRow(
+      ctx,
+      "api-create",
+      "POST /api/v1/agents, unique names",
+      {
+        method: "POST",
+        path: "/api/v1/agents",
+        headers: auth(apiOrg.key),
+        makeBody: () => JSON.stringify({ name: `Bench ${ctx.runId} ${n++}`, persona: "support" }),
+      },
+      "raw-create",
+    ),
+  );
+  // Replay: one key, one body, created once, then replayed under load.
+  const replayKey = `bench-replay-${ctx.runId}`;
+  const replayBody = JSON.stringify({ name: `Replay ${ctx.runId}`, persona: "support" });
+  rows.push(
+    await fnRow(ctx, "raw-replay", "lock org + idempotency lookup, raw SQL", "raw-sql", () =>
+      ctx.raw.begin(async (tx) => {
+        await tx`select agent_count from organizations where id = ${apiOrg.id} for update`;
+        await tx`select public_id, request_fingerprint from agents
+                 where organization_id = ${apiOrg.id} and idempotency_key = ${replayKey} limit 1`;
+      }),
+    ),
+  );
+  rows.push(
+    await httpRow(
+      ctx,
+      "api-replay",
+      "POST /api/v1/agents, same Idempotency-Key",
+      {
+        method: "POST",
+        path: "/api/v1/agents",
+        headers: { ...auth(apiOrg.key), "idempotency-key": replayKey },
+        body: replayBody,
+      },
+      "raw-replay",
+    ),
+  );
+  return rows.filter((r): r is Row => Boolean(r));
+}
+
+export async function listScenarios(ctx: BenchContext): Promise<Row[]> {
+  const org = await seedListOrg(ctx.admin);
+  const limit = 50;
+  const lastOffset = LIST_AGENT_COUNT - limit;
+  const rows: (Row | undefined)[] = [];
+  const list = (query: string): HttpRequestSpec => ({
+    path: `/api/v1/agents?${query}`,
+    headers: auth(org.key),
+  });
+
+  rows.push(
+    await fnRow(ctx, "raw-list-first", "page 1, one SQL with joins", "raw-sql", () =>
+      rawListPage(ctx.raw, org.id, limit, 0),
+    ),
+  );
+  rows.push(
+    await fnRow(
+      ctx,
+      "naive-list-first",
+      "page 1, relations per row (N+1)",
+      "naive",
+      () => naiveListPage(ctx.raw, org.id, limit, 0),
+      "raw-list-first",
+    ),
+  );
+  rows.push(
+    await httpRow(
+      ctx,
+      "api-list-first",
+      "GET /api/v1/agents page 1",
+      list(`limit=${limit}`),
+      "raw-list-first",
+    ),
+  );
+
+  rows.push(
+    await fnRow(ctx, "raw-list-last-offset", `offset ${lastOffset}, one SQL`, "raw-sql", () =>
+      rawListPage(ctx.raw, org.id, limit, lastOffset),
+    ),
+  );
+  rows.push(
+    await httpRow(
+      ctx,
+      "api-list-last-offset",
+      `GET … offset=${lastOffset}`,
+      list(`limit=${limit}&offset=${lastOffset}`),
+      "raw-list-last-offset",
+    ),
+  );
+
+  const after = await keysetBefore(ctx.raw, org.id, lastOffset);
+  rows.push(
+    await fnRow(ctx, "raw-list-last-cursor", "last page by keyset, one SQL", "raw-sql", () =>
+      rawListAfter(ctx.raw, org.id, limit, after),
+    ),
+  );
+  // The API's own cursor for the last page: the next_cursor of the page before it.
+  const before = await probe(ctx, list(`limit=${limit}&offset=${lastOffset - limit}`));
+  const cursor = (before.json as { pagination?: { next_cursor?: string } })?.pagination?.next_cursor;
+  if (cursor) {
+    rows.push(
+      await httpRow(
+        ctx,
+        "api-list-last-cursor",
+        "GET … cursor=<last page>",
+        list(`limit=${limit}&cursor=${encodeURIComponent(cursor)}`),
+        "raw-list-last-cursor",
+      ),
+    );
+  } else {
+    process.stderr.write(
+      `[bench] api-list-last-cursor: no next_cursor from the API (status ${before.status})\n`,
+    );
+  }
+  return rows.filter((r): r is Row => Boolean(r));
+}
+
+export async function readScenarios(ctx: BenchContext): Promise<Row[]> {
+  const org = await seedListOrg(ctx.admin);
+  const id = org.sampleAgentId;
+  const rows: (Row | undefined)[] = [];
+  rows.push(
+    await fnRow(ctx, "raw-get", "one agent with joins", "raw-sql", () => rawGetAgent(ctx.raw, org.id, id)),
+  );
+  rows.push(
+    await httpRow(
+      ctx,
+      "api-get",
+      "GET /api/v1/agents/{id}",
+      { path: `/api/v1/agents/${id}`, headers: auth(org.key) },
+      "raw-get",
+    ),
+  );
+  rows.push(
+    await fnRow(ctx, "raw-widget-config", "display fields by public id", "raw-sql", () =>
+      rawWidgetConfig(ctx.raw, id),
+    ),
+  );
+  rows.push(
+    await httpRow(
+      ctx,
+      "api-widget-config",
+      "GET /api/widget/config/{id}",
+      { path: `/api/widget/config/${id}` },
+      "raw-widget-config",
+    ),
+  );
+  return rows.filter((r): r is Row => Boolean(r));
+}

@@ -1,0 +1,80 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { createWriteStream, mkdirSync } from "node:fs";
+import path from "node:path";
+
+// Builds (unless BENCH_SKIP_BUILD=1) and starts the production server (scripts/serve.ts, the
+// same entry as `npm start`) on the embedded Postgres in .data-bench, output teed to a log file.
+export const BENCH_PORT = Number(process.env.BENCH_PORT ?? 3116);
+export const BENCH_DATA_DIR = path.resolve(".data-bench");
+export const BENCH_DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next-f";
+export const BENCH_LOG = path.resolve("test-results/logs/bench-server.log");
+
+export type BenchServer = { url: string; stop: () => Promise<number | null> };
+
+function serverEnv(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(BENCH_PORT),
+    YOURAGENT_DATA_DIR: BENCH_DATA_DIR,
+    NEXT_DIST_DIR: BENCH_DIST_DIR,
+    APP_URL: `http://localhost:${BENCH_PORT}`,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-0",
+    EXPOSE_STATEMENT_COUNT: "1",
+    // The bench measures the database path, not the per-key limiter.
+    API_RATE_LIMIT_PER_MINUTE: "100000000",
+    WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE: "100000000",
+    WIDGET_AGENT_RATE_LIMIT_PER_MINUTE: "100000000",
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
+  };
+}
+
+export function buildApp(): void {
+  process.stderr.write(`[bench] building into ${BENCH_DIST_DIR} …\n`);
+  const res = spawnSync("npm", ["run", "build"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: serverEnv(),
+  });
+  if (res.status !== 0) throw new Error(`build failed (exit ${res.status})`);
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null)
+      throw new Error(`server exited early (code ${child.exitCode}); see ${BENCH_LOG}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server not healthy after ${timeoutMs} ms; see ${BENCH_LOG}`);
+}
+
+export async function startServer(): Promise<BenchServer> {
+  mkdirSync(path.dirname(BENCH_LOG), { recursive: true });
+  const logStream = createWriteStream(BENCH_LOG, { flags: "a" });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    env: serverEnv(),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.pipe(logStream);
+  child.stderr?.pipe(logStream);
+  const url = `http://localhost:${BENCH_PORT}`;
+  await waitForHealth(url, child, 90_000);
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once("exit", (code) => {
+          logStream.end();
+          resolve(code);
+        });
+        child.kill("SIGTERM");
+      }),
+  };
+}
