@@ -262,3 +262,42 @@ test("a dark, unbranded widget: colors and position from the config, a quick rep
   await expect(frame.getByRole("button", { name: "Track my order" })).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/widget-dark.png` });
 });
+
+test("widget.js works loaded before the inline init, or long after it, and honours reduced motion", async ({
+  page,
+}) => {
+  // Before: a blocking <script> runs first; the inline stub then finds the real loader.
+  extraPages.set("/sync", hostPage("Sync load", snippet.replace(" async></script>", "></script>")));
+  // After: the loader arrives a second later and drains the queue.
+  const body = /<script>([\s\S]*)<\/script>$/.exec(snippet)?.[1] ?? "";
+  const src = /src="([^"]+)"/.exec(snippet)?.[1] ?? "";
+  extraPages.set(
+    "/late",
+    hostPage(
+      "Late load",
+      `<script>${body}</script><script>setTimeout(function(){var s=document.createElement("script");s.src=${JSON.stringify(src)};document.body.appendChild(s)},1000)</script>`,
+    ),
+  );
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  for (const path of ["/sync", "/late"]) {
+    await page.goto(`${ALLOWED_ORIGIN}${path}`);
+    const launcher = page.getByRole("button", { name: `Open chat with ${NAME}` });
+    await expect(launcher).toBeVisible();
+    await expect(page.locator("[data-youragent]")).toHaveCount(1);
+    const state = await page.evaluate(() => {
+      const ya = (window as unknown as { YourAgent: { q: unknown[]; init: { toString(): string } } })
+        .YourAgent;
+      return { queued: ya.q.length, stub: ya.init.toString().includes("this.q.push") };
+    });
+    expect(state, path).toEqual({ queued: 0, stub: false });
+  }
+  await page.getByRole("button", { name: `Open chat with ${NAME}` }).click();
+  await readyChat(page);
+  const animation = await page
+    .locator("[data-youragent]")
+    .evaluate((el) => getComputedStyle(el.shadowRoot?.querySelector(".panel") as Element).animationName);
+  expect(animation).toBe("none");
+  expect(errors).toEqual([]);
+});
