@@ -1,6 +1,6 @@
 import { and, count, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { agents, organizations, personas } from "@/db/schema";
+import { agents, organizations } from "@/db/schema";
 import { type AgentRow, agentColumns, agentRelations } from "./agent-shape";
 
 export type OptimizationStatus = AgentRow["optimizationStatus"];
@@ -36,13 +36,11 @@ export function containsPattern(q: string): string {
 function filterConditions(organizationId: number, f: AgentListFilters): SQL[] {
   const conds: SQL[] = [eq(agents.organizationId, organizationId)];
   if (f.q) conds.push(ilike(agents.name, containsPattern(f.q)));
-  // A sub-select keeps the persona filter inside the page's one statement.
+  // A sub-select keeps the persona filter inside the page's one statement. Written with its own
+  // alias: inside a relational query Drizzle re-qualifies column objects with the root alias.
   if (f.persona)
     conds.push(
-      eq(
-        agents.personaId,
-        sql`(select ${personas.id} from ${personas} where ${personas.key} = ${f.persona})`,
-      ),
+      sql`${agents.personaId} = (select "p"."id" from "personas" "p" where "p"."key" = ${f.persona})`,
     );
   if (f.optimizationStatus) conds.push(eq(agents.optimizationStatus, f.optimizationStatus));
   return conds;

@@ -9,7 +9,7 @@ const shot = (name: string) => ({ path: `${SCREENSHOT_DIR}/list-${name}.png`, fu
 let sql: E2eSql;
 let org: Awaited<ReturnType<typeof createOrgWithUser>>;
 let diffAgentId: string;
-const ORIGINAL = "You are the support assistant of Acme Shop. Answer questions about orders and returns.";
+const ORIGINAL = "You are the support assistant of Acme Shop. Answer all questions about orders and returns.";
 const OPTIMIZED =
   "You are the friendly support assistant of Acme Shop. Answer questions about orders, shipping and returns in three sentences or fewer.";
 

@@ -134,6 +134,34 @@ describe("GET /api/v1/agents: walking 1,000 agents that share one created_at", (
     expect(seen).toEqual(expected);
   });
 
+  it("persona and status filters narrow the list in offset and cursor mode", async () => {
+    await insertTestAgents(org, 4, {
+      namePrefix: "Seller",
+      personaKey: "sales",
+      optimizationStatus: "succeeded",
+    });
+    await insertTestAgents(org, 2, { namePrefix: "Seller pending", personaKey: "sales" });
+    const both = await list(key, "?persona=sales&optimization_status=succeeded&limit=3");
+    expect(both.status, both.text).toBe(200);
+    expect(both.json.pagination.total).toBe(4);
+    expect(both.json.data.every((a: { persona: { key: string } }) => a.persona.key === "sales")).toBe(true);
+    const rest = await list(
+      key,
+      `?persona=sales&optimization_status=succeeded&cursor=${both.json.pagination.next_cursor}`,
+    );
+    expect(rest.status, rest.text).toBe(200);
+    expect(rest.json.data).toHaveLength(1);
+    expect(rest.json.pagination.next_cursor).toBeNull();
+    const persona = await list(key, "?persona=sales&limit=100");
+    expect(persona.json.pagination.total).toBe(6);
+    const direct = await listAgentsForOrganization(db, org.id, { limit: 10, persona: "sales", q: "pending" });
+    expect(direct.rows.map((r) => r.name).sort()).toEqual(["Seller pending 00000", "Seller pending 00001"]);
+    expect(direct.total).toBe(2);
+    await db
+      .delete(agents)
+      .where(sql`${agents.organizationId} = ${org.id} and ${agents.name} like 'Seller%'`);
+  });
+
   it("filters narrow the list and cursors stay bound to them", async () => {
     const res = await list(key, "?q=00%2512&limit=5");
     expect(res.status).toBe(200);
