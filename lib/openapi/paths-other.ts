@@ -1,4 +1,5 @@
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
 import { createKnowledgePackSchema } from "@/lib/validations/knowledge-pack";
 import { offsetPageQuerySchema } from "@/lib/validations/pagination";
 import {
@@ -90,6 +91,26 @@ export function registerOtherPaths(r: OpenAPIRegistry) {
 
   r.registerPath({
     method: "get",
+    path: "/api/v1/knowledge-packs/{id}",
+    operationId: "getKnowledgePack",
+    tags: ["Knowledge packs"],
+    summary: "Get a knowledge pack",
+    description: "Scope `agents:read`. With its content. 404 for unknown ids and other organizations' packs.",
+    request: { params: z.object({ id: z.uuid().meta({ example: examplePack.id }) }) },
+    responses: {
+      200: {
+        description: "The knowledge pack.",
+        content: jsonContent(knowledgePackResourceSchema, {
+          ...examplePack,
+          content: exampleCreateKnowledgePackBody.content,
+        }),
+      },
+      ...problems("insufficient_scope", "not_found"),
+    },
+  });
+
+  r.registerPath({
+    method: "get",
     path: "/api/v1/openapi.json",
     operationId: "getOpenApiDocument",
     tags: ["Meta"],
@@ -97,7 +118,10 @@ export function registerOtherPaths(r: OpenAPIRegistry) {
     description: "Public and cacheable: no API key needed.",
     security: [],
     responses: {
-      200: { description: "The OpenAPI 3.1 document.", content: { "application/json": { schema: { type: "object" } } } },
+      200: {
+        description: "The OpenAPI 3.1 document.",
+        content: { "application/json": { schema: { type: "object" } } },
+      },
     },
   });
 }

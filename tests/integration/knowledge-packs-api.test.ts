@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PATCH } from "@/app/api/v1/agents/[id]/route";
+import { GET as getPack } from "@/app/api/v1/knowledge-packs/[id]/route";
 import { GET as listPacks, POST as postPack } from "@/app/api/v1/knowledge-packs/route";
 import { GET as listPersonas } from "@/app/api/v1/personas/route";
 import { db } from "@/db";
@@ -56,6 +57,16 @@ describe("personas and knowledge packs API", () => {
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ object: "knowledge_pack", name: "Returns", content_bytes: 8 });
     expect(res.headers.get("location")).toBe(`/api/v1/knowledge-packs/${res.json.id}`);
+    const one = await callRoute(getPack, {
+      path: res.headers.get("location")!,
+      key,
+      params: { id: res.json.id },
+    });
+    expect(one.status).toBe(200);
+    expect(one.json).toMatchObject({ id: res.json.id, content: "30 days." });
+    const foreign = await callRoute(getPack, { path: "/x", key: otherKey, params: { id: res.json.id } });
+    expect(foreign.status).toBe(404);
+    expect((await callRoute(getPack, { path: "/x", key, params: { id: "nope" } })).status).toBe(404);
     const dup = await post(key, { name: "returns", content: "" });
     expect(dup.status).toBe(409);
     const mine = await callRoute(listPacks, { path: "/api/v1/knowledge-packs", key });
