@@ -301,3 +301,39 @@ test("widget.js works loaded before the inline init, or long after it, and honou
   expect(animation).toBe("none");
   expect(errors).toEqual([]);
 });
+
+test("an expired session is re-minted by the page and the visitor can send again", async ({ page }) => {
+  const tokens: string[] = [];
+  let refuseFirst = true;
+  await page.route("**/api/widget/messages", async (route) => {
+    tokens.push(route.request().headers().authorization ?? "");
+    if (refuseFirst) {
+      refuseFirst = false;
+      // What the server answers for an expired token.
+      return route.fulfill({
+        status: 401,
+        contentType: "application/problem+json",
+        body: JSON.stringify({
+          status: 401,
+          code: "unauthenticated",
+          detail: "The widget session has expired.",
+        }),
+      });
+    }
+    return route.continue();
+  });
+  await page.goto(`${ALLOWED_ORIGIN}/`);
+  await page.getByRole("button", { name: `Open chat with ${NAME}` }).click();
+  const frame = await readyChat(page);
+  const input = frame.locator("#ya-input");
+  await input.fill("Are you there?");
+  await input.press("Enter");
+  await expect(frame.locator(".ya-notice")).toContainText("session was renewed");
+  await expect(input).toHaveValue("Are you there?");
+  // The page re-rendered on the server with a new token; sending again works.
+  await expect(frame.locator(".ya-chat")).toHaveAttribute("data-session-version", "1");
+  await input.press("Enter");
+  await expect(frame.locator(".ya-msg-assistant").nth(1)).toContainText('You said: "Are you there?"');
+  expect(tokens[1]).toMatch(/^Bearer ey/);
+  expect(tokens[1]).not.toBe(tokens[0]);
+});

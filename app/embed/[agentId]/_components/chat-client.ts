@@ -89,7 +89,7 @@ export function noticeFor(r: Exclude<SendResult, { ok: true }>): string {
     return `You're sending messages a little quickly. Please try again${wait} — we'll be right here.`;
   }
   if (r.code === "llm_not_configured") return "Chat isn't available right now. Please try again later.";
-  if (r.status === 401) return "Your chat session has expired. Reload the page to continue.";
+  if (r.status === 401) return "Your chat session was renewed. Please send your message again.";
   if (r.status === 422) return r.detail ?? "That message can't be sent. Please shorten it and try again.";
   return "Sorry, the assistant couldn't answer just now. Please try again.";
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { DisplayWidgetConfig } from "@/lib/widget/display-config";
 import { noticeFor, playChime, postMessage, refreshSession } from "./chat-client";
@@ -29,6 +30,7 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
   const [notice, setNotice] = useState<string | null>(null);
   // Set once hydrated: before that, Enter would submit a plain form.
   const [ready, setReady] = useState(false);
+  const router = useRouter();
   const session = useRef({ token: initialToken, expiresAt: initialExpiresAt });
   const conversationId = useRef<string | undefined>(undefined);
   const nextId = useRef(1);
@@ -55,20 +57,43 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
     };
   }, [close]);
 
-  // Refresh the session a minute before it expires, for as long as the chat is open.
+  // A re-render of the page (router.refresh) mints a new token on the server: adopt it.
+  const [sessionVersion, setSessionVersion] = useState(0);
+  useEffect(() => {
+    if (session.current.token === initialToken) return;
+    session.current = { token: initialToken, expiresAt: initialExpiresAt };
+    setSessionVersion((v) => v + 1);
+  }, [initialToken, initialExpiresAt]);
+
+  // Refresh the session a minute before it expires, for as long as the chat is open. When that
+  // is no longer possible (a sleeping tab let it expire), re-mint through the page.
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>;
+    const renew = async () => {
+      const now = Date.now() / 1000;
+      const fresh =
+        session.current.expiresAt > now + 5 ? await refreshSession(session.current.token) : undefined;
+      if (fresh) session.current = { token: fresh.token, expiresAt: fresh.expires_at };
+      else router.refresh();
+    };
     const schedule = () => {
+      clearTimeout(timer);
       const ms = Math.max(5_000, (session.current.expiresAt - REFRESH_BEFORE_S) * 1000 - Date.now());
-      timer = setTimeout(async () => {
-        const fresh = await refreshSession(session.current.token);
-        if (fresh) session.current = { token: fresh.token, expiresAt: fresh.expires_at };
-        schedule();
-      }, ms);
+      timer = setTimeout(() => void renew().finally(schedule), ms);
+    };
+    // Background tabs throttle timers: check again when the visitor comes back.
+    const onVisible = () => {
+      if (document.visibilityState !== "visible") return;
+      if (session.current.expiresAt - Date.now() / 1000 < REFRESH_BEFORE_S * 2)
+        void renew().finally(schedule);
     };
     schedule();
-    return () => clearTimeout(timer);
-  }, []);
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [router]);
 
   useEffect(() => {
     const el = logRef.current;
@@ -112,6 +137,8 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
           setMessages((m) => m.filter((x) => x.id !== replyId - 1));
           setInput(message);
         }
+        // An expired session: get a fresh one from the server; the visitor sends again.
+        if (result.status === 401) router.refresh();
       } else if (config.sound_enabled) playChime();
     } catch {
       setNotice("We couldn't reach the assistant. Check your connection and try again.");
@@ -132,6 +159,7 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
     <div
       className={`ya-chat ya-theme-${config.theme}${config.theme === "dark" ? " ya-dark" : ""}`}
       data-ready={ready ? "true" : undefined}
+      data-session-version={sessionVersion}
       style={style}
     >
       <header className="ya-header">
