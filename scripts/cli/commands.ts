@@ -148,7 +148,7 @@ export const COMMANDS: Record<string, CliCommand> = {
       if (result.failed > 0) {
         throw new AppError(
           "service_unavailable",
-          `Inngest is unreachable: ${result.failed} of ${result.found} events could not be sent; they stay pending.`,
+          `Inngest is unreachable or not configured: ${result.failed} of ${result.found} events could not be sent; they stay pending. Cause: ${result.error ?? "unknown"}`,
           { extra: result },
         );
       }

@@ -5,7 +5,14 @@ import { log } from "@/lib/logger";
 import { sendDeliveryEvents } from "@/lib/webhooks/queue-event";
 import { sendOptimizationEvent } from "./send-event";
 
-export type FlushResult = { found: number; sent: number; failed: number; webhook_deliveries_resent: number };
+export type FlushResult = {
+  found: number;
+  sent: number;
+  failed: number;
+  webhook_deliveries_resent: number;
+  /** Why sending stopped, when it did. */
+  error?: string;
+};
 
 /**
  * The outbox: re-sends the event of every agent left `pending` without a sent stamp for longer than
@@ -21,6 +28,7 @@ export async function flushPendingOptimizations(
   const rows = await listUnsentOptimizations(db, { olderThan, limit, organizationId: opts.organizationId });
   let sent = 0;
   let failed = 0;
+  let error: string | undefined;
   // Sequential on purpose: a down Inngest fails the first send in ~2 s; stop there, not N times.
   for (const row of rows) {
     try {
@@ -28,6 +36,7 @@ export async function flushPendingOptimizations(
       sent++;
     } catch (e) {
       failed = rows.length - sent;
+      error = (e instanceof Error ? e.message : String(e)).slice(0, 300);
       log("warn", "outbox flush stopped: event send failed", {
         error: e instanceof Error ? e.message : String(e),
         remaining: failed,
@@ -46,5 +55,5 @@ export async function flushPendingOptimizations(
       resent = deliveries.length;
     }
   }
-  return { found: rows.length, sent, failed, webhook_deliveries_resent: resent };
+  return { found: rows.length, sent, failed, webhook_deliveries_resent: resent, ...(error ? { error } : {}) };
 }
