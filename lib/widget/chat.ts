@@ -114,7 +114,15 @@ export function streamChatTurn(
   clientSignal?.addEventListener("abort", () => abort.abort());
   return new ReadableStream<Uint8Array>({
     async start(controller) {
-      controller.enqueue(sse("conversation", { conversation_id: turn.conversation.publicId }));
+      // The visitor may close the chat mid-reply: writing to a cancelled stream must not throw.
+      const send = (chunk: Uint8Array) => {
+        try {
+          controller.enqueue(chunk);
+        } catch {
+          abort.abort();
+        }
+      };
+      send(sse("conversation", { conversation_id: turn.conversation.publicId }));
       let reply = "";
       try {
         for await (const text of streamChatReply({
@@ -124,10 +132,10 @@ export function streamChatTurn(
           signal: abort.signal,
         })) {
           reply += text;
-          controller.enqueue(sse("delta", { text }));
+          send(sse("delta", { text }));
         }
         if (reply) await insertMessage(db, turn.conversation.id, "assistant", reply);
-        controller.enqueue(sse("done", { conversation_id: turn.conversation.publicId }));
+        send(sse("done", { conversation_id: turn.conversation.publicId }));
       } catch (e) {
         log("warn", "widget reply failed", {
           request_id: requestId,
@@ -135,7 +143,7 @@ export function streamChatTurn(
           error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
         });
         if (reply) await insertMessage(db, turn.conversation.id, "assistant", reply).catch(() => {});
-        controller.enqueue(
+        send(
           sse("error", {
             code: "llm_unavailable",
             message: "The assistant could not answer just now. Please try again.",
