@@ -156,7 +156,8 @@ export function registerAgentPaths(r: OpenAPIRegistry) {
     request: { params: agentIdParams },
     responses: {
       202: {
-        description: "Accepted: `optimization.status` is `pending`.",
+        description:
+          "Accepted: `optimization.status` is `pending` (or `skipped`, with the reason in `optimization.error`, when no Gemini key is configured).",
         content: jsonContent(agentResourceSchema, exampleAgent),
       },
       ...problems("insufficient_scope", "not_found", "optimization_in_progress"),

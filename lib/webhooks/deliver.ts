@@ -34,8 +34,8 @@ export async function attemptWebhookDelivery(
       redirect: "manual",
       signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
     });
-    // Drain the body so the connection is released; its content does not matter.
-    await res.arrayBuffer().catch(() => undefined);
+    // The body does not matter and may be large: release the connection without reading it.
+    await res.body?.cancel().catch(() => undefined);
     outcome = res.ok
       ? { status: "succeeded", responseCode: res.status, error: null }
       : { status: "failed", responseCode: res.status, error: `Endpoint answered ${res.status}` };
