@@ -137,11 +137,15 @@ export function streamChatTurn(
         if (reply) await insertMessage(db, turn.conversation.id, "assistant", reply);
         send(sse("done", { conversation_id: turn.conversation.publicId }));
       } catch (e) {
-        log("warn", "widget reply failed", {
-          request_id: requestId,
-          agent_id: turn.agent.publicId,
-          error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
-        });
+        log(
+          abort.signal.aborted ? "info" : "warn",
+          abort.signal.aborted ? "widget reply aborted" : "widget reply failed",
+          {
+            request_id: requestId,
+            agent_id: turn.agent.publicId,
+            error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+          },
+        );
         if (reply) await insertMessage(db, turn.conversation.id, "assistant", reply).catch(() => {});
         send(
           sse("error", {

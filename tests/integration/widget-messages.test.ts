@@ -142,6 +142,35 @@ describe("POST /api/widget/messages", () => {
     expect(msgs[3]?.role).toBe("assistant");
   });
 
+  it("survives the visitor leaving mid-reply and keeps what was said", async () => {
+    const t = await mintWidgetToken(agent.publicId);
+    fake.enqueue({ chunks: ["Part one.", " Part two.", " Part three."], chunkDelayMs: 300 });
+    const req = new Request("http://localhost/api/widget/messages", {
+      method: "POST",
+      headers: { authorization: `Bearer ${t.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ message: "Tell me a long story" }),
+    });
+    const res = await messagesPost(req, { params: Promise.resolve({}) });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    let seen = "";
+    while (!seen.includes("Part one.")) seen += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    const convId = /"conversation_id":"([^"]+)"/.exec(seen)?.[1];
+    const [conv] = await db.select().from(conversations).where(eq(conversations.publicId, convId!));
+    // The partial reply is saved once the aborted model call unwinds.
+    await expect
+      .poll(async () =>
+        (
+          await db
+            .select({ role: conversationMessages.role, content: conversationMessages.content })
+            .from(conversationMessages)
+            .where(eq(conversationMessages.conversationId, conv!.id))
+        ).map((m) => m.role),
+      )
+      .toEqual(["user", "assistant"]);
+  });
+
   it("ends the stream with an error event when Gemini fails", async () => {
     const t = await mintWidgetToken(agent.publicId);
     fake.enqueue({ status: 400, errorMessage: "bad request" });
