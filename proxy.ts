@@ -1,6 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { db } from "@/db";
-import { findWidgetAgentByPublicId } from "@/db/queries/widget";
+import { findAgentFramePolicy } from "@/db/queries/widget";
 import { embedContentSecurityPolicy } from "@/lib/widget/embed-security";
 
 // Only /embed/{agentId}: the chat page gets `frame-ancestors` from that agent's allowed
@@ -11,7 +11,7 @@ export async function proxy(req: NextRequest) {
   let origins: string[] = [];
   if (/^[0-9a-f-]{36}$/i.test(id)) {
     try {
-      const agent = await findWidgetAgentByPublicId(db, id.toLowerCase());
+      const agent = await findAgentFramePolicy(db, id.toLowerCase());
       if (agent?.status === "active") origins = agent.allowedOrigins;
     } catch {
       origins = [];

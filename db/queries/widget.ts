@@ -46,6 +46,16 @@ export async function findWidgetAgentByPublicId(
   });
 }
 
+/** Just what the embed page's frame policy needs: read on every /embed request, uncached. */
+export async function findAgentFramePolicy(db: Executor, publicId: string) {
+  const [row] = await db
+    .select({ status: agents.status, allowedOrigins: agents.allowedOrigins })
+    .from(agents)
+    .where(eq(agents.publicId, publicId))
+    .limit(1);
+  return row;
+}
+
 export async function findConversation(db: Executor, agentId: number, conversationPublicId: string) {
   const [row] = await db
     .select({ id: conversations.id, publicId: conversations.publicId, visitorId: conversations.visitorId })
