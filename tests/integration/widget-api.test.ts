@@ -5,11 +5,11 @@ import { GET as embedGet } from "@/app/api/v1/agents/[id]/embed/route";
 import { GET as configGet } from "@/app/api/widget/config/[agentId]/route";
 import { POST as sessionPost } from "@/app/api/widget/session/route";
 import { db } from "@/db";
-import { auditEvents } from "@/db/schema";
+import { agents, auditEvents } from "@/db/schema";
 import { resetEnvCache } from "@/lib/env";
 import { invalidateWidgetAgent } from "@/lib/widget/agent-cache";
 import { DISPLAY_WIDGET_KEYS } from "@/lib/widget/display-config";
-import { rotateAgentPublicId } from "@/lib/widget/manage";
+import { rotateAgentPublicId, setAgentAllowedOrigins } from "@/lib/widget/manage";
 import {
   mintWidgetToken,
   verifyWidgetToken,
@@ -185,5 +185,35 @@ describe("rotating the public id", () => {
     ).rejects.toMatchObject({ code: "not_found" });
     invalidateWidgetAgent(agent.publicId);
     expect((await callRoute(configGet, { params: { agentId: agent.publicId } })).status).toBe(200);
+  });
+});
+
+describe("allowed origins from the embed page", () => {
+  it("saves the list with an audit event, only in the actor's organization", async () => {
+    const a = await createWidgetTestAgent(org);
+    await setAgentAllowedOrigins({
+      organizationId: org.id,
+      agentPublicId: a.publicId,
+      origins: ["https://new.example.com"],
+      actor: { type: "system", label: "test" },
+    });
+    const [row] = await db.select().from(agents).where(eq(agents.id, a.id));
+    expect(row?.allowedOrigins).toEqual(["https://new.example.com"]);
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.targetPublicId, a.publicId), eq(auditEvents.action, "agent.updated")));
+    expect(event?.metadata).toMatchObject({ fields: ["allowed_origins"] });
+    const other = await createTestOrg();
+    await expect(
+      setAgentAllowedOrigins({
+        organizationId: other.id,
+        agentPublicId: a.publicId,
+        origins: [],
+        actor: { type: "system", label: "test" },
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    const [unchanged] = await db.select().from(agents).where(eq(agents.id, a.id));
+    expect(unchanged?.allowedOrigins).toEqual(["https://new.example.com"]);
   });
 });
