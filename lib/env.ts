@@ -44,6 +44,9 @@ const envSchema = z.object({
   EXPOSE_STATEMENT_COUNT: z.enum(["0", "1"]).default("0"),
   SEED_DEMO: z.enum(["0", "1"]).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  // Webhook targets on private/loopback networks (SSRF guard): allowed outside production by
+  // default so local receivers work; "1"/"0" forces it either way.
+  WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["0", "1"]).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

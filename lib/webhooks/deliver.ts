@@ -1,12 +1,14 @@
 import { db } from "@/db";
 import { type AttemptOutcome, findDeliveryForAttempt, recordDeliveryAttempt } from "@/db/queries/webhooks";
 import { webhookHeaders } from "./sign";
+import { assertPublicTarget, BlockedWebhookTarget } from "./target";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
 export type AttemptResult =
   | { kind: "missing" }
   | { kind: "disabled" }
+  | { kind: "blocked"; attempt: number; outcome: AttemptOutcome }
   | { kind: "done"; attempt: number; outcome: AttemptOutcome };
 
 /**
@@ -22,6 +24,20 @@ export async function attemptWebhookDelivery(
   if (!delivery.enabled) return { kind: "disabled" };
   const body = JSON.stringify(delivery.payload);
   let outcome: AttemptOutcome;
+  try {
+    await assertPublicTarget(delivery.url);
+  } catch (e) {
+    // Recorded like any attempt, but retrying cannot help: the caller stops here.
+    const reason =
+      e instanceof BlockedWebhookTarget
+        ? e.message
+        : `Cannot resolve the endpoint host: ${(e as Error).message}`;
+    outcome = { status: "failed", responseCode: null, error: reason };
+    if (e instanceof BlockedWebhookTarget) {
+      return { kind: "blocked", attempt: await recordDeliveryAttempt(db, delivery, outcome), outcome };
+    }
+    return { kind: "done", attempt: await recordDeliveryAttempt(db, delivery, outcome), outcome };
+  }
   try {
     const res = await fetch(delivery.url, {
       method: "POST",

@@ -74,7 +74,8 @@ async function runDeliveryLikeInngest(data: Record<string, unknown>, maxAttempts
       events: [{ name: WEBHOOK_DELIVERY_REQUESTED, data }],
     }).execute();
     outs.push(out);
-    if (!out.error) break;
+    // Like Inngest: success ends the run, and so does a NonRetriableError.
+    if (!out.error || (out.error as { name?: string }).name === "NonRetriableError") break;
   }
   return outs;
 }
@@ -293,6 +294,30 @@ describe("webhooks", () => {
     // Attempted now: the next flush leaves it alone.
     const again = await flushPendingOptimizations({ graceSeconds: 0, organizationId: org.id });
     expect(again.webhook_deliveries_resent).toBe(0);
+  });
+
+  it("blocks private targets when they are not allowed: recorded once, not retried, nothing sent", async () => {
+    process.env.WEBHOOK_ALLOW_PRIVATE_URLS = "0";
+    resetEnvCache();
+    try {
+      const org = await createTestOrg();
+      await createWebhookEndpoint({
+        organizationId: org.id,
+        actor: admin,
+        input: { url: receiverUrl, events: ["agent.created"] },
+      });
+      const queued = await queueWebhookEvent({ organizationId: org.id, type: "agent.created", data: {} });
+      const outs = await runDeliveryLikeInngest(inngestFake.events[0]!.data);
+      expect(outs).toHaveLength(1);
+      expect(outs[0]!.error).toMatchObject({ name: "NonRetriableError" });
+      expect(received).toHaveLength(0);
+      const rows = await attemptsOf(queued.messageId);
+      expect(rows.map((r) => [r.attempts, r.status, r.responseCode])).toEqual([[1, "failed", null]]);
+      expect(rows[0]!.lastError).toMatch(/Blocked: 127\.0\.0\.1 resolves to a private address/);
+    } finally {
+      delete process.env.WEBHOOK_ALLOW_PRIVATE_URLS;
+      resetEnvCache();
+    }
   });
 
   it("rejects endpoint URLs that are not http(s) or carry credentials", async () => {

@@ -1,3 +1,4 @@
+import { NonRetriableError } from "inngest";
 import { inngest } from "@/lib/inngest/client";
 import { webhookDeliveryRequested, webhookDeliveryRequestedSchema } from "@/lib/inngest/events";
 import { attemptWebhookDelivery } from "@/lib/webhooks/deliver";
@@ -23,6 +24,7 @@ export const deliverWebhook = inngest.createFunction(
     const data = webhookDeliveryRequestedSchema.parse(event.data);
     return step.run("attempt-delivery", async () => {
       const result = await attemptWebhookDelivery(data.organization_id, data.delivery_public_id);
+      if (result.kind === "blocked") throw new NonRetriableError(result.outcome.error ?? "Blocked target");
       if (result.kind === "done" && result.outcome.status === "failed") {
         throw new WebhookAttemptFailed(`Attempt ${result.attempt}: ${result.outcome.error}`);
       }
