@@ -46,7 +46,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   // Webhook targets on private/loopback networks (SSRF guard): allowed outside production by
   // default so local receivers work; "1"/"0" forces it either way.
-  WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["0", "1"]).optional(),
+  WEBHOOK_ALLOW_PRIVATE_URLS: optionalString.pipe(z.enum(["0", "1"]).optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
