@@ -255,9 +255,16 @@ test("a dark, unbranded widget: colors and position from the config, a quick rep
   await expect(frame.locator(".ya-chat")).toHaveClass(/ya-dark/);
   await expect(frame.locator(".ya-header")).toHaveCSS("background-color", "rgb(190, 18, 60)");
   await expect(frame.getByText("Powered by")).toHaveCount(0);
+  // A slow model: the typing indicator shows until the first words arrive.
+  await page.route("**/api/widget/messages", async (route) => {
+    await new Promise((r) => setTimeout(r, 1_000));
+    await route.continue();
+  });
   await frame.getByRole("button", { name: "Track my order" }).click();
+  await expect(frame.getByRole("status", { name: "Night owl is typing" })).toBeVisible();
   await expect(frame.locator(".ya-msg-user")).toHaveText(/Track my order/);
   await expect(frame.locator(".ya-msg-assistant").nth(1)).toContainText('You said: "Track my order"');
+  await expect(frame.locator(".ya-typing")).toHaveCount(0);
   // Quick replies are for the first question only.
   await expect(frame.getByRole("button", { name: "Track my order" })).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/widget-dark.png` });
