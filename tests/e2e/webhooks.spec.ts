@@ -42,6 +42,7 @@ async function runDelivery(orgId: number, deliveryPublicId: string) {
   const { findRunningEmbeddedUrl } = await import("../../db/embedded");
   process.env.DATABASE_URL = findRunningEmbeddedUrl(E2E_DATA_DIR);
   process.env.LOG_LEVEL = "warn";
+  process.env.WEBHOOK_ALLOW_PRIVATE_URLS = "1"; // the receiver is this test, on 127.0.0.1
   const { resetEnvCache } = await import("../../lib/env");
   resetEnvCache();
   const { InngestTestEngine } = await import("@inngest/test");
