@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 
 // Builds (unless E2E_SKIP_BUILD=1) and starts the production server for Playwright on a
@@ -22,6 +22,17 @@ if (process.env.E2E_SKIP_BUILD !== "1") {
   const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { stdio: "inherit", env });
+// The server's output is also kept in test-results/logs/, where the whole-run log check
+// (tests/e2e/zz-logs-no-secrets.spec.ts) greps every log for key secrets and tokens.
+mkdirSync("test-results/logs", { recursive: true });
+const logFile = createWriteStream(`test-results/logs/e2e-${port}.log`);
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  stdio: ["ignore", "pipe", "pipe"],
+  env,
+});
+server.stdout.pipe(process.stdout);
+server.stderr.pipe(process.stderr);
+server.stdout.pipe(logFile);
+server.stderr.pipe(logFile);
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill("SIGTERM"));
 server.on("exit", (code) => process.exit(code ?? 0));
