@@ -33,7 +33,10 @@ async function readCapped(req: Request, maxBytes: number): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      // The client went away mid-upload (ECONNRESET "aborted"): a client error, not a database one.
+      throw new AppError("invalid_json", "The request body could not be read completely.");
+    });
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
