@@ -82,7 +82,7 @@ async function updateInTransaction(
   const changes: Changes = {};
   const changed: string[] = [];
   const set = <K extends keyof Changes>(field: string, key: K, value: Changes[K], before: unknown) => {
-    if (JSON.stringify(value) === JSON.stringify(before)) return;
+    if (canonicalJson(value) === canonicalJson(before)) return;
     changes[key] = value;
     changed.push(field);
   };
@@ -115,14 +115,14 @@ async function updateInTransaction(
       "widget_config",
       "widgetConfig",
       mergeObject(widgetConfigSchema, current.widgetConfig, raw.widget_config, "widget_config"),
-      current.widgetConfig,
+      normalized(widgetConfigSchema, current.widgetConfig),
     );
   if (input.config !== undefined)
     set(
       "config",
       "config",
       mergeObject(agentConfigSchema, current.config, raw.config, "config"),
-      current.config,
+      normalized(agentConfigSchema, current.config),
     );
   if (input.allowed_origins !== undefined)
     set("allowed_origins", "allowedOrigins", input.allowed_origins, current.allowedOrigins);
@@ -184,4 +184,24 @@ function mergeObject(
   const parsed = schema.safeParse({ ...stored, ...Object.fromEntries(sent) });
   if (!parsed.success) throw AppError.validation(fieldErrorsFromZod(parsed.error, [path]));
   return parsed.data as Record<string, unknown>;
+}
+
+/** The stored object with defaults filled in, so filling defaults alone is not a change. */
+function normalized(
+  schema: typeof widgetConfigSchema | typeof agentConfigSchema,
+  stored: Record<string, unknown>,
+): Record<string, unknown> {
+  const parsed = schema.safeParse(stored);
+  return parsed.success ? (parsed.data as Record<string, unknown>) : stored;
+}
+
+/** JSON with sorted keys: jsonb does not keep key order, so plain stringify would see changes. */
+function canonicalJson(v: unknown): string {
+  return JSON.stringify(v, (_k, val) =>
+    val && typeof val === "object" && !Array.isArray(val)
+      ? Object.fromEntries(
+          Object.entries(val as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)),
+        )
+      : val,
+  );
 }

@@ -129,8 +129,11 @@ describe("GET/PATCH/DELETE /api/v1/agents/{id}", () => {
     expect((audits[0]!.metadata.fields as string[]).sort()).toEqual(
       ["allowed_origins", "knowledge_pack_id", "name", "persona", "status", "widget_config"].sort(),
     );
-    // Sending the same values again changes nothing and audits nothing.
+    // Sending the same values again changes nothing and audits nothing (jsonb key order and
+    // defaults filled in do not count as changes).
     expect((await patch(keyA, id, { name: "Renamed agent" })).status).toBe(200);
+    expect((await patch(keyA, id, { widget_config: { theme: "dark", size: "medium" } })).status).toBe(200);
+    expect((await patch(keyA, id, { config: { temperature: 0.7 } })).status).toBe(200);
     expect(await auditsFor(id)).toHaveLength(1);
     // Clearing the pack.
     const cleared = await patch(keyA, id, { knowledge_pack_id: null });
