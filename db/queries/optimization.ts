@@ -16,8 +16,10 @@ function cycleWhere(c: OptimizationCycle) {
     eq(agents.organizationId, c.organizationId),
     eq(agents.publicId, c.agentPublicId),
     eq(agents.promptVersion, c.promptVersion),
+    // Millisecond precision: the cycle travels through JS Dates and event JSON, while a row written
+    // with now() carries microseconds.
     c.requestedAt
-      ? eq(agents.optimizationRequestedAt, c.requestedAt)
+      ? sql`date_trunc('milliseconds', ${agents.optimizationRequestedAt}) = ${c.requestedAt.toISOString()}::timestamptz`
       : isNull(agents.optimizationRequestedAt),
   );
 }

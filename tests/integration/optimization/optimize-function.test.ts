@@ -1,5 +1,5 @@
 import { InngestTestEngine } from "@inngest/test";
-import { inArray } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { EventPayload } from "inngest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
@@ -193,6 +193,14 @@ describe("optimize-prompt function", () => {
     expect(run.result).toEqual({ status: "ignored", reason: "superseded by a newer request" });
     expect(gemini.calls).toHaveLength(0);
     expect((await readAgent(agent.id)).optimizationStatus).toBe("pending");
+  });
+
+  it("matches a request cycle stamped by Postgres now() (microseconds)", async () => {
+    const inserted = await insertPendingAgent(org);
+    await db.execute(sql`update agents set optimization_requested_at = now() where id = ${inserted.id}`);
+    const agent = await readAgent(inserted.id);
+    const run = await runOptimizeLikeInngest(eventFor(agent));
+    expect(run.result).toMatchObject({ status: "succeeded" });
   });
 
   it("marks the agent skipped without a Gemini key", async () => {

@@ -1,5 +1,6 @@
 import { Bot, Plus, SearchX } from "lucide-react";
 import type { Metadata } from "next";
+import { RefreshWhilePending } from "@/components/refresh-while-pending";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -72,6 +73,9 @@ export default async function AgentsPage({
   return (
     <>
       {header}
+      <RefreshWhilePending
+        active={rows.some((r) => r.optimizationStatus === "pending" || r.optimizationStatus === "running")}
+      />
       {deleted ? (
         <Alert tone="success" className="mb-4">
           Deleted “{deleted}”.

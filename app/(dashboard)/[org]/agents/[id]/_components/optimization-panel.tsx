@@ -1,8 +1,8 @@
 "use client";
 
 import { RefreshCw, Sparkles } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
+import { RefreshWhilePending } from "@/components/refresh-while-pending";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -22,8 +22,6 @@ export type OptimizationView = {
   updatedAt: string;
 };
 
-const POLL_MS = 2_000;
-
 // Status, rationale, failure reason, the original/optimized switch and "Re-optimize". While a job
 // is pending or running the page re-renders from the server every 2 s (router.refresh), so the
 // badge, the diff and this panel change without a manual reload; polling stops once it settles.
@@ -36,13 +34,7 @@ export function OptimizationPanel({
   view: OptimizationView;
   canEdit: boolean;
 }) {
-  const router = useRouter();
   const inProgress = view.status === "pending" || view.status === "running";
-  useEffect(() => {
-    if (!inProgress) return;
-    const timer = setInterval(() => router.refresh(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [inProgress, router]);
 
   const [reoptState, reoptimize] = useActionState<ActionState, FormData>(
     reoptimizeAgentAction,
@@ -57,6 +49,7 @@ export function OptimizationPanel({
 
   return (
     <Card data-testid="optimization-panel">
+      <RefreshWhilePending active={inProgress} />
       <CardHeader
         title={
           <span className="inline-flex items-center gap-2">
