@@ -147,3 +147,23 @@ test("a failed optimization shows its reason and keeps the original prompt", asy
   await expect(panel.getByRole("switch")).toHaveCount(0);
   await page.screenshot(shot("failed"));
 });
+
+test("the agents list updates its optimization badges while a job is pending", async ({ page }) => {
+  const o = await createOrgWithUser(sql, { role: "owner", plan: "pro" });
+  const [agent] = await sql<{ public_id: string }[]>`
+    insert into agents (organization_id, name, persona_id, system_prompt, optimization_status,
+                        optimization_requested_at, widget_config, config)
+    select ${o.orgId}, 'List bot', id, 'You answer questions about our shop.', 'pending', now(), '{}'::jsonb, '{}'::jsonb
+    from personas where key = 'assistant'
+    returning public_id`;
+  await sql`update organizations set agent_count = 1 where id = ${o.orgId}`;
+  await signIn(page, o.email, o.password);
+  const row = page.getByRole("table", { name: "Agents" }).getByRole("row", { name: /List bot/ });
+  await expect(row).toContainText("Pending");
+  await markPage(page);
+
+  await runOptimizationJob(agent!.public_id);
+  await expect(row).toContainText("Optimized", { timeout: 15_000 });
+  await expectNoReload(page);
+  await page.screenshot(shot("list"));
+});
