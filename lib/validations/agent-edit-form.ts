@@ -1,6 +1,7 @@
 // The dashboard's edit form posts flat strings; this maps them onto a PATCH body so the form and
 // PATCH /api/v1/agents/{id} validate with the one updateAgentSchema (same rules, same error paths).
-// Only the fields listed here are read.
+// Only the fields listed here are read. The original/optimized switch is not one of them: the
+// optimization panel owns it, and a stale checkbox here would silently flip it back.
 type Raw = Record<string, string | string[] | undefined>;
 
 const str = (raw: Raw, k: string): string | undefined => {
@@ -22,7 +23,6 @@ export function agentEditFormToPatch(raw: Raw) {
     knowledge_pack_id: blankToNull(str(raw, "knowledge_pack_id")),
     system_prompt: lf(str(raw, "system_prompt")) ?? "",
     status: str(raw, "status"),
-    use_optimized_prompt: checked(raw, "use_optimized_prompt"),
     allowed_origins: (str(raw, "allowed_origins") ?? "")
       .split(/\r?\n/)
       .map((s) => s.trim())

@@ -63,7 +63,7 @@ describe("edit form → PATCH body", () => {
       knowledge_pack_id: "",
       allowed_origins: "https://a.example\r\n\r\nhttps://b.example ",
       "widget_config.theme": "dark",
-      use_optimized_prompt: "on",
+      use_optimized_prompt: "off",
     });
     expect(body).toMatchObject({
       name: "Bot",
@@ -71,8 +71,8 @@ describe("edit form → PATCH body", () => {
       knowledge_pack_id: null,
       allowed_origins: ["https://a.example", "https://b.example"],
       widget_config: { theme: "dark" },
-      use_optimized_prompt: true,
       auto_optimize: false,
     });
+    expect(body).not.toHaveProperty("use_optimized_prompt");
   });
 });

@@ -84,7 +84,6 @@ export default async function AgentDetailPage({ params }: { params: Promise<{ or
               knowledgePackId: agent.knowledgePack?.publicId ?? null,
               systemPrompt: agent.systemPrompt,
               status: agent.status,
-              useOptimizedPrompt: agent.useOptimizedPrompt,
               allowedOrigins: agent.allowedOrigins,
               theme: widget.theme ?? "modern",
               position: widget.position ?? "bottom-right",

@@ -21,7 +21,6 @@ export type EditableAgent = {
   knowledgePackId: string | null;
   systemPrompt: string;
   status: "active" | "disabled";
-  useOptimizedPrompt: boolean;
   allowedOrigins: string[];
   theme: string;
   position: string;
@@ -130,12 +129,6 @@ export function EditAgentForm({
             defaultChecked
             label="Optimize a changed prompt"
             description="When the prompt changes, ask Gemini for an improved version in the background."
-          />
-          <Checkbox
-            id="edit-use-optimized"
-            name="use_optimized_prompt"
-            defaultChecked={agent.useOptimizedPrompt}
-            label="Answer with the optimized prompt when there is one"
           />
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
             <Field id="edit-status" label="Status" error={errorFor(state, "status")}>
