@@ -1,4 +1,7 @@
+import { count, desc, eq } from "drizzle-orm";
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type postgres from "postgres";
+import * as schema from "@/db/schema";
 
 // Raw-SQL baselines through postgres.js, no HTTP: what the database alone can do, so the
 // API's numbers read as a ratio. Plus a deliberately naive per-row-relations list (N+1).
@@ -39,6 +42,7 @@ export async function rawListPage(sql: Sql, organizationId: number, limit: numbe
      left join knowledge_packs k on k.id = a.knowledge_pack_id
      where a.organization_id = $1 order by a.created_at desc, a.id desc limit $2 offset $3`,
     [organizationId, limit, offset],
+    { prepare: true },
   );
 }
 
@@ -57,6 +61,7 @@ export async function rawListAfter(
      where a.organization_id = $1 and (a.created_at, a.id) < ($2::timestamptz, $3)
      order by a.created_at desc, a.id desc limit $4`,
     [organizationId, after.createdAt, after.id, limit],
+    { prepare: true },
   );
 }
 
@@ -78,6 +83,7 @@ export async function rawGetAgent(sql: Sql, organizationId: number, publicId: st
      left join knowledge_packs k on k.id = a.knowledge_pack_id
      where a.organization_id = $1 and a.public_id = $2`,
     [organizationId, publicId],
+    { prepare: true },
   );
 }
 
@@ -87,8 +93,8 @@ export async function rawWidgetConfig(sql: Sql, publicId: string) {
     join personas p on p.id = a.persona_id where a.public_id = ${publicId} and a.status = 'active'`;
 }
 
-/** The anti-pattern the real list avoids: the page, then persona and pack fetched per row. */
-export async function naiveListPage(sql: Sql, organizationId: number, limit: number, offset: number) {
+/** The anti-pattern the real list avoids, in raw SQL: the page, then persona and pack per row. */
+export async function naiveSqlListPage(sql: Sql, organizationId: number, limit: number, offset: number) {
   const rows = await sql.unsafe(
     `select ${AGENT_COLUMNS}, a.persona_id, a.knowledge_pack_id from agents a
      where a.organization_id = $1 order by a.created_at desc, a.id desc limit $2 offset $3`,
@@ -104,4 +110,43 @@ export async function naiveListPage(sql: Sql, organizationId: number, limit: num
   }
   const [total] = await sql`select count(*) from agents where organization_id = ${organizationId}`;
   return { out, total };
+}
+
+/**
+ * The same anti-pattern written with the app's own ORM, as lazy-loading code usually is: the page
+ * of agents, then `findFirst` for each row's persona and knowledge pack, then the count.
+ */
+export async function naiveOrmListPage(
+  db: PostgresJsDatabase<typeof schema>,
+  organizationId: number,
+  limit: number,
+  offset: number,
+) {
+  const { agents, personas, knowledgePacks } = schema;
+  const rows = await db
+    .select()
+    .from(agents)
+    .where(eq(agents.organizationId, organizationId))
+    .orderBy(desc(agents.createdAt), desc(agents.id))
+    .limit(limit)
+    .offset(offset);
+  const out = [];
+  for (const row of rows) {
+    const persona = await db.query.personas.findFirst({
+      columns: { key: true, name: true, description: true },
+      where: eq(personas.id, row.personaId),
+    });
+    const pack = row.knowledgePackId
+      ? await db.query.knowledgePacks.findFirst({
+          columns: { publicId: true, name: true },
+          where: eq(knowledgePacks.id, row.knowledgePackId),
+        })
+      : undefined;
+    out.push({ ...row, persona, knowledgePack: pack ?? null });
+  }
+  const [total] = await db
+    .select({ n: count() })
+    .from(agents)
+    .where(eq(agents.organizationId, organizationId));
+  return { out, total: total?.n };
 }

@@ -1,7 +1,10 @@
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type postgres from "postgres";
+import type * as schema from "@/db/schema";
 import {
   keysetBefore,
-  naiveListPage,
+  naiveOrmListPage,
+  naiveSqlListPage,
   rawCreateAgent,
   rawGetAgent,
   rawListAfter,
@@ -17,6 +20,7 @@ import { LIST_AGENT_COUNT, seedCreateOrg, seedListOrg } from "./seed";
 export type BenchContext = {
   baseUrl: string;
   raw: postgres.Sql; // pool for baselines, statement-counted
+  orm: PostgresJsDatabase<typeof schema>; // Drizzle on the same pool, for the ORM-naive list
   admin: postgres.Sql; // seeding
   rawStatements: () => number;
   runId: string;
@@ -158,9 +162,19 @@ export async function listScenarios(ctx: BenchContext): Promise<Row[]> {
     await fnRow(
       ctx,
       "naive-list-first",
-      "page 1, relations per row (N+1)",
+      "page 1 via the ORM, persona + pack per row (N+1)",
       "naive",
-      () => naiveListPage(ctx.raw, org.id, limit, 0),
+      () => naiveOrmListPage(ctx.orm, org.id, limit, 0),
+      "raw-list-first",
+    ),
+  );
+  rows.push(
+    await fnRow(
+      ctx,
+      "naive-sql-list-first",
+      "page 1 in raw SQL, persona + pack per row (N+1)",
+      "naive",
+      () => naiveSqlListPage(ctx.raw, org.id, limit, 0),
       "raw-list-first",
     ),
   );

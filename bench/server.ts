@@ -54,7 +54,17 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`server not healthy after ${timeoutMs} ms; see ${BENCH_LOG}`);
 }
 
+async function assertPortFree(port: number): Promise<void> {
+  const inUse = await fetch(`http://localhost:${port}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  // Otherwise the health check would pass against that other server and bench the wrong build.
+  if (inUse) throw new Error(`port ${port} is already serving; stop that server or set BENCH_PORT`);
+}
+
 export async function startServer(): Promise<BenchServer> {
+  await assertPortFree(BENCH_PORT);
   mkdirSync(path.dirname(BENCH_LOG), { recursive: true });
   const logStream = createWriteStream(BENCH_LOG, { flags: "a" });
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { agents, organizations } from "@/db/schema";
+import { preparedAgentReads } from "./agent-prepared";
 import { type AgentRow, agentColumns, agentRelations } from "./agent-shape";
 
 export type OptimizationStatus = AgentRow["optimizationStatus"];
@@ -64,22 +65,35 @@ export async function listAgentsForOrganization(
       sql`(${agents.createdAt}, ${agents.id}) < (${opts.after.createdAt}::timestamptz, ${opts.after.id})`,
     );
   }
-  const pageQuery = db.query.agents.findMany({
-    columns: agentColumns,
-    with: agentRelations,
-    extras: {
-      // µs-precise, time-zone independent text form of created_at for the cursor.
-      cursorCreatedAt:
-        sql<string>`to_char(${agents.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
-          "cursor_created_at",
-        ),
-    },
-    where: and(...where),
-    orderBy: [desc(agents.createdAt), desc(agents.id)],
-    limit: opts.limit + 1,
-    offset: opts.after ? undefined : (opts.offset ?? 0),
-  });
   const unfiltered = !opts.q && !opts.persona && !opts.optimizationStatus;
+  // The common unfiltered pages run as prepared queries (db/queries/agent-prepared.ts): same SQL,
+  // without rebuilding the relational query on every request.
+  const prepared = unfiltered ? preparedAgentReads(db) : undefined;
+  const limit = opts.limit + 1;
+  const pageQuery = prepared
+    ? opts.after
+      ? prepared.keyset.execute({
+          org: organizationId,
+          afterCreatedAt: opts.after.createdAt,
+          afterId: opts.after.id,
+          limit,
+        })
+      : prepared.offset.execute({ org: organizationId, limit, offset: opts.offset ?? 0 })
+    : db.query.agents.findMany({
+        columns: agentColumns,
+        with: agentRelations,
+        extras: {
+          // µs-precise, time-zone independent text form of created_at for the cursor.
+          cursorCreatedAt:
+            sql<string>`to_char(${agents.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+              "cursor_created_at",
+            ),
+        },
+        where: and(...where),
+        orderBy: [desc(agents.createdAt), desc(agents.id)],
+        limit: opts.limit + 1,
+        offset: opts.after ? undefined : (opts.offset ?? 0),
+      });
   // Unfiltered, the total is the org's agent_count (kept exact in the same transaction as every
   // insert and delete): a primary-key read instead of count(*), which at 100,000 agents is a
   // ~30 ms scan on every page (bench/: it capped the list at ~20 req/s on 2 cores).

@@ -94,7 +94,7 @@ test("Postgres stopped under load: 503 problem+json within the deadline, the pro
     expect(samples.slice(0, downSamples).some((s) => s.status === 503)).toBe(true);
     const recovered = samples.find((s) => s.status === 200 && s.at - s.ms >= upTime);
     expect(recovered, "a list succeeded after Postgres came back").toBeDefined();
-    expect(recovered!.at - upTime).toBeLessThan(3_000);
+    expect(recovered!.at - upTime).toBeLessThan(5_000);
 
     // Invariants: never over the limit; the counter matches the rows.
     const sql = postgres(db.url, { max: 1, onnotice: () => {} });
