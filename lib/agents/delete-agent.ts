@@ -4,6 +4,7 @@ import { insertAuditEvent } from "@/db/queries/audit-events";
 import { type Actor, auditActor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { notifyWebhooks } from "@/lib/webhooks/queue-event";
+import { invalidateWidgetAgent } from "@/lib/widget/agent-cache";
 
 /**
  * Deletes an agent and frees its plan slot in the same transaction: the org row is locked first
@@ -25,6 +26,7 @@ export async function deleteAgent(args: { organizationId: number; actor: Actor; 
     });
     return deleted;
   });
+  invalidateWidgetAgent(deleted.publicId);
   // After commit, off the request path: subscribed endpoints hear about it (never throws).
   notifyWebhooks({
     organizationId: args.organizationId,

@@ -22,6 +22,7 @@ import {
   widgetConfigSchema,
 } from "@/lib/validations/agent";
 import { fieldErrorsFromZod } from "@/lib/validations/zod-errors";
+import { invalidateWidgetAgent } from "@/lib/widget/agent-cache";
 
 type Changes = Partial<typeof agents.$inferInsert>;
 type Outcome = { changed: string[]; pendingVersion: number | null };
@@ -67,6 +68,8 @@ export async function updateAgent(args: {
       promptVersion: outcome.pendingVersion,
     });
   }
+  // The widget serves a cached copy of the agent: drop it so visitors see the edit at once.
+  if (outcome.changed.length > 0) invalidateWidgetAgent(args.publicId);
   const agent = await findAgentByPublicId(db, args.organizationId, args.publicId);
   if (!agent) throw new AppError("not_found", "No agent with this id exists.");
   return { agent, changed: outcome.changed };

@@ -120,7 +120,8 @@ export const updateAgentSchema = z
   })
   .refine((v) => Object.keys(v).some((k) => k !== "auto_optimize"), {
     message: "Send at least one field to change.",
-  });
+  })
+  .superRefine(rejectUnstorableText);
 export type UpdateAgentInput = z.infer<typeof updateAgentSchema>;
 
 export const optimizationStatusSchema = z.enum(optimizationStatusEnum.enumValues);

@@ -4,6 +4,7 @@ import { DELETE, GET, PATCH } from "@/app/api/v1/agents/[id]/route";
 import { POST as createRoute } from "@/app/api/v1/agents/route";
 import { db } from "@/db";
 import { agents, auditEvents, organizations, webhookDeliveries, webhookEndpoints } from "@/db/schema";
+import { getActiveWidgetAgent } from "@/lib/widget/agent-cache";
 import { createTestApiKey, createTestOrg } from "@/tests/factories";
 import { createTestKnowledgePack, insertTestAgents } from "@/tests/factories/agents";
 import { callRoute } from "@/tests/helpers/http";
@@ -267,5 +268,37 @@ describe("plan limit: deleting frees the slot at once", () => {
     expect(live.length).toBeLessThanOrEqual(3);
     expect(row!.agentCount).toBe(live.length);
     expect(results.slice(3).every((r) => r.status === 201 || r.status === 403)).toBe(true);
+  });
+});
+
+describe("PATCH/DELETE edge cases", () => {
+  let keyA: Key;
+  let a: { publicId: string }[];
+  beforeAll(async () => {
+    const org = await createTestOrg({ plan: "pro" });
+    keyA = (await createTestApiKey(org)).key;
+    a = await insertTestAgents(org, 3, { namePrefix: "Edge" });
+  });
+
+  it("PATCH refuses text Postgres cannot store (NUL, lone surrogates) with 422 on the field", async () => {
+    const before = await agentRow(a[1]!.publicId);
+    const res = await patch(keyA, a[1]!.publicId, {
+      description: "bad\u0000text",
+      widget_config: { welcome_message: "\ud800" },
+    });
+    expect(res.status).toBe(422);
+    const paths = res.json.errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(["description", "widget_config.welcome_message"]));
+    expect((await agentRow(a[1]!.publicId))!.updatedAt).toEqual(before!.updatedAt);
+  });
+
+  it("PATCH and DELETE drop the widget's cached copy so visitors see the change at once", async () => {
+    const id = a[2]!.publicId;
+    expect((await getActiveWidgetAgent(id))?.name).toBeDefined(); // now cached
+    const renamed = `Renamed ${Date.now()}`;
+    expect((await patch(keyA, id, { name: renamed })).status).toBe(200);
+    expect((await getActiveWidgetAgent(id))?.name).toBe(renamed);
+    expect((await del(keyA, id)).status).toBe(204);
+    expect(await getActiveWidgetAgent(id)).toBeUndefined();
   });
 });
