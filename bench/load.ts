@@ -11,6 +11,7 @@ export type LoadResult = {
   errors: number; // non-2xx + transport errors + timeouts
   status5xx: number;
   statusCodes: Record<string, number>;
+  firstError?: string;
 };
 
 export type HttpRequestSpec = {
@@ -81,6 +82,7 @@ export async function runFnLoad(
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
+  let firstError: string | undefined;
   let n = 0;
   const started = performance.now();
   const until = started + opts.seconds * 1000;
@@ -90,8 +92,9 @@ export async function runFnLoad(
       try {
         await fn(n++);
         latencies.push(performance.now() - t0);
-      } catch {
+      } catch (e) {
         errors++;
+        firstError ??= e instanceof Error ? e.message : String(e);
       }
     }
   };
@@ -107,5 +110,6 @@ export async function runFnLoad(
     errors,
     status5xx: 0,
     statusCodes: {},
+    firstError,
   };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { CpuSplit } from "./cpu";
 import type { LoadResult } from "./load";
 
 // One markdown table for the terminal, the README and the closing note; JSON for history.
@@ -11,6 +12,7 @@ export type Row = {
   result: LoadResult;
   statementsPerRequest: number | null;
   baseline?: string; // id of the row this one is compared to
+  cpu?: CpuSplit; // CPU ms per request: app server / Postgres / load driver
 };
 
 export type Goal = { goal: string; value: string; pass: boolean };
@@ -31,14 +33,17 @@ export function ratio(rows: Row[], a: string, b: string): number | undefined {
 
 export function markdownTable(rows: Row[]): string {
   const head =
-    "| scenario | driver | req/s | p50 ms | p99 ms | requests | non-2xx | 5xx | SQL/req | vs baseline |\n" +
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|---|";
+    "| scenario | driver | req/s | p50 ms | p99 ms | requests | non-2xx | 5xx | SQL/req | CPU ms/req app · pg · driver | vs baseline |\n" +
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|";
   const lines = rows.map((r) => {
     const x = r.result;
     const base = r.baseline ? ratio(rows, r.id, r.baseline) : undefined;
     const vs = r.baseline && base !== undefined ? `${fmt(base * 100)} % of \`${r.baseline}\`` : "—";
     const stmts = r.statementsPerRequest === null ? "—" : fmt(r.statementsPerRequest, 1);
-    return `| \`${r.id}\` ${r.label} | ${r.driver} | ${fmt(x.throughput)} | ${fmt(x.p50, 1)} | ${fmt(x.p99, 1)} | ${fmt(x.requests)} | ${fmt(x.errors)} | ${fmt(x.status5xx)} | ${stmts} | ${vs} |`;
+    const cpu = r.cpu
+      ? `${fmt(r.cpu.serverMs, 2)} · ${fmt(r.cpu.postgresMs, 2)} · ${fmt(r.cpu.driverMs, 2)}`
+      : "—";
+    return `| \`${r.id}\` ${r.label} | ${r.driver} | ${fmt(x.throughput)} | ${fmt(x.p50, 1)} | ${fmt(x.p99, 1)} | ${fmt(x.requests)} | ${fmt(x.errors)} | ${fmt(x.status5xx)} | ${stmts} | ${cpu} | ${vs} |`;
   });
   return [head, ...lines].join("\n");
 }

@@ -11,6 +11,7 @@ import {
   rawListPage,
   rawWidgetConfig,
 } from "./baselines";
+import { cpuPerRequest, cpuSnapshot } from "./cpu";
 import { type HttpRequestSpec, type LoadResult, runFnLoad, runHttpLoad } from "./load";
 import type { Row } from "./report";
 import { LIST_AGENT_COUNT, seedCreateOrg, seedListOrg } from "./seed";
@@ -27,6 +28,8 @@ export type BenchContext = {
   seconds: number;
   connections: number;
   warmupSeconds: number;
+  serverPid?: number;
+  postgresPid?: number;
 };
 
 type Probe = { status: number; statements: number | null; json: unknown };
@@ -66,8 +69,10 @@ async function httpRow(
   if (ctx.warmupSeconds > 0) {
     await runHttpLoad(ctx.baseUrl, spec, { connections: ctx.connections, seconds: ctx.warmupSeconds });
   }
+  const cpu0 = cpuSnapshot(ctx.serverPid, ctx.postgresPid);
   const result = await runHttpLoad(ctx.baseUrl, spec, { connections: ctx.connections, seconds: ctx.seconds });
-  return { id, label, driver: "http", result, statementsPerRequest: first.statements, baseline };
+  const cpu = cpuPerRequest(cpu0, cpuSnapshot(ctx.serverPid, ctx.postgresPid), result.requests);
+  return { id, label, driver: "http", result, statementsPerRequest: first.statements, baseline, cpu };
 }
 
 async function fnRow(
@@ -81,10 +86,14 @@ async function fnRow(
   process.stderr.write(`[bench] ${id} …\n`);
   if (ctx.warmupSeconds > 0) await runFnLoad(fn, { concurrency: ctx.connections, seconds: 1 });
   const before = ctx.rawStatements();
+  const cpu0 = cpuSnapshot(undefined, ctx.postgresPid);
   const result: LoadResult = await runFnLoad(fn, { concurrency: ctx.connections, seconds: ctx.seconds });
+  const cpu = cpuPerRequest(cpu0, cpuSnapshot(undefined, ctx.postgresPid), result.requests);
   const statements = ctx.rawStatements() - before;
+  if (result.firstError)
+    process.stderr.write(`[bench] ${id}: ${result.errors} errors, first: ${result.firstError}\n`);
   const done = result.requests + result.errors;
-  return { id, label, driver, result, statementsPerRequest: done ? statements / done : null, baseline };
+  return { id, label, driver, result, statementsPerRequest: done ? statements / done : null, baseline, cpu };
 }
 
 const auth = (key: string) => ({ authorization: `Bearer ${key}` });

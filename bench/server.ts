@@ -9,7 +9,7 @@ export const BENCH_DATA_DIR = path.resolve(".data-bench");
 export const BENCH_DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next-f";
 export const BENCH_LOG = path.resolve("test-results/logs/bench-server.log");
 
-export type BenchServer = { url: string; stop: () => Promise<number | null> };
+export type BenchServer = { url: string; pid?: number; stop: () => Promise<number | null> };
 
 function serverEnv(): NodeJS.ProcessEnv {
   return {
@@ -77,6 +77,7 @@ export async function startServer(): Promise<BenchServer> {
   await waitForHealth(url, child, 90_000);
   return {
     url,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve(child.exitCode);
