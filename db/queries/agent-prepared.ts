@@ -53,18 +53,20 @@ function buildPages(db: Executor) {
 }
 
 type Prepared = ReturnType<typeof buildPages>;
-// Keyed by the postgres.js client, so a closed and re-created pool (tests switch databases)
-// never runs a query prepared for the old one.
+// Keyed by the Drizzle instance's `query` object: stable per instance (the lazy `db` proxy hands
+// out bound copies of functions such as `$client`, never of this object), and new when the pool
+// is closed and re-created (tests switch databases), so a query never outlives its client.
 const cache = new WeakMap<object, Prepared>();
 
 /** The prepared agent reads for this executor's client; undefined for a transaction. */
 export function preparedAgentReads(db: Executor): Prepared | undefined {
-  const client = (db as { $client?: unknown }).$client;
-  if (!client || typeof client !== "function") return undefined;
-  let entry = cache.get(client);
+  // Only a root database has `$client`; a transaction must not run statements prepared elsewhere.
+  const root = db as { $client?: unknown; query?: object };
+  if (!root.$client || !root.query) return undefined;
+  let entry = cache.get(root.query);
   if (!entry) {
     entry = buildPages(db);
-    cache.set(client, entry);
+    cache.set(root.query, entry);
   }
   return entry;
 }
