@@ -2,12 +2,14 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { agents } from "@/db/schema";
 import { agentColumns, agentRelations } from "./agent-shape";
+import { preparedFor } from "./prepared-cache";
 
 // Prepared forms of the hottest agent reads: the unfiltered list page (offset and keyset) and
 // one agent by public id. Why: building a Drizzle relational query costs about a millisecond of
 // CPU on every call — on this 2-core machine the same list page ran 816/s built per call and
 // 1,563/s prepared (bench/, 16 concurrent). Built once per database client, then executed with
-// placeholders; the SQL is identical. Inside a transaction (no `$client`) callers build as before.
+// placeholders (db/queries/prepared-cache.ts); the SQL is identical. Inside a transaction callers
+// build as before.
 
 const cursorCreatedAt = () =>
   sql<string>`to_char(${agents.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
@@ -52,21 +54,7 @@ function buildPages(db: Executor) {
   };
 }
 
-type Prepared = ReturnType<typeof buildPages>;
-// Keyed by the Drizzle instance's `query` object: stable per instance (the lazy `db` proxy hands
-// out bound copies of functions such as `$client`, never of this object), and new when the pool
-// is closed and re-created (tests switch databases), so a query never outlives its client.
-const cache = new WeakMap<object, Prepared>();
-
 /** The prepared agent reads for this executor's client; undefined for a transaction. */
-export function preparedAgentReads(db: Executor): Prepared | undefined {
-  // Only a root database has `$client`; a transaction must not run statements prepared elsewhere.
-  const root = db as { $client?: unknown; query?: object };
-  if (!root.$client || !root.query) return undefined;
-  let entry = cache.get(root.query);
-  if (!entry) {
-    entry = buildPages(db);
-    cache.set(root.query, entry);
-  }
-  return entry;
+export function preparedAgentReads(db: Executor) {
+  return preparedFor(db, buildPages);
 }

@@ -1,9 +1,21 @@
-import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or, type Placeholder, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { apiKeys, organizations } from "@/db/schema";
+import { preparedFor } from "./prepared-cache";
+
+// Runs on every API request: prepared once per database instance (db/queries/prepared-cache.ts).
+function buildAuthLookup(db: Executor) {
+  return authLookup(db, sql.placeholder("keyId")).prepare("api_key_for_auth");
+}
 
 export async function findApiKeyForAuth(db: Executor, keyId: string) {
-  const rows = await db
+  const prepared = preparedFor(db, buildAuthLookup);
+  const rows = prepared ? await prepared.execute({ keyId }) : await authLookup(db, keyId);
+  return rows[0];
+}
+
+function authLookup(db: Executor, keyId: string | Placeholder) {
+  return db
     .select({
       id: apiKeys.id,
       keyId: apiKeys.keyId,
@@ -21,7 +33,6 @@ export async function findApiKeyForAuth(db: Executor, keyId: string) {
     .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
     .where(eq(apiKeys.keyId, keyId))
     .limit(1);
-  return rows[0];
 }
 
 export async function insertApiKey(db: Executor, values: typeof apiKeys.$inferInsert) {
