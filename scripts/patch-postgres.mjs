@@ -6,9 +6,11 @@
 // Idempotent; runs as `postinstall` and is verified by tests/unit/postgres-patch.test.ts.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const MARK = "/* youragent-patch: null-socket guard */";
-const root = path.resolve(import.meta.dirname, "..", "node_modules", "postgres");
+// fileURLToPath, not import.meta.dirname: package.json allows Node 20.9, which lacks it.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "node_modules", "postgres");
 const files = ["src/connection.js", "cjs/src/connection.js"].map((f) => path.join(root, f));
 
 const guard = `function nextWrite(fn) {
