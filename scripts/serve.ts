@@ -7,6 +7,8 @@ import { prepareRuntime, printLogin } from "./prepare-runtime";
 // `npm run dev` (next dev as a child) and `npm start` (Next in this process, so SIGTERM
 // can drain in-flight requests and close the pool before exiting 0).
 const dev = process.argv.includes("--dev");
+// `next start` sets this itself; a custom server must, or React and Next run their slower dev paths.
+if (!dev) Object.assign(process.env, { NODE_ENV: "production" });
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
 const publicUrl = process.env.APP_URL ?? `http://localhost:${port}`;
