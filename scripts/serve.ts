@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import path from "node:path";
+import { settleBackgroundWork } from "@/lib/background-work";
 import { log as logJson } from "@/lib/logger";
 import { prepareRuntime, printLogin } from "./prepare-runtime";
 
@@ -68,6 +69,9 @@ if (dev) {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
+    // After-commit hand-offs still running get a few seconds; the outbox covers the rest.
+    const left = await settleBackgroundWork(5_000);
+    if (left > 0) log(`${left} background hand-off(s) cut off; the outbox flusher will re-send them`);
     const holder = (globalThis as { __youragentDb?: { sql: { end: (o: object) => Promise<void> } } })
       .__youragentDb;
     await holder?.sql.end({ timeout: 5 }).catch(() => {});

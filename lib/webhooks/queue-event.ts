@@ -1,6 +1,7 @@
 import { db } from "@/db";
 import { queueWebhookDeliveries } from "@/db/queries/webhooks";
 import { detachFromStatementCounter } from "@/db/query-counter";
+import { trackBackgroundWork } from "@/lib/background-work";
 import { inngest } from "@/lib/inngest/client";
 import { WEBHOOK_DELIVERY_REQUESTED, type WebhookEventType } from "@/lib/inngest/events";
 import { log } from "@/lib/logger";
@@ -70,6 +71,7 @@ export function notifyWebhooks(args: Parameters<typeof queueWebhookEvent>[0]): v
     )
     .finally(() => inFlight.delete(p));
   inFlight.add(p);
+  trackBackgroundWork(p);
 }
 
 /** Tests and graceful shutdown wait for notifications still being queued. */

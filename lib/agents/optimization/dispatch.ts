@@ -1,6 +1,7 @@
 import { db } from "@/db";
 import { findPendingCycle } from "@/db/queries/optimization";
 import { detachFromStatementCounter } from "@/db/query-counter";
+import { trackBackgroundWork } from "@/lib/background-work";
 import { log } from "@/lib/logger";
 import { sendOptimizationEvent } from "./send-event";
 
@@ -18,6 +19,7 @@ const inFlight = new Set<Promise<void>>();
 export function scheduleOptimizationDispatch(request: OptimizationRequest): void {
   const p = detachFromStatementCounter(() => dispatchOptimization(request)).finally(() => inFlight.delete(p));
   inFlight.add(p);
+  trackBackgroundWork(p);
 }
 
 /** Tests and graceful shutdown wait for hand-offs that are still running. */
