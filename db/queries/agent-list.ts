@@ -78,7 +78,9 @@ export async function listAgentsForOrganization(
           afterId: opts.after.id,
           limit,
         })
-      : prepared.offset.execute({ org: organizationId, limit, offset: opts.offset ?? 0 })
+      : opts.offset
+        ? prepared.offset.execute({ org: organizationId, limit, offset: opts.offset })
+        : prepared.first.execute({ org: organizationId, limit })
     : db.query.agents.findMany({
         columns: agentColumns,
         with: agentRelations,

@@ -20,6 +20,16 @@ function buildPages(db: Executor) {
   const org = eq(agents.organizationId, sql.placeholder("org"));
   const orderBy = [desc(agents.createdAt), desc(agents.id)];
   return {
+    first: db.query.agents
+      .findMany({
+        columns: agentColumns,
+        with: agentRelations,
+        extras: { cursorCreatedAt: cursorCreatedAt() },
+        where: org,
+        orderBy,
+        limit: sql.placeholder("limit"),
+      })
+      .prepare("agents_page_first"),
     offset: db.query.agents
       .findMany({
         columns: agentColumns,
