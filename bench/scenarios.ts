@@ -69,10 +69,12 @@ async function httpRow(
   if (ctx.warmupSeconds > 0) {
     await runHttpLoad(ctx.baseUrl, spec, { connections: ctx.connections, seconds: ctx.warmupSeconds });
   }
+  // Counted on a warm request: the first one after start may include one-off work.
+  const warm = await probe(ctx, spec);
   const cpu0 = cpuSnapshot(ctx.serverPid, ctx.postgresPid);
   const result = await runHttpLoad(ctx.baseUrl, spec, { connections: ctx.connections, seconds: ctx.seconds });
   const cpu = cpuPerRequest(cpu0, cpuSnapshot(ctx.serverPid, ctx.postgresPid), result.requests);
-  return { id, label, driver: "http", result, statementsPerRequest: first.statements, baseline, cpu };
+  return { id, label, driver: "http", result, statementsPerRequest: warm.statements, baseline, cpu };
 }
 
 async function fnRow(

@@ -1,5 +1,6 @@
 import { db } from "@/db";
 import { findApiKeyForAuth, touchApiKeyLastUsed } from "@/db/queries/api-keys";
+import { detachFromStatementCounter } from "@/db/query-counter";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/logger";
 import { type ApiKeyScope, parseApiKey, secretMatches } from "./format";
@@ -37,9 +38,14 @@ export async function authenticateApiKey(req: Request): Promise<ApiKeyPrincipal>
 
   // Off the request path: the stamp is best-effort and debounced in SQL.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    setImmediate(() => {
-      touchApiKeyLastUsed(db, row.id).catch((e) => log("warn", "api key touch failed", { error: String(e) }));
-    });
+    // Detached: the stamp is not part of this request's work (nor of its statement count).
+    detachFromStatementCounter(() =>
+      setImmediate(() => {
+        touchApiKeyLastUsed(db, row.id).catch((e) =>
+          log("warn", "api key touch failed", { error: String(e) }),
+        );
+      }),
+    );
   }
   return {
     apiKeyId: row.id,
