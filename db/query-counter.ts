@@ -3,8 +3,16 @@ import { AsyncLocalStorage } from "node:async_hooks";
 // Counts SQL statements per unit of work (a request, a test block) through postgres.js's
 // `debug` hook, so "one page = one statement" is measured, not assumed.
 type Counter = { statements: number };
-const storage = new AsyncLocalStorage<Counter>();
-const global = { statements: 0 };
+// On globalThis: Next bundles route handlers into separate module instances, while the one
+// database client (and its debug hook) is shared per process; both must see the same storage.
+const shared = globalThis as unknown as {
+  __youragentStatementStorage?: AsyncLocalStorage<Counter>;
+  __youragentStatementTotal?: { statements: number };
+};
+shared.__youragentStatementStorage ??= new AsyncLocalStorage<Counter>();
+shared.__youragentStatementTotal ??= { statements: 0 };
+const storage = shared.__youragentStatementStorage;
+const global = shared.__youragentStatementTotal;
 
 export function recordStatement(): void {
   global.statements++;
