@@ -69,7 +69,9 @@ async function httpRow(
   if (ctx.warmupSeconds > 0) {
     await runHttpLoad(ctx.baseUrl, spec, { connections: ctx.connections, seconds: ctx.warmupSeconds });
   }
-  // Counted on a warm request: the first one after start may include one-off work.
+  // Counted on a warm request to an idle server: under load postgres.js runs queued queries from
+  // whichever request freed the connection, so the per-request count is only exact when idle.
+  await new Promise((r) => setTimeout(r, 1_000));
   const warm = await probe(ctx, spec);
   const cpu0 = cpuSnapshot(ctx.serverPid, ctx.postgresPid);
   const result = await runHttpLoad(ctx.baseUrl, spec, { connections: ctx.connections, seconds: ctx.seconds });
