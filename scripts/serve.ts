@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import path from "node:path";
+import { releaseEmbeddedSignalHooks } from "@/db/embedded";
 import { settleBackgroundWork } from "@/lib/background-work";
 import { log as logJson } from "@/lib/logger";
 import { prepareRuntime, printLogin } from "./prepare-runtime";
@@ -19,6 +20,8 @@ function log(msg: string) {
 }
 
 const rt = await prepareRuntime({ dev });
+// From here on this process decides the shutdown order (drain, pool, database).
+releaseEmbeddedSignalHooks();
 
 async function stopDatabase() {
   if (rt.embedded?.owned) await rt.embedded.stop().catch(() => {});

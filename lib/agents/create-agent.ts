@@ -1,10 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { db, type Tx } from "@/db";
 import type { AgentRow } from "@/db/queries/agent-shape";
 import {
   findAgentByIdempotencyKey,
   findAgentByPublicId,
-  incrementAgentCountWithAudit,
-  insertAgent,
+  insertAgentWithCountAndAudit,
   lockOrganizationForAgentWrite,
 } from "@/db/queries/agents";
 import { type Actor, auditActor } from "@/lib/actor";
@@ -96,25 +96,37 @@ async function createInTransaction(
 
   const optimization = initialOptimization(input.auto_optimize);
   const prompt = input.system_prompt?.trim() ? input.system_prompt : undefined;
-  let inserted: Awaited<ReturnType<typeof insertAgent>>;
+  const publicId = randomUUID();
+  let inserted: Awaited<ReturnType<typeof insertAgentWithCountAndAudit>>;
   try {
-    inserted = await insertAgent(tx, {
-      organizationId,
-      createdByUserId: actor.type === "user" ? actor.userId : null,
-      createdByApiKeyId: actor.type === "api_key" ? actor.apiKeyId : null,
-      name: input.name,
-      description: input.description || null,
-      industry: input.industry || null,
-      personaKey: input.persona,
-      knowledgePackPublicId: input.knowledge_pack_id ?? null,
-      systemPrompt: prompt ?? personaByKey(input.persona)?.defaultSystemPrompt ?? "",
-      widgetConfig: input.widget_config,
-      config: input.config,
-      allowedOrigins: input.allowed_origins,
-      idempotencyKey: key ?? null,
-      requestFingerprint: fingerprint,
-      ...optimization,
-    });
+    inserted = await insertAgentWithCountAndAudit(
+      tx,
+      {
+        publicId,
+        organizationId,
+        createdByUserId: actor.type === "user" ? actor.userId : null,
+        createdByApiKeyId: actor.type === "api_key" ? actor.apiKeyId : null,
+        name: input.name,
+        description: input.description || null,
+        industry: input.industry || null,
+        personaKey: input.persona,
+        knowledgePackPublicId: input.knowledge_pack_id ?? null,
+        systemPrompt: prompt ?? personaByKey(input.persona)?.defaultSystemPrompt ?? "",
+        widgetConfig: input.widget_config,
+        config: input.config,
+        allowedOrigins: input.allowed_origins,
+        idempotencyKey: key ?? null,
+        requestFingerprint: fingerprint,
+        ...optimization,
+      },
+      {
+        organizationId,
+        ...auditActor(actor),
+        action: "agent.created",
+        targetPublicId: publicId,
+        metadata: { name: input.name, persona: input.persona, idempotency_key_used: Boolean(key) },
+      },
+    );
   } catch (e) {
     if (isUniqueViolation(e, "agents_org_name_unique")) {
       throw new AppError(
@@ -128,19 +140,12 @@ async function createInTransaction(
     throw e;
   }
   if (input.knowledge_pack_id && inserted.knowledgePackId === null) {
-    // Throwing rolls the insert back: nothing is written.
+    // Throwing rolls the insert, the count and the audit row back: nothing is written.
     throw AppError.validation([
       { path: "knowledge_pack_id", message: "No knowledge pack with this id exists in your organization." },
     ]);
   }
 
-  await incrementAgentCountWithAudit(tx, organizationId, {
-    organizationId,
-    ...auditActor(actor),
-    action: "agent.created",
-    targetPublicId: inserted.publicId,
-    metadata: { name: input.name, persona: input.persona, idempotency_key_used: Boolean(key) },
-  });
   return {
     kind: "created",
     publicId: inserted.publicId,

@@ -198,10 +198,10 @@ describe("createAgent", () => {
       keyed: keyed.statements,
       replay: replay.statements,
     });
-    // begin, lock org, insert, bump count + audit (one CTE), commit, read back = 6 (+1 key lookup when keyed).
+    // begin, lock org, insert + count + audit (one statement), commit, read back = 5 (+1 key lookup when keyed).
     // After-commit hand-offs (optimization, webhooks) run detached from the request's counter.
-    expect(plain.statements).toBe(6);
-    expect(keyed.statements).toBe(7);
+    expect(plain.statements).toBe(5);
+    expect(keyed.statements).toBe(6);
     // begin, lock org, key lookup, commit, read back: a replay writes nothing.
     expect(replay.statements).toBe(5);
   });
