@@ -60,19 +60,6 @@ export async function updateAgentRow(
     .where(and(eq(agents.organizationId, organizationId), eq(agents.id, id)));
 }
 
-/**
- * Locks the org row: the same first lock as create takes, so a delete and a create of one org
- * serialize (and agent_count stays exact) without a lock-order deadlock.
- */
-export async function lockOrganizationRow(db: Executor, organizationId: number) {
-  const [row] = await db
-    .select({ id: organizations.id, agentCount: organizations.agentCount })
-    .from(organizations)
-    .where(eq(organizations.id, organizationId))
-    .for("update");
-  return row;
-}
-
 export async function deleteAgentRow(db: Executor, organizationId: number, publicId: string) {
   const [row] = await db
     .delete(agents)

@@ -8,8 +8,9 @@ import {
   lockOrganizationForAgentWrite,
 } from "@/db/queries/agents";
 import { type Actor, auditActor } from "@/lib/actor";
+import { rethrowNameConflict } from "@/lib/agents/name-conflict";
 import { scheduleOptimizationDispatch } from "@/lib/agents/optimization/dispatch";
-import { isGeminiConfigured } from "@/lib/env";
+import { requestedOptimizationState } from "@/lib/agents/optimization/requested-state";
 import { AppError } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/http/db-errors";
 import { personaByKey } from "@/lib/personas";
@@ -19,8 +20,6 @@ import { notifyWebhooks } from "@/lib/webhooks/queue-event";
 import { requestFingerprint } from "./fingerprint";
 
 export type CreateAgentResult = { agent: AgentRow; replayed: boolean };
-
-export const GEMINI_NOT_CONFIGURED = "GEMINI_API_KEY is not configured";
 
 type Outcome = { kind: "created" | "replayed"; publicId: string; promptVersion: number; pending: boolean };
 
@@ -94,7 +93,7 @@ async function createInTransaction(
     );
   }
 
-  const optimization = initialOptimization(input.auto_optimize);
+  const optimization = requestedOptimizationState(input.auto_optimize);
   const prompt = input.system_prompt?.trim() ? input.system_prompt : undefined;
   const publicId = randomUUID();
   let inserted: Awaited<ReturnType<typeof insertAgentWithCountAndAudit>>;
@@ -128,16 +127,7 @@ async function createInTransaction(
       },
     );
   } catch (e) {
-    if (isUniqueViolation(e, "agents_org_name_unique")) {
-      throw new AppError(
-        "name_conflict",
-        `An agent named "${input.name}" already exists in this organization.`,
-        {
-          extra: { errors: [{ path: "name", message: "An agent with this name already exists." }] },
-        },
-      );
-    }
-    throw e;
+    rethrowNameConflict(e, input.name);
   }
   if (input.knowledge_pack_id && inserted.knowledgePackId === null) {
     // Throwing rolls the insert, the count and the audit row back: nothing is written.
@@ -173,16 +163,4 @@ function mayBeConcurrentTwin(e: unknown): boolean {
     isUniqueViolation(e, "agents_org_idempotency_key_unique") ||
     (e instanceof AppError && e.code === "name_conflict")
   );
-}
-
-function initialOptimization(autoOptimize: boolean) {
-  if (!autoOptimize) return { optimizationStatus: "not_requested" as const };
-  if (!isGeminiConfigured()) {
-    return {
-      optimizationStatus: "skipped" as const,
-      optimizationError: GEMINI_NOT_CONFIGURED,
-      optimizationUpdatedAt: new Date(),
-    };
-  }
-  return { optimizationStatus: "pending" as const, optimizationRequestedAt: new Date() };
 }

@@ -1,5 +1,6 @@
 import { db } from "@/db";
-import { decrementAgentCount, deleteAgentRow, lockOrganizationRow } from "@/db/queries/agent-manage";
+import { decrementAgentCount, deleteAgentRow } from "@/db/queries/agent-manage";
+import { lockOrganizationForAgentWrite } from "@/db/queries/agents";
 import { insertAuditEvent } from "@/db/queries/audit-events";
 import { type Actor, auditActor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
@@ -12,7 +13,7 @@ import { invalidateWidgetAgent } from "@/lib/widget/agent-cache";
  */
 export async function deleteAgent(args: { organizationId: number; actor: Actor; publicId: string }) {
   const deleted = await db.transaction(async (tx) => {
-    const org = await lockOrganizationRow(tx, args.organizationId);
+    const org = await lockOrganizationForAgentWrite(tx, args.organizationId);
     if (!org) throw new AppError("not_found", "No agent with this id exists.");
     const deleted = await deleteAgentRow(tx, args.organizationId, args.publicId);
     if (!deleted) throw new AppError("not_found", "No agent with this id exists.");

@@ -11,10 +11,10 @@ import { findAgentByPublicId } from "@/db/queries/agents";
 import { insertAuditEvent } from "@/db/queries/audit-events";
 import type { agents } from "@/db/schema";
 import { type Actor, auditActor } from "@/lib/actor";
+import { rethrowNameConflict } from "@/lib/agents/name-conflict";
 import { scheduleOptimizationDispatch } from "@/lib/agents/optimization/dispatch";
-import { isGeminiConfigured } from "@/lib/env";
+import { requestedOptimizationState } from "@/lib/agents/optimization/requested-state";
 import { AppError } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/http/db-errors";
 import {
   agentConfigSchema,
   type UpdateAgentInput,
@@ -50,16 +50,7 @@ export async function updateAgent(args: {
   try {
     outcome = await db.transaction((tx) => updateInTransaction(tx, args, input));
   } catch (e) {
-    if (isUniqueViolation(e, "agents_org_name_unique")) {
-      throw new AppError(
-        "name_conflict",
-        `An agent named "${input.name}" already exists in this organization.`,
-        {
-          extra: { errors: [{ path: "name", message: "An agent with this name already exists." }] },
-        },
-      );
-    }
-    throw e;
+    rethrowNameConflict(e, input.name);
   }
   if (outcome.pendingVersion !== null) {
     scheduleOptimizationDispatch({
@@ -170,10 +161,7 @@ function promptChange(current: LockedAgent, autoOptimize: boolean): Changes {
     optimizationEventSentAt: null,
     optimizationUpdatedAt: new Date(),
   };
-  if (!autoOptimize) return { ...base, optimizationStatus: "not_requested", optimizationRequestedAt: null };
-  if (!isGeminiConfigured())
-    return { ...base, optimizationStatus: "skipped", optimizationError: "GEMINI_API_KEY is not configured" };
-  return { ...base, optimizationStatus: "pending", optimizationRequestedAt: new Date() };
+  return { ...base, ...requestedOptimizationState(autoOptimize) };
 }
 
 function mergeObject(

@@ -9,7 +9,7 @@ import { type Actor, auditActor } from "@/lib/actor";
 import { isGeminiConfigured } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { scheduleOptimizationDispatch } from "./dispatch";
-import { NOT_CONFIGURED_REASON } from "./run-steps";
+import { NOT_CONFIGURED_REASON } from "./requested-state";
 
 /**
  * Re-optimize (API `POST /agents/{id}/optimize` and the dashboard button): starts a new request

@@ -13,7 +13,6 @@ import { queueWebhookEvent } from "@/lib/webhooks/queue-event";
 
 // The work behind each step of the optimize-prompt function. Every function here is safe to run
 // again (Inngest retries steps): each write is conditional on the request cycle.
-export const NOT_CONFIGURED_REASON = "GEMINI_API_KEY is not configured";
 
 export function cycleFromEvent(data: OptimizeRequested): OptimizationCycle {
   const requestedAt = new Date(data.requested_at);

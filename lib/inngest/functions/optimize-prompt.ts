@@ -1,11 +1,11 @@
 import { NonRetriableError, RetryAfterError } from "inngest";
+import { NOT_CONFIGURED_REASON } from "@/lib/agents/optimization/requested-state";
 import {
   cycleFromEvent,
   loadOptimizationTarget,
   markFailed,
   markRunning,
   markSkipped,
-  NOT_CONFIGURED_REASON,
   notifySucceeded,
   saveResult,
 } from "@/lib/agents/optimization/run-steps";
