@@ -1,3 +1,5 @@
+import { widgetConfigSchema } from "@/lib/validations/agent";
+
 // What a website visitor may see of an agent: display fields only. Everything else in
 // widget_config (extra keys, custom CSS) and the agent (prompt, ids, origins) stays on the
 // server. A new key here is a deliberate decision: tests snapshot this key set.
@@ -31,19 +33,17 @@ export type DisplayWidgetConfig = {
   accent_color: string | null;
 };
 
-const DEFAULTS: DisplayWidgetConfig = {
-  theme: "modern",
-  position: "bottom-right",
-  size: "medium",
-  animation: "slide-up",
-  branding: true,
-  sound_enabled: false,
-  typing_indicator: true,
-  quick_replies: true,
-  quick_reply_options: [],
-  welcome_message: null,
-  primary_color: null,
-  accent_color: null,
+// The enum and flag defaults come from the one schema that defines them (what create stores).
+const schemaDefaults = widgetConfigSchema.parse({});
+const DEFAULTS = {
+  theme: schemaDefaults.theme,
+  position: schemaDefaults.position,
+  size: schemaDefaults.size,
+  animation: schemaDefaults.animation,
+  branding: schemaDefaults.branding,
+  sound_enabled: schemaDefaults.sound_enabled,
+  typing_indicator: schemaDefaults.typing_indicator,
+  quick_replies: schemaDefaults.quick_replies,
 };
 
 const str = (v: unknown, d: string | null) => (typeof v === "string" ? v : d);
