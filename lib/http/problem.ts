@@ -1,14 +1,16 @@
 import { AppError, ERROR_CATALOG, type ErrorCode, problemType } from "@/lib/errors";
 
+/** Where an error becomes a response: status, title and headers come from ERROR_CATALOG. */
 export function problemResponse(
   err: AppError,
   requestId: string,
   headers: Record<string, string> = {},
 ): Response {
+  const status = ERROR_CATALOG[err.code].status;
   const body = {
     type: problemType(err.code),
     title: ERROR_CATALOG[err.code].title,
-    status: err.status,
+    status,
     code: err.code,
     detail: err.message,
     request_id: requestId,
@@ -21,8 +23,7 @@ export function problemResponse(
     ...err.headers,
     ...headers,
   };
-  if (err.code === "unauthenticated") h["WWW-Authenticate"] ??= 'Bearer realm="youragent"';
-  return new Response(JSON.stringify(body), { status: err.status, headers: h });
+  return new Response(JSON.stringify(body), { status, headers: h });
 }
 
 export function problem(code: ErrorCode, detail: string | undefined, requestId: string): Response {

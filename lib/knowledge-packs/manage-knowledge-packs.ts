@@ -16,6 +16,7 @@ import {
   type UpdateKnowledgePackInput,
   updateKnowledgePackSchema,
 } from "@/lib/validations/knowledge-pack";
+import { isPublicId } from "@/lib/validations/public-id";
 import { fieldErrorsFromZod } from "@/lib/validations/zod-errors";
 
 function nameConflict(name: string | undefined) {
@@ -103,10 +104,8 @@ export async function updateKnowledgePack(args: {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function getKnowledgePack(organizationId: number, publicId: string) {
-  if (!UUID.test(publicId)) return undefined;
+  if (!isPublicId(publicId)) return undefined;
   return findKnowledgePackByPublicId(db, organizationId, publicId.toLowerCase());
 }
 

@@ -1,12 +1,12 @@
 import { db } from "@/db";
 import { listAuditEventsPage } from "@/db/queries/activity";
+import { isPublicId } from "@/lib/validations/public-id";
 
 export const ACTIVITY_PAGE_SIZE = 25;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A bounded page of the audit log; a malformed cursor restarts from the newest event. */
 export async function listActivity(organizationId: number, cursor?: string, limit = ACTIVITY_PAGE_SIZE) {
-  const after = cursor && UUID.test(cursor) ? cursor : undefined;
+  const after = cursor && isPublicId(cursor) ? cursor : undefined;
   const rows = await listAuditEventsPage(db, organizationId, {
     afterPublicId: after,
     limit: Math.min(Math.max(limit, 1), 100),

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { agentStatusEnum, optimizationStatusEnum } from "@/db/schema/enums";
+import { AppError } from "@/lib/errors";
 import { DEFAULT_PERSONA_KEY, PERSONA_KEYS } from "@/lib/personas";
 import { rejectUnstorableText } from "./storable-text";
+import { fieldErrorsFromZod } from "./zod-errors";
 
 // The shapes of API.md, shared by the API, the dashboard forms, jobs and the OpenAPI document.
 const jsonSize = (v: unknown) => Buffer.byteLength(JSON.stringify(v) ?? "", "utf8");
@@ -123,5 +125,20 @@ export const updateAgentSchema = z
   })
   .superRefine(rejectUnstorableText);
 export type UpdateAgentInput = z.infer<typeof updateAgentSchema>;
+
+type SentObject = Record<string, unknown>;
+/**
+ * A parsed PATCH: the validated fields plus widget_config and config as sent (parsing fills
+ * defaults, but an edit merges only the sent keys onto what is stored).
+ */
+export type AgentPatch = UpdateAgentInput & { sent: { widget_config?: SentObject; config?: SentObject } };
+
+export function parseAgentPatch(body: unknown): AgentPatch {
+  const parsed = updateAgentSchema.safeParse(body);
+  if (!parsed.success) throw AppError.validation(fieldErrorsFromZod(parsed.error));
+  const input = parsed.data;
+  const raw = body as { widget_config?: SentObject; config?: SentObject };
+  return { ...input, sent: { widget_config: raw.widget_config, config: raw.config } };
+}
 
 export const optimizationStatusSchema = z.enum(optimizationStatusEnum.enumValues);

@@ -1,5 +1,6 @@
 import { db } from "@/db";
 import { findWidgetAgentByPublicId, type WidgetAgent } from "@/db/queries/widget";
+import { isPublicId } from "@/lib/validations/public-id";
 
 // Widget traffic looks agents up by public id on every config fetch, page view and message.
 // A short in-process cache absorbs that; PATCH/DELETE/rotate call invalidateWidgetAgent so a
@@ -53,11 +54,9 @@ export function setWidgetAgentCache(cache: WidgetAgentCache): void {
   g.__youragentWidgetCache = cache;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The agent behind a public id, or undefined when unknown, malformed or disabled. */
 export async function getActiveWidgetAgent(publicId: string): Promise<WidgetAgent | undefined> {
-  if (!UUID.test(publicId)) return undefined;
+  if (!isPublicId(publicId)) return undefined;
   const key = publicId.toLowerCase();
   const cache = widgetAgentCache();
   let agent = cache.get(key);

@@ -7,11 +7,11 @@ import {
   listRecentMessages,
   type WidgetAgent,
 } from "@/db/queries/widget";
-import { getEnv, isGeminiConfigured } from "@/lib/env";
+import { isGeminiConfigured } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import type { ServerEvent } from "@/lib/http/sse";
 import { streamChatReply } from "@/lib/llm/chat";
 import { log } from "@/lib/logger";
-import { rateLimitStore } from "@/lib/rate-limit";
 import { getActiveWidgetAgent } from "./agent-cache";
 import type { WidgetSession } from "./token";
 
@@ -38,52 +38,24 @@ export async function resolveSessionAgent(session: WidgetSession, claimedAgentId
   return agent;
 }
 
-/** Per-visitor then per-agent fixed windows; 429 with Retry-After and a kind message. */
-export async function checkWidgetRateLimits(agent: WidgetAgent, session: WidgetSession) {
-  const env = getEnv();
-  const store = rateLimitStore();
-  const visitor = await store.hit(
-    `widget:visitor:${agent.publicId}:${session.visitorId}`,
-    env.WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE,
-    60_000,
-  );
-  if (!visitor.allowed)
-    throw limited(
-      visitor.resetSeconds,
-      "You're sending messages quickly. Please wait a moment and try again.",
-    );
-  const perAgent = await store.hit(
-    `widget:agent:${agent.publicId}`,
-    env.WIDGET_AGENT_RATE_LIMIT_PER_MINUTE,
-    60_000,
-  );
-  if (!perAgent.allowed)
-    throw limited(
-      perAgent.resetSeconds,
-      "This assistant is very busy right now. Please try again in a minute.",
-    );
-}
-
-function limited(resetSeconds: number, detail: string) {
-  return new AppError("rate_limited", detail, {
-    extra: { retry_after: resetSeconds },
-    headers: { "Retry-After": String(resetSeconds) },
-  });
-}
-
-/**
- * Everything before the stream: checks, the conversation, the history, the user's message.
- * Each statement commits on its own: no transaction stays open while the model answers.
- */
-export async function prepareChatTurn(session: WidgetSession, input: WidgetMessageInput) {
-  const agent = await resolveSessionAgent(session, input.agent_id);
+/** Chat needs a language model; without one the widget says so instead of failing later. */
+export function requireChatModel(): void {
   if (!isGeminiConfigured()) {
     throw new AppError(
       "llm_not_configured",
       "Chat is not available right now: no language model is configured.",
     );
   }
-  await checkWidgetRateLimits(agent, session);
+}
+
+export type ChatTurn = Awaited<ReturnType<typeof prepareChatTurn>>;
+
+/**
+ * Everything before the stream once the checks passed (session, agent, model, rate limits):
+ * the conversation, the history, the user's message. Each statement commits on its own: no
+ * transaction stays open while the model answers.
+ */
+export async function prepareChatTurn(agent: WidgetAgent, session: WidgetSession, input: WidgetMessageInput) {
   let conversation: { id: number; publicId: string };
   if (input.conversation_id) {
     const found = await findConversation(db, agent.id, input.conversation_id);
@@ -99,70 +71,35 @@ export async function prepareChatTurn(session: WidgetSession, input: WidgetMessa
   return { agent, conversation, history };
 }
 
-const encoder = new TextEncoder();
-const sse = (event: string, data: unknown) =>
-  encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-
-/** The reply as Server-Sent Events: `conversation`, then `delta`s, then `done` (or `error`). */
-export function streamChatTurn(
-  turn: Awaited<ReturnType<typeof prepareChatTurn>>,
+/** The reply as events: `conversation`, then `delta`s, then `done` (or `error`). */
+export async function* chatReplyEvents(
+  turn: ChatTurn,
   message: string,
   requestId: string,
-  clientSignal?: AbortSignal,
-): ReadableStream<Uint8Array> {
-  const abort = new AbortController();
-  clientSignal?.addEventListener("abort", () => abort.abort());
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      // The visitor may close the chat mid-reply: writing to a cancelled stream must not throw.
-      const send = (chunk: Uint8Array) => {
-        try {
-          controller.enqueue(chunk);
-        } catch {
-          abort.abort();
-        }
-      };
-      send(sse("conversation", { conversation_id: turn.conversation.publicId }));
-      let reply = "";
-      try {
-        for await (const text of streamChatReply({
-          agent: turn.agent,
-          history: turn.history,
-          message,
-          signal: abort.signal,
-        })) {
-          reply += text;
-          send(sse("delta", { text }));
-        }
-        if (reply) await insertMessage(db, turn.conversation.id, "assistant", reply);
-        send(sse("done", { conversation_id: turn.conversation.publicId }));
-      } catch (e) {
-        log(
-          abort.signal.aborted ? "info" : "warn",
-          abort.signal.aborted ? "widget reply aborted" : "widget reply failed",
-          {
-            request_id: requestId,
-            agent_id: turn.agent.publicId,
-            error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
-          },
-        );
-        if (reply) await insertMessage(db, turn.conversation.id, "assistant", reply).catch(() => {});
-        send(
-          sse("error", {
-            code: "llm_unavailable",
-            message: "The assistant could not answer just now. Please try again.",
-          }),
-        );
-      } finally {
-        try {
-          controller.close();
-        } catch {
-          // the client went away
-        }
-      }
-    },
-    cancel() {
-      abort.abort();
-    },
-  });
+  signal: AbortSignal,
+): AsyncGenerator<ServerEvent> {
+  yield { event: "conversation", data: { conversation_id: turn.conversation.publicId } };
+  let reply = "";
+  try {
+    for await (const text of streamChatReply({ agent: turn.agent, history: turn.history, message, signal })) {
+      reply += text;
+      yield { event: "delta", data: { text } };
+    }
+    if (reply) await insertMessage(db, turn.conversation.id, "assistant", reply);
+    yield { event: "done", data: { conversation_id: turn.conversation.publicId } };
+  } catch (e) {
+    log(signal.aborted ? "info" : "warn", signal.aborted ? "widget reply aborted" : "widget reply failed", {
+      request_id: requestId,
+      agent_id: turn.agent.publicId,
+      error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+    });
+    if (reply) await insertMessage(db, turn.conversation.id, "assistant", reply).catch(() => {});
+    yield {
+      event: "error",
+      data: {
+        code: "llm_unavailable",
+        message: "The assistant could not answer just now. Please try again.",
+      },
+    };
+  }
 }

@@ -1,42 +1,50 @@
-import { toAppError } from "@/lib/api/handler";
+import type { WidgetAgent } from "@/db/queries/widget";
 import { getEnv } from "@/lib/env";
-import { withDeadline } from "@/lib/http/db-errors";
-import { problemResponse } from "@/lib/http/problem";
-import { requestIdFrom } from "@/lib/http/request-id";
-import { log } from "@/lib/logger";
+import { type BaseContext, pipeline, type Step } from "@/lib/http/pipeline";
+import { deadline, publicCors, rateLimit } from "@/lib/http/steps";
+import { requireChatModel, resolveSessionAgent } from "@/lib/widget/chat";
+import { bearerToken, verifyWidgetToken, type WidgetSession } from "@/lib/widget/token";
 
-export type WidgetContext<P> = { req: Request; requestId: string; params: P };
+// The public widget endpoints' steps (no API key: widget.js and the embed page call them):
+// the same pipeline as the API with the widget's credential. Tokens are never logged.
 
-/**
- * The public widget endpoints' wrapper (no API key: widget.js and the embed page call them):
- * request id, a deadline on the work before the response starts (a stream runs past it),
- * problem+json for every failure, one log line. Tokens are never logged.
- */
-export function widgetRoute<P = Record<string, never>>(
-  route: string,
-  handler: (ctx: WidgetContext<P>) => Promise<Response>,
-  opts: { cors?: boolean } = {},
-) {
-  return async (req: Request, routeCtx: { params: Promise<P> }): Promise<Response> => {
-    const started = performance.now();
-    const requestId = requestIdFrom(req.headers);
-    let res: Response;
-    try {
-      const params = (await routeCtx.params) as P;
-      res = await withDeadline(getEnv().REQUEST_DEADLINE_MS, () => handler({ req, requestId, params }));
-    } catch (e) {
-      res = problemResponse(toAppError(e, requestId, route), requestId);
-    }
-    res.headers.set("X-Request-Id", requestId);
-    // Public display data only, never with credentials: any host page may read it.
-    if (opts.cors) res.headers.set("Access-Control-Allow-Origin", "*");
-    log("info", "request", {
-      request_id: requestId,
-      method: req.method,
-      route,
-      status: res.status,
-      duration_ms: Math.round(performance.now() - started),
-    });
-    return res;
-  };
-}
+/** Every widget route starts here (the deadline covers the work before a stream starts). */
+export const widget = pipeline.use(deadline);
+
+/** Display data any host page may read: `*` CORS on every answer, errors included. */
+export const publicWidget = pipeline.use(publicCors).use(deadline);
+
+/** The credential: the short-lived session token the widget received. */
+export const widgetSession: Step<{ req: Request }, { session: WidgetSession }> = async (ctx, next) =>
+  next({ session: await verifyWidgetToken(bearerToken(ctx.req)) });
+
+/** The session's agent, still active, and the one the embed page claims (when it says). */
+export const sessionAgent: Step<
+  { session: WidgetSession; body?: { agent_id?: string } },
+  { agent: WidgetAgent }
+> = async (ctx, next) => next({ agent: await resolveSessionAgent(ctx.session, ctx.body?.agent_id) });
+
+export const chatModel: Step<unknown> = (_ctx, next) => {
+  requireChatModel();
+  return next({});
+};
+
+/** Per visitor, then per agent; the wait is in the body too (the widget shows it). */
+export const chatRateLimit = rateLimit<BaseContext & { agent: WidgetAgent; session: WidgetSession }>(
+  ({ agent, session }) => {
+    const env = getEnv();
+    return [
+      {
+        key: `widget:visitor:${agent.publicId}:${session.visitorId}`,
+        limit: env.WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE,
+        detail: "You're sending messages quickly. Please wait a moment and try again.",
+      },
+      {
+        key: `widget:agent:${agent.publicId}`,
+        limit: env.WIDGET_AGENT_RATE_LIMIT_PER_MINUTE,
+        detail: "This assistant is very busy right now. Please try again in a minute.",
+      },
+    ];
+  },
+  { retryAfterInBody: true },
+);

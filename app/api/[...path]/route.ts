@@ -1,14 +1,10 @@
-import { problem } from "@/lib/http/problem";
-import { requestIdFrom } from "@/lib/http/request-id";
+import { AppError } from "@/lib/errors";
+import { pipeline } from "@/lib/http/pipeline";
 
 // Unknown paths under /api answer problem+json, never an HTML page.
-function notFound(req: Request) {
-  return problem(
-    "not_found",
-    `No API route matches ${new URL(req.url).pathname}.`,
-    requestIdFrom(req.headers),
-  );
-}
+const notFound = pipeline.handle("api.not_found", async ({ url }) => {
+  throw new AppError("not_found", `No API route matches ${url.pathname}.`);
+});
 
 export const GET = notFound;
 export const POST = notFound;

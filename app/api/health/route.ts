@@ -1,12 +1,9 @@
 import { checkHealth } from "@/lib/health";
-import { requestIdFrom } from "@/lib/http/request-id";
+import { json, pipeline } from "@/lib/http/pipeline";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(req: Request) {
+export const GET = pipeline.handle("GET /api/health", async () => {
   const health = await checkHealth();
-  return Response.json(health, {
-    status: health.database === "ok" ? 200 : 503,
-    headers: { "Cache-Control": "no-store", "X-Request-Id": requestIdFrom(req.headers) },
-  });
-}
+  return json(health, { status: health.database === "ok" ? 200 : 503 });
+});

@@ -9,6 +9,7 @@ import { resetEnvCache } from "@/lib/env";
 import { inngest } from "@/lib/inngest/client";
 import { onOptimizationFailure } from "@/lib/inngest/functions/optimize-prompt";
 import { resetGeminiClient } from "@/lib/llm/client";
+import { parseAgentPatch } from "@/lib/validations/agent";
 import { createTestOrg } from "@/tests/factories";
 import { type FakeGemini, startFakeGemini } from "@/tests/fakes/gemini-server";
 import { eventFor, insertPendingAgent, readAgent, runOptimizeLikeInngest } from "./support";
@@ -156,12 +157,13 @@ describe("optimize-prompt function", () => {
     const agent = await insertPendingAgent(org);
     gemini.enqueue(async (call) => {
       // The admin saves a new prompt while Gemini is thinking.
-      await updateAgent({
-        organizationId: org.id,
-        actor: { type: "system", label: "admin in test" },
-        publicId: agent.publicId,
-        body: { system_prompt: "Admin's hand-written prompt.", auto_optimize: false },
-      });
+      await updateAgent(
+        { organizationId: org.id, actor: { type: "system", label: "admin in test" } },
+        {
+          publicId: agent.publicId,
+          patch: parseAgentPatch({ system_prompt: "Admin's hand-written prompt.", auto_optimize: false }),
+        },
+      );
       return { json: { optimized_prompt: `${call.userText} Improved.`, rationale: "better" } };
     });
     const run = await runOptimizeLikeInngest(eventFor(agent));

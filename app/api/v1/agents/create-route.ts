@@ -1,19 +1,19 @@
 import { actorFromApiKey } from "@/lib/actor";
 import { createAgent } from "@/lib/agents/create-agent";
 import { toAgentResource } from "@/lib/agents/serialize";
-import { apiRoute, json } from "@/lib/api/handler";
+import { api } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
-import { readJsonBody } from "@/lib/http/body";
+import { json } from "@/lib/http/pipeline";
+import { rawJsonBody } from "@/lib/http/steps";
 import { createAgentSchema, idempotencyKeySchema } from "@/lib/validations/agent";
 import { fieldErrorsFromZod } from "@/lib/validations/zod-errors";
 
 // POST /api/v1/agents: body → idempotency key → schema → the shared create use case.
-export const createAgentRoute = apiRoute(
-  { scope: "agents:write", route: "POST /api/v1/agents" },
-  async (ctx) => {
-    const body = await readJsonBody(ctx.req);
+export const createAgentRoute = api("agents:write")
+  .use(rawJsonBody())
+  .handle("POST /api/v1/agents", async (ctx) => {
     const headerKey = readIdempotencyHeader(ctx.req);
-    const parsed = createAgentSchema.safeParse(body);
+    const parsed = createAgentSchema.safeParse(ctx.body);
     if (!parsed.success) throw AppError.validation(fieldErrorsFromZod(parsed.error));
     const input = parsed.data;
     if (headerKey && input.idempotency_key && headerKey !== input.idempotency_key) {
@@ -31,8 +31,7 @@ export const createAgentRoute = apiRoute(
     const headers: Record<string, string> = { Location: `/api/v1/agents/${agent.publicId}` };
     if (replayed) headers["Idempotent-Replayed"] = "true";
     return json(toAgentResource(agent), { status: 201, headers });
-  },
-);
+  });
 
 function readIdempotencyHeader(req: Request): string | undefined {
   const raw = req.headers.get("idempotency-key");

@@ -1,10 +1,10 @@
-import { db } from "@/db";
 import { listAgentsPage } from "@/lib/agents/list-agents";
-import { apiRoute, json } from "@/lib/api/handler";
+import { api } from "@/lib/api/route";
+import { json } from "@/lib/http/pipeline";
 import { listAgentsQuerySchema } from "@/lib/validations/agent-list";
 
 // GET /api/v1/agents — exported as GET from ./route.ts (whose POST is the create route).
-export const listAgents = apiRoute({ scope: "agents:read", route: "GET /api/v1/agents" }, async (ctx) => {
+export const listAgents = api("agents:read").handle("GET /api/v1/agents", async (ctx) => {
   const query = listAgentsQuerySchema.parse(Object.fromEntries(ctx.url.searchParams));
-  return json(await listAgentsPage(db, ctx.principal.organizationId, query));
+  return json(await listAgentsPage(ctx.principal.organizationId, query));
 });

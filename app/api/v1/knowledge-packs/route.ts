@@ -1,12 +1,13 @@
 import { actorFromApiKey } from "@/lib/actor";
-import { apiRoute, json } from "@/lib/api/handler";
-import { readJsonBody } from "@/lib/http/body";
+import { api } from "@/lib/api/route";
+import { json } from "@/lib/http/pipeline";
+import { rawJsonBody } from "@/lib/http/steps";
 import { createKnowledgePack, listKnowledgePacks } from "@/lib/knowledge-packs/manage-knowledge-packs";
 import { toKnowledgePackResource } from "@/lib/knowledge-packs/serialize";
 import { KNOWLEDGE_PACK_BODY_MAX_BYTES } from "@/lib/validations/knowledge-pack";
 import { offsetPageQuerySchema } from "@/lib/validations/pagination";
 
-export const GET = apiRoute({ scope: "agents:read", route: "GET /api/v1/knowledge-packs" }, async (ctx) => {
+export const GET = api("agents:read").handle("GET /api/v1/knowledge-packs", async (ctx) => {
   const { limit, offset } = offsetPageQuerySchema.parse(Object.fromEntries(ctx.url.searchParams));
   const { rows, total } = await listKnowledgePacks(ctx.principal.organizationId, { limit, offset });
   return json({
@@ -17,18 +18,16 @@ export const GET = apiRoute({ scope: "agents:read", route: "GET /api/v1/knowledg
 });
 
 // Content may be up to 200 KB, so this route reads bodies up to 256 KiB (the API default is 64 KiB).
-export const POST = apiRoute(
-  { scope: "agents:write", route: "POST /api/v1/knowledge-packs" },
-  async (ctx) => {
-    const body = await readJsonBody(ctx.req, KNOWLEDGE_PACK_BODY_MAX_BYTES);
+export const POST = api("agents:write")
+  .use(rawJsonBody({ maxBytes: KNOWLEDGE_PACK_BODY_MAX_BYTES }))
+  .handle("POST /api/v1/knowledge-packs", async (ctx) => {
     const row = await createKnowledgePack({
       organizationId: ctx.principal.organizationId,
       actor: actorFromApiKey(ctx.principal),
-      body,
+      body: ctx.body,
     });
     return json(toKnowledgePackResource(row), {
       status: 201,
       headers: { Location: `/api/v1/knowledge-packs/${row.publicId}` },
     });
-  },
-);
+  });

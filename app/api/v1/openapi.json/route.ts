@@ -1,14 +1,9 @@
-import { requestIdFrom } from "@/lib/http/request-id";
+import { json, pipeline } from "@/lib/http/pipeline";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
 
 // Public and cacheable: the document depends only on the deployed code.
-export function GET(req: Request) {
-  return new Response(JSON.stringify(buildOpenApiDocument()), {
-    headers: {
-      "Content-Type": "application/json",
-      "Cache-Control": "public, max-age=300",
-      "Access-Control-Allow-Origin": "*",
-      "X-Request-Id": requestIdFrom(req.headers),
-    },
-  });
-}
+export const GET = pipeline.handle("GET /api/v1/openapi.json", async () =>
+  json(buildOpenApiDocument(), {
+    headers: { "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" },
+  }),
+);

@@ -1,6 +1,7 @@
-import { apiRoute, json } from "@/lib/api/handler";
+import { api } from "@/lib/api/route";
+import { json } from "@/lib/http/pipeline";
 import { listPersonaResources } from "@/lib/persona-resources";
 
-export const GET = apiRoute({ scope: "agents:read", route: "GET /api/v1/personas" }, async () =>
+export const GET = api("agents:read").handle("GET /api/v1/personas", async () =>
   json({ object: "list", data: listPersonaResources() }),
 );

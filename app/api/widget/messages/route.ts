@@ -1,18 +1,16 @@
-import { readJsonBody } from "@/lib/http/body";
-import { prepareChatTurn, streamChatTurn, widgetMessageSchema } from "@/lib/widget/chat";
-import { widgetRoute } from "@/lib/widget/route";
-import { bearerToken, verifyWidgetToken } from "@/lib/widget/token";
+import { sseResponse } from "@/lib/http/sse";
+import { jsonBody } from "@/lib/http/steps";
+import { chatReplyEvents, prepareChatTurn, widgetMessageSchema } from "@/lib/widget/chat";
+import { chatModel, chatRateLimit, sessionAgent, widget, widgetSession } from "@/lib/widget/route";
 
 // Called by the embed page (same origin as the app) with its session token; no CORS.
-export const POST = widgetRoute("widget.messages", async ({ req, requestId }) => {
-  const session = await verifyWidgetToken(bearerToken(req));
-  const input = widgetMessageSchema.parse(await readJsonBody(req));
-  const turn = await prepareChatTurn(session, input);
-  return new Response(streamChatTurn(turn, input.message, requestId, req.signal), {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-store",
-      "X-Accel-Buffering": "no",
-    },
+export const POST = widget
+  .use(widgetSession)
+  .use(jsonBody(widgetMessageSchema))
+  .use(sessionAgent)
+  .use(chatModel)
+  .use(chatRateLimit)
+  .handle("widget.messages", async ({ req, requestId, session, agent, body }) => {
+    const turn = await prepareChatTurn(agent, session, body);
+    return sseResponse((signal) => chatReplyEvents(turn, body.message, requestId, signal), req.signal);
   });
-});

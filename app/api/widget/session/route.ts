@@ -1,12 +1,12 @@
-import { json } from "@/lib/api/handler";
-import { resolveSessionAgent } from "@/lib/widget/chat";
-import { widgetRoute } from "@/lib/widget/route";
-import { bearerToken, mintWidgetToken, verifyWidgetToken } from "@/lib/widget/token";
+import { json } from "@/lib/http/pipeline";
+import { sessionAgent, widget, widgetSession } from "@/lib/widget/route";
+import { mintWidgetToken } from "@/lib/widget/token";
 
 // Refreshes a still-valid session before it expires: same agent, same visitor, new expiry.
-export const POST = widgetRoute("widget.session", async ({ req }) => {
-  const session = await verifyWidgetToken(bearerToken(req));
-  const agent = await resolveSessionAgent(session);
-  const minted = await mintWidgetToken(agent.publicId, session.visitorId);
-  return json({ token: minted.token, expires_at: minted.expiresAt });
-});
+export const POST = widget
+  .use(widgetSession)
+  .use(sessionAgent)
+  .handle("widget.session", async ({ session, agent }) => {
+    const minted = await mintWidgetToken(agent.publicId, session.visitorId);
+    return json({ token: minted.token, expires_at: minted.expiresAt });
+  });

@@ -9,6 +9,7 @@ import { updateAgent } from "@/lib/agents/update-agent";
 import { formDataToObject } from "@/lib/auth/form-data";
 import { orgAction } from "@/lib/auth/org-action";
 import { ADMIN_ROLES } from "@/lib/auth/org-context";
+import { parseAgentPatch } from "@/lib/validations/agent";
 import { agentEditFormToPatch } from "@/lib/validations/agent-edit-form";
 
 const target = z.object({ agent: z.uuid("Unknown agent.") });
@@ -18,12 +19,10 @@ const target = z.object({ agent: z.uuid("Unknown agent.") });
 export const updateAgentAction = orgAction(
   target,
   async ({ agent }, ctx, formData) => {
-    const { changed } = await updateAgent({
-      organizationId: ctx.org.id,
-      actor: actorFromUser(ctx.user),
-      publicId: agent,
-      body: agentEditFormToPatch(formDataToObject(formData)),
-    });
+    const { changed } = await updateAgent(
+      { organizationId: ctx.org.id, actor: actorFromUser(ctx.user) },
+      { publicId: agent, patch: parseAgentPatch(agentEditFormToPatch(formDataToObject(formData))) },
+    );
     revalidatePath(`/${ctx.org.slug}/agents`);
     revalidatePath(`/${ctx.org.slug}/agents/${agent}`);
     return { ok: true, message: changed.length ? `Saved: ${changed.join(", ")}.` : "Nothing changed." };

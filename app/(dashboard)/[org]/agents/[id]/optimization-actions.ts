@@ -7,6 +7,7 @@ import { requestOptimization } from "@/lib/agents/optimization/request-optimizat
 import { updateAgent } from "@/lib/agents/update-agent";
 import { orgAction } from "@/lib/auth/org-action";
 import { ADMIN_ROLES } from "@/lib/auth/org-context";
+import { parseAgentPatch } from "@/lib/validations/agent";
 
 const target = z.object({ agent: z.uuid("Unknown agent.") });
 
@@ -35,12 +36,10 @@ export const setUseOptimizedPromptAction = orgAction(
   target.extend({ use_optimized_prompt: z.enum(["true", "false"]) }),
   async ({ agent, use_optimized_prompt }, ctx) => {
     const useOptimized = use_optimized_prompt === "true";
-    await updateAgent({
-      organizationId: ctx.org.id,
-      actor: actorFromUser(ctx.user),
-      publicId: agent,
-      body: { use_optimized_prompt: useOptimized },
-    });
+    await updateAgent(
+      { organizationId: ctx.org.id, actor: actorFromUser(ctx.user) },
+      { publicId: agent, patch: parseAgentPatch({ use_optimized_prompt: useOptimized }) },
+    );
     revalidatePath(`/${ctx.org.slug}/agents/${agent}`);
     return {
       ok: true,

@@ -4,11 +4,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import {
-  getAgentForDashboard,
-  listAgentActivity,
-  listKnowledgePackOptions,
-} from "@/lib/agents/dashboard-agents";
+import { listAgentActivity, listKnowledgePackOptions } from "@/lib/agents/dashboard-agents";
+import { getAgent } from "@/lib/agents/get-agent";
 import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
 import { PERSONAS } from "@/lib/personas";
 import { WIDGET_POSITIONS, WIDGET_THEMES } from "@/lib/validations/agent";
@@ -27,7 +24,7 @@ export const metadata: Metadata = { title: "Agent" };
 export default async function AgentDetailPage({ params }: { params: Promise<{ org: string; id: string }> }) {
   const { org: slug, id } = await params;
   const ctx = await requireOrgMembership(slug);
-  const agent = await getAgentForDashboard(ctx.org.id, id);
+  const agent = await getAgent(ctx.org.id, id);
   if (!agent) notFound();
   const canEdit = ADMIN_ROLES.includes(ctx.role);
   const [events, packs] = await Promise.all([

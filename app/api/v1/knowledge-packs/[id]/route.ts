@@ -1,14 +1,16 @@
-import { apiRoute, json } from "@/lib/api/handler";
+import { api } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
+import { json } from "@/lib/http/pipeline";
 import { getKnowledgePack } from "@/lib/knowledge-packs/manage-knowledge-packs";
 import { toKnowledgePackResource } from "@/lib/knowledge-packs/serialize";
+import { MESSAGES } from "@/lib/messages";
 
 // GET /api/v1/knowledge-packs/{id}: one pack with its content (the Location of a create).
-export const GET = apiRoute<{ id: string }>(
-  { scope: "agents:read", route: "GET /api/v1/knowledge-packs/{id}" },
+export const GET = api("agents:read").handle<{ id: string }>(
+  "GET /api/v1/knowledge-packs/{id}",
   async ({ params, principal }) => {
     const pack = await getKnowledgePack(principal.organizationId, params.id);
-    if (!pack) throw new AppError("not_found", "No knowledge pack with this id exists.");
+    if (!pack) throw new AppError("not_found", MESSAGES.knowledgePackNotFound);
     return json(toKnowledgePackResource(pack));
   },
 );

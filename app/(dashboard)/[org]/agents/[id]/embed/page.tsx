@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { db } from "@/db";
 import { findAgentByPublicId } from "@/db/queries/agents";
 import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
+import { isPublicId } from "@/lib/validations/public-id";
 import { buildEmbedSnippet, widgetScriptUrl } from "@/lib/widget/snippet";
 import { AllowedOriginsForm } from "./_components/allowed-origins-form";
 import { CopySnippet } from "./_components/copy-snippet";
@@ -20,13 +21,11 @@ type Props = {
   searchParams: Promise<{ rotated?: string }>;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export default async function EmbedSettingsPage({ params, searchParams }: Props) {
   const { org: slug, id } = await params;
   const { rotated } = await searchParams;
   const ctx = await requireOrgMembership(slug);
-  const agent = UUID.test(id) ? await findAgentByPublicId(db, ctx.org.id, id) : undefined;
+  const agent = isPublicId(id) ? await findAgentByPublicId(db, ctx.org.id, id) : undefined;
   if (!agent) notFound();
   const canManage = ADMIN_ROLES.includes(ctx.role);
   const base = `/${ctx.org.slug}/agents`;

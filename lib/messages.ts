@@ -1,0 +1,7 @@
+// User-facing strings that more than one door or use case says, kept in one place so they
+// cannot drift apart.
+export const MESSAGES = {
+  agentNotFound: "No agent with this id exists.",
+  agentNotInOrganization: "No agent with this id in your organization.",
+  knowledgePackNotFound: "No knowledge pack with this id exists.",
+} as const;
