@@ -1,14 +1,13 @@
 import { redirect } from "next/navigation";
-import { db } from "@/db";
-import { listOrganizationsForUser } from "@/db/queries/memberships";
 import { getCurrentUser } from "@/lib/auth/org-context";
+import { listOrganizationsOfUser } from "@/lib/organizations/members";
 import { CreateOrganizationForm } from "./_components/create-organization-form";
 
 // `/`: signed out → sign-in; in an org → its agents; in none (e.g. new via GitHub) → create one.
 export default async function Home() {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
-  const [first] = await listOrganizationsForUser(db, user.id);
+  const [first] = await listOrganizationsOfUser(user.id);
   if (first) redirect(`/${first.slug}/agents`);
   return (
     <main className="mx-auto max-w-md px-4 py-16">

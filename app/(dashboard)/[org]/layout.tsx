@@ -2,9 +2,8 @@ import { LogOut } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { JobsHealthBanner } from "@/components/jobs-health-banner";
-import { db } from "@/db";
-import { listOrganizationsForUser } from "@/db/queries/memberships";
 import { requireOrgMembership } from "@/lib/auth/org-context";
+import { listOrganizationsOfUser } from "@/lib/organizations/members";
 import { NavLinks } from "../_components/nav-links";
 import { OrgSwitcher } from "../_components/org-switcher";
 import { signOutAction } from "../actions";
@@ -23,7 +22,7 @@ export default async function OrgLayout({
 }) {
   const { org: slug } = await params;
   const ctx = await requireOrgMembership(slug);
-  const orgs = await listOrganizationsForUser(db, ctx.user.id);
+  const orgs = await listOrganizationsOfUser(ctx.user.id);
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">

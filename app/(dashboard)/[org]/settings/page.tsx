@@ -3,10 +3,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
-import { db } from "@/db";
-import { listMembersOfOrganization } from "@/db/queries/memberships";
 import { requireOrgMembership } from "@/lib/auth/org-context";
 import { formatDate } from "@/lib/format-date";
+import { listMembers } from "@/lib/organizations/members";
 import { agentLimit, PLANS } from "@/lib/plans";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -16,7 +15,7 @@ const ROLE_TONE = { owner: "brand", admin: "blue", member: "gray" } as const;
 export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org: slug } = await params;
   const ctx = await requireOrgMembership(slug);
-  const members = await listMembersOfOrganization(db, ctx.org.id);
+  const members = await listMembers(ctx.org.id);
   const limit = agentLimit(ctx.org);
   const used = ctx.org.agentCount;
   const pct = limit === 0 ? 100 : Math.min(100, Math.round((used / limit) * 100));

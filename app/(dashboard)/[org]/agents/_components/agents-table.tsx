@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { AgentListRow } from "@/db/queries/agent-list";
+import type { AgentListRow } from "@/lib/agents/types";
 import { formatDate } from "@/lib/format-date";
 import { OptimizationBadge } from "./optimization-badge";
 

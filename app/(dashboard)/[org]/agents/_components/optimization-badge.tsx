@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { OptimizationStatus } from "@/db/queries/agent-list";
+import type { OptimizationStatus } from "@/lib/agents/types";
 
 const LABEL: Record<OptimizationStatus, string> = {
   not_requested: "Not requested",

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
-import { db } from "@/db";
-import { listKnowledgePacksForOrganization } from "@/db/queries/knowledge-packs";
+import { listKnowledgePackOptions } from "@/lib/agents/dashboard-agents";
 import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
 import { isGeminiConfigured } from "@/lib/env";
 import { PERSONAS } from "@/lib/personas";
@@ -41,7 +40,7 @@ export default async function NewAgentPage({ params }: { params: Promise<{ org: 
       </>
     );
   }
-  const packs = await listKnowledgePacksForOrganization(db, ctx.org.id, { limit: 100, offset: 0 });
+  const packs = await listKnowledgePackOptions(ctx.org.id);
   return (
     <>
       {header}
@@ -56,7 +55,7 @@ export default async function NewAgentPage({ params }: { params: Promise<{ org: 
           tone: p.tone,
           prompt: p.defaultSystemPrompt,
         }))}
-        knowledgePacks={packs.map((p) => ({ id: p.publicId, name: p.name }))}
+        knowledgePacks={packs}
         geminiConfigured={isGeminiConfigured()}
       />
     </>

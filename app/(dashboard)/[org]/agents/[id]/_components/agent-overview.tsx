@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import type { AgentRow } from "@/db/queries/agent-shape";
+import type { AgentRow } from "@/lib/agents/types";
 import { formatDateTime } from "@/lib/format-date";
 import { OptimizationBadge } from "../../_components/optimization-badge";
 

@@ -6,7 +6,7 @@ import { RefreshWhilePending } from "@/components/refresh-while-pending";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { OptimizationStatus } from "@/db/queries/agent-list";
+import type { OptimizationStatus } from "@/lib/agents/types";
 import { type ActionState, initialActionState } from "@/lib/auth/action-state";
 import { OptimizationBadge } from "../../_components/optimization-badge";
 import { reoptimizeAgentAction, setUseOptimizedPromptAction } from "../optimization-actions";

@@ -1,4 +1,4 @@
-import type { AgentRow } from "@/db/queries/agent-shape";
+import type { AgentRow } from "@/lib/agents/types";
 import type { OptimizationView } from "./optimization-panel";
 
 /** The few serializable fields the client panel needs (no ids beyond the public one). */

@@ -1,0 +1,4 @@
+// The agent shapes the dashboard renders: inferred in the data layer, named here so UI code
+// depends on lib/, not on db/queries.
+export type { AgentListRow, OptimizationStatus } from "@/db/queries/agent-list";
+export type { AgentRow } from "@/db/queries/agent-shape";
