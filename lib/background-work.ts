@@ -1,6 +1,9 @@
-// After-commit work that runs off the request path (event hand-offs, webhook queueing).
-// Registered on globalThis so the server wrapper (scripts/serve.ts, outside Next's bundle) can
-// let it finish on SIGTERM before the pool closes; what is cut off anyway is left to the outbox.
+import { detachFromStatementCounter } from "@/db/query-counter";
+
+// The one registry of after-commit work that runs off the request path (event hand-offs,
+// webhook queueing). On globalThis so the server wrapper (scripts/serve.ts, outside Next's
+// bundle) can let it finish on SIGTERM before the pool closes; what is cut off anyway is left
+// to the outboxes.
 export const BACKGROUND_WORK_KEY = "__youragentBackgroundWork";
 
 type Registry = Set<Promise<unknown>>;
@@ -22,13 +25,23 @@ export function trackBackgroundWork(p: Promise<unknown>): void {
   set.add(tracked);
 }
 
+/**
+ * Starts work that must not hold the response: outside the request's statement count, tracked
+ * until it settles. `work` logs its own failures.
+ */
+export function runInBackground(work: () => Promise<unknown>): void {
+  trackBackgroundWork(detachFromStatementCounter(work));
+}
+
 /** Waits until no background work is left, or the timeout passes; returns what was still running. */
-export async function settleBackgroundWork(timeoutMs: number): Promise<number> {
+export async function settleBackgroundWork(timeoutMs = Number.POSITIVE_INFINITY): Promise<number> {
   const set = registry();
   const deadline = Date.now() + timeoutMs;
   while (set.size > 0 && Date.now() < deadline) {
     const left = deadline - Date.now();
-    await Promise.race([Promise.allSettled([...set]), new Promise((r) => setTimeout(r, left))]);
+    const waits: Promise<unknown>[] = [Promise.allSettled([...set])];
+    if (Number.isFinite(left)) waits.push(new Promise((r) => setTimeout(r, left)));
+    await Promise.race(waits);
   }
   return set.size;
 }

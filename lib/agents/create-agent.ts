@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { db, type Tx } from "@/db";
+import { db } from "@/db";
 import type { AgentRow } from "@/db/queries/agent-shape";
 import {
   findAgentByIdempotencyKey,
@@ -9,24 +9,23 @@ import {
 } from "@/db/queries/agents";
 import { type Actor, auditActor } from "@/lib/actor";
 import { rethrowNameConflict } from "@/lib/agents/name-conflict";
-import { scheduleOptimizationDispatch } from "@/lib/agents/optimization/dispatch";
 import { requestedOptimizationState } from "@/lib/agents/optimization/requested-state";
 import { AppError } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/http/db-errors";
 import { personaByKey } from "@/lib/personas";
 import { agentLimit, PLANS } from "@/lib/plans";
+import { unitOfWork, type Work } from "@/lib/unit-of-work";
 import type { CreateAgentInput } from "@/lib/validations/agent";
-import { notifyWebhooks } from "@/lib/webhooks/queue-event";
 import { requestFingerprint } from "./fingerprint";
 
 export type CreateAgentResult = { agent: AgentRow; replayed: boolean };
 
-type Outcome = { kind: "created" | "replayed"; publicId: string; promptVersion: number; pending: boolean };
+type Outcome = { kind: "created" | "replayed"; publicId: string };
 
 /**
  * The one create use case behind the dashboard action and POST /api/v1/agents.
  * Transaction: lock the org row → idempotency lookup → plan limit → insert → count → audit.
- * Nothing external happens inside it; the optimization hand-off runs after commit.
+ * Nothing external happens inside it; the optimization hand-off and the webhook run after commit.
  */
 export async function createAgent(args: {
   organizationId: number;
@@ -38,7 +37,7 @@ export async function createAgent(args: {
   const fingerprint = key ? requestFingerprint(args.input) : null;
   let outcome: Outcome;
   try {
-    outcome = await db.transaction((tx) => createInTransaction(tx, args, key, fingerprint));
+    outcome = await unitOfWork(args, (work) => createInTransaction(work, args, key, fingerprint));
   } catch (e) {
     // A same-key request that slipped past the lookup (it cannot while the org lock is held,
     // but a future guard change must not turn a retry into a 409/5xx) ends as a replay. It
@@ -48,21 +47,6 @@ export async function createAgent(args: {
     if (!existing) throw e;
     outcome = replayOrReject(existing, fingerprint);
   }
-  if (outcome.pending) {
-    scheduleOptimizationDispatch({
-      organizationId: args.organizationId,
-      agentPublicId: outcome.publicId,
-      promptVersion: outcome.promptVersion,
-    });
-  }
-  if (outcome.kind === "created") {
-    // After commit, off the request path (never throws): subscribed endpoints hear about it.
-    notifyWebhooks({
-      organizationId: args.organizationId,
-      type: "agent.created",
-      data: { agent_id: outcome.publicId, name: args.input.name },
-    });
-  }
   const agent = await findAgentByPublicId(db, args.organizationId, outcome.publicId);
   // Deleted between commit and read: nothing sensible to return but "gone".
   if (!agent) throw new AppError("not_found", "The agent no longer exists.");
@@ -70,7 +54,7 @@ export async function createAgent(args: {
 }
 
 async function createInTransaction(
-  tx: Tx,
+  { tx, afterCommit }: Work,
   args: { organizationId: number; actor: Actor; input: CreateAgentInput },
   key: string | undefined,
   fingerprint: string | null,
@@ -136,12 +120,15 @@ async function createInTransaction(
     ]);
   }
 
-  return {
-    kind: "created",
-    publicId: inserted.publicId,
-    promptVersion: inserted.promptVersion,
-    pending: optimization.optimizationStatus === "pending",
-  };
+  if (optimization.optimizationStatus === "pending") {
+    afterCommit.optimize({
+      organizationId,
+      agentPublicId: inserted.publicId,
+      promptVersion: inserted.promptVersion,
+    });
+  }
+  afterCommit.webhook("agent.created", { agent_id: inserted.publicId, name: input.name });
+  return { kind: "created", publicId: inserted.publicId };
 }
 
 function replayOrReject(
@@ -155,7 +142,7 @@ function replayOrReject(
     );
   }
   // A replay never re-dispatches: the first request did (or the outbox flusher will).
-  return { kind: "replayed", publicId: existing.publicId, promptVersion: 0, pending: false };
+  return { kind: "replayed", publicId: existing.publicId };
 }
 
 function mayBeConcurrentTwin(e: unknown): boolean {

@@ -1,4 +1,4 @@
-import { db, type Tx } from "@/db";
+import { db } from "@/db";
 import {
   findKnowledgePackIdInOrganization,
   findPersonaIdByKey,
@@ -8,19 +8,17 @@ import {
 } from "@/db/queries/agent-manage";
 import type { AgentRow } from "@/db/queries/agent-shape";
 import { findAgentByPublicId } from "@/db/queries/agents";
-import { insertAuditEvent } from "@/db/queries/audit-events";
 import type { agents } from "@/db/schema";
-import { auditActor, type UseCaseContext } from "@/lib/actor";
+import type { UseCaseContext } from "@/lib/actor";
 import { rethrowNameConflict } from "@/lib/agents/name-conflict";
-import { scheduleOptimizationDispatch } from "@/lib/agents/optimization/dispatch";
 import { requestedOptimizationState } from "@/lib/agents/optimization/requested-state";
 import { AppError } from "@/lib/errors";
+import { MESSAGES } from "@/lib/messages";
+import { unitOfWork, type Work } from "@/lib/unit-of-work";
 import { type AgentPatch, agentConfigSchema, widgetConfigSchema } from "@/lib/validations/agent";
 import { fieldErrorsFromZod } from "@/lib/validations/zod-errors";
-import { invalidateWidgetAgent } from "@/lib/widget/agent-cache";
 
 type Changes = Partial<typeof agents.$inferInsert>;
-type Outcome = { changed: string[]; pendingVersion: number | null };
 
 /**
  * The one edit use case behind PATCH /api/v1/agents/{id} and the dashboard edit form.
@@ -33,34 +31,25 @@ export async function updateAgent(
   target: { publicId: string; patch: AgentPatch },
 ): Promise<{ agent: AgentRow; changed: string[] }> {
   const input = target.patch;
-  const args = { ...ctx, publicId: target.publicId };
-  let outcome: Outcome;
+  let changed: string[];
   try {
-    outcome = await db.transaction((tx) => updateInTransaction(tx, args, input));
+    changed = await unitOfWork(ctx, (work) => updateInTransaction(work, ctx, target.publicId, input));
   } catch (e) {
     rethrowNameConflict(e, input.name);
   }
-  if (outcome.pendingVersion !== null) {
-    scheduleOptimizationDispatch({
-      organizationId: args.organizationId,
-      agentPublicId: args.publicId,
-      promptVersion: outcome.pendingVersion,
-    });
-  }
-  // The widget serves a cached copy of the agent: drop it so visitors see the edit at once.
-  if (outcome.changed.length > 0) invalidateWidgetAgent(args.publicId);
-  const agent = await findAgentByPublicId(db, args.organizationId, args.publicId);
-  if (!agent) throw new AppError("not_found", "No agent with this id exists.");
-  return { agent, changed: outcome.changed };
+  const agent = await findAgentByPublicId(db, ctx.organizationId, target.publicId);
+  if (!agent) throw new AppError("not_found", MESSAGES.agentNotFound);
+  return { agent, changed };
 }
 
 async function updateInTransaction(
-  tx: Tx,
-  args: UseCaseContext & { publicId: string },
+  { tx, audit, afterCommit }: Work,
+  args: UseCaseContext,
+  publicId: string,
   input: AgentPatch,
-): Promise<Outcome> {
-  const current = await lockAgentForUpdate(tx, args.organizationId, args.publicId);
-  if (!current) throw new AppError("not_found", "No agent with this id exists.");
+): Promise<string[]> {
+  const current = await lockAgentForUpdate(tx, args.organizationId, publicId);
+  if (!current) throw new AppError("not_found", MESSAGES.agentNotFound);
   const changes: Changes = {};
   const changed: string[] = [];
   const set = <K extends keyof Changes>(field: string, key: K, value: Changes[K], before: unknown) => {
@@ -118,20 +107,22 @@ async function updateInTransaction(
     changed.push("system_prompt");
     if (changes.optimizationStatus === "pending") pendingVersion = current.promptVersion + 1;
   }
-  if (changed.length === 0) return { changed, pendingVersion: null };
+  if (changed.length === 0) return changed;
 
   await updateAgentRow(tx, args.organizationId, current.id, changes);
-  await insertAuditEvent(tx, {
-    organizationId: args.organizationId,
-    ...auditActor(args.actor),
-    action: "agent.updated",
-    targetPublicId: current.publicId,
-    metadata: {
-      fields: changed,
-      ...(changes.promptVersion ? { prompt_version: changes.promptVersion } : {}),
-    },
+  await audit("agent.updated", current.publicId, {
+    fields: changed,
+    ...(changes.promptVersion ? { prompt_version: changes.promptVersion } : {}),
   });
-  return { changed, pendingVersion };
+  if (pendingVersion !== null) {
+    afterCommit.optimize({
+      organizationId: args.organizationId,
+      agentPublicId: publicId,
+      promptVersion: pendingVersion,
+    });
+  }
+  afterCommit.invalidateWidgetAgent(publicId);
+  return changed;
 }
 
 /**

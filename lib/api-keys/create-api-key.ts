@@ -1,8 +1,7 @@
-import { db } from "@/db";
 import { insertApiKey } from "@/db/queries/api-keys";
-import { insertAuditEvent } from "@/db/queries/audit-events";
-import { type Actor, auditActor } from "@/lib/actor";
+import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
+import { unitOfWork } from "@/lib/unit-of-work";
 import { displayPrefix, generateApiKey } from "./format";
 
 export type CreatedApiKey = {
@@ -31,7 +30,7 @@ export async function createApiKey(input: {
     throw AppError.validation([{ path: "expires_at", message: "The expiry must be in the future." }]);
   }
   const generated = generateApiKey();
-  const row = await db.transaction(async (tx) => {
+  const row = await unitOfWork(input, async ({ tx, audit }) => {
     const created = await insertApiKey(tx, {
       organizationId: input.organizationId,
       name: input.name,
@@ -41,12 +40,10 @@ export async function createApiKey(input: {
       expiresAt: input.expiresAt ?? null,
       createdByUserId: input.actor.type === "user" ? input.actor.userId : null,
     });
-    await insertAuditEvent(tx, {
-      organizationId: input.organizationId,
-      ...auditActor(input.actor),
-      action: "api_key.created",
-      targetPublicId: created.publicId,
-      metadata: { key_id: created.keyId, name: created.name, scopes: created.scopes },
+    await audit("api_key.created", created.publicId, {
+      key_id: created.keyId,
+      name: created.name,
+      scopes: created.scopes,
     });
     return created;
   });

@@ -1,8 +1,7 @@
-import { db } from "@/db";
 import { findApiKeyInOrganization, revokeActiveApiKey } from "@/db/queries/api-keys";
-import { insertAuditEvent } from "@/db/queries/audit-events";
-import { type Actor, auditActor } from "@/lib/actor";
+import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
+import { unitOfWork } from "@/lib/unit-of-work";
 
 /**
  * Revokes a key of this org (effective on its next request). Idempotent: revoking a revoked key
@@ -13,16 +12,10 @@ export async function revokeApiKeyOfOrganization(input: {
   keyId: string;
   actor: Actor;
 }) {
-  return db.transaction(async (tx) => {
+  return unitOfWork(input, async ({ tx, audit }) => {
     const revoked = await revokeActiveApiKey(tx, input.organizationId, input.keyId);
     if (revoked) {
-      await insertAuditEvent(tx, {
-        organizationId: input.organizationId,
-        ...auditActor(input.actor),
-        action: "api_key.revoked",
-        targetPublicId: revoked.publicId,
-        metadata: { key_id: revoked.keyId, name: revoked.name },
-      });
+      await audit("api_key.revoked", revoked.publicId, { key_id: revoked.keyId, name: revoked.name });
       return {
         key_id: revoked.keyId,
         name: revoked.name,

@@ -1,5 +1,4 @@
 import { db } from "@/db";
-import { insertAuditEvent } from "@/db/queries/audit-events";
 import {
   countKnowledgePacks,
   findKnowledgePackByPublicId,
@@ -7,9 +6,11 @@ import {
   listKnowledgePacksForOrganization,
   updateKnowledgePackRow,
 } from "@/db/queries/knowledge-packs";
-import { type Actor, auditActor } from "@/lib/actor";
+import type { UseCaseContext } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/http/db-errors";
+import { MESSAGES } from "@/lib/messages";
+import { unitOfWork } from "@/lib/unit-of-work";
 import {
   type CreateKnowledgePackInput,
   createKnowledgePackSchema,
@@ -49,22 +50,18 @@ export async function listKnowledgePacks(organizationId: number, opts: { limit: 
   return { rows, total };
 }
 
-export async function createKnowledgePack(args: { organizationId: number; actor: Actor; body: unknown }) {
-  const input = parseKnowledgePackCreate(args.body);
+export async function createKnowledgePack(ctx: UseCaseContext, input: CreateKnowledgePackInput) {
   try {
-    return await db.transaction(async (tx) => {
+    return await unitOfWork(ctx, async ({ tx, audit }) => {
       const row = await insertKnowledgePack(tx, {
-        organizationId: args.organizationId,
+        organizationId: ctx.organizationId,
         name: input.name,
         description: input.description || null,
         content: input.content,
       });
-      await insertAuditEvent(tx, {
-        organizationId: args.organizationId,
-        ...auditActor(args.actor),
-        action: "knowledge_pack.created",
-        targetPublicId: row.publicId,
-        metadata: { name: row.name, content_bytes: row.contentBytes },
+      await audit("knowledge_pack.created", row.publicId, {
+        name: row.name,
+        content_bytes: row.contentBytes,
       });
       return row;
     });
@@ -74,28 +71,20 @@ export async function createKnowledgePack(args: { organizationId: number; actor:
   }
 }
 
-export async function updateKnowledgePack(args: {
-  organizationId: number;
-  actor: Actor;
-  publicId: string;
-  body: unknown;
-}) {
-  const input = parseKnowledgePackUpdate(args.body);
+export async function updateKnowledgePack(
+  ctx: UseCaseContext,
+  target: { publicId: string; input: UpdateKnowledgePackInput },
+) {
+  const { input } = target;
   try {
-    return await db.transaction(async (tx) => {
-      const row = await updateKnowledgePackRow(tx, args.organizationId, args.publicId, {
+    return await unitOfWork(ctx, async ({ tx, audit }) => {
+      const row = await updateKnowledgePackRow(tx, ctx.organizationId, target.publicId, {
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.description !== undefined ? { description: input.description || null } : {}),
         ...(input.content !== undefined ? { content: input.content } : {}),
       });
-      if (!row) throw new AppError("not_found", "No knowledge pack with this id exists.");
-      await insertAuditEvent(tx, {
-        organizationId: args.organizationId,
-        ...auditActor(args.actor),
-        action: "knowledge_pack.updated",
-        targetPublicId: row.publicId,
-        metadata: { fields: Object.keys(input) },
-      });
+      if (!row) throw new AppError("not_found", MESSAGES.knowledgePackNotFound);
+      await audit("knowledge_pack.updated", row.publicId, { fields: Object.keys(input) });
       return row;
     });
   } catch (e) {

@@ -1,5 +1,4 @@
 import { db } from "@/db";
-import { insertAuditEvent } from "@/db/queries/audit-events";
 import {
   deleteWebhookEndpoint,
   insertWebhookEndpoint,
@@ -7,8 +6,9 @@ import {
   listWebhookEndpoints,
   type WebhookEndpointView,
 } from "@/db/queries/webhooks";
-import { type Actor, auditActor } from "@/lib/actor";
+import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
+import { unitOfWork } from "@/lib/unit-of-work";
 import type { CreateWebhookEndpointInput } from "@/lib/validations/webhook";
 import { type QueuedWebhook, queueWebhookEvent } from "./queue-event";
 import { generateWebhookSecret } from "./sign";
@@ -20,7 +20,7 @@ export async function createWebhookEndpoint(args: {
   input: CreateWebhookEndpointInput;
 }): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
   const secret = generateWebhookSecret();
-  const endpoint = await db.transaction(async (tx) => {
+  const endpoint = await unitOfWork(args, async ({ tx, audit }) => {
     const created = await insertWebhookEndpoint(tx, {
       organizationId: args.organizationId,
       url: args.input.url,
@@ -28,13 +28,7 @@ export async function createWebhookEndpoint(args: {
       secret,
       events: args.input.events,
     });
-    await insertAuditEvent(tx, {
-      organizationId: args.organizationId,
-      ...auditActor(args.actor),
-      action: "webhook_endpoint.created",
-      targetPublicId: created.publicId,
-      metadata: { url: created.url, events: created.events },
-    });
+    await audit("webhook_endpoint.created", created.publicId, { url: created.url, events: created.events });
     return created;
   });
   return { endpoint, secret };
@@ -45,16 +39,10 @@ export async function removeWebhookEndpoint(args: {
   actor: Actor;
   publicId: string;
 }) {
-  await db.transaction(async (tx) => {
+  await unitOfWork(args, async ({ tx, audit }) => {
     const deleted = await deleteWebhookEndpoint(tx, args.organizationId, args.publicId);
     if (!deleted) throw new AppError("not_found", "No webhook endpoint with this id exists.");
-    await insertAuditEvent(tx, {
-      organizationId: args.organizationId,
-      ...auditActor(args.actor),
-      action: "webhook_endpoint.deleted",
-      targetPublicId: args.publicId,
-      metadata: {},
-    });
+    await audit("webhook_endpoint.deleted", args.publicId);
   });
 }
 

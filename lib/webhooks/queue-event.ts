@@ -1,7 +1,6 @@
 import { db } from "@/db";
 import { queueWebhookDeliveries } from "@/db/queries/webhooks";
-import { detachFromStatementCounter } from "@/db/query-counter";
-import { trackBackgroundWork } from "@/lib/background-work";
+import { runInBackground, settleBackgroundWork } from "@/lib/background-work";
 import { inngest } from "@/lib/inngest/client";
 import { WEBHOOK_DELIVERY_REQUESTED, type WebhookEventType } from "@/lib/inngest/events";
 import { log } from "@/lib/logger";
@@ -58,23 +57,19 @@ export async function sendDeliveryEvents(
   }
 }
 
-const inFlight = new Set<Promise<unknown>>();
-
 /** Fire-and-forget form for request paths: never throws, never delays the response. */
 export function notifyWebhooks(args: Parameters<typeof queueWebhookEvent>[0]): void {
-  const p: Promise<unknown> = detachFromStatementCounter(() => queueWebhookEvent(args))
-    .catch((e) =>
+  runInBackground(() =>
+    queueWebhookEvent(args).catch((e) =>
       log("warn", "webhook queueing failed", {
         type: args.type,
         error: e instanceof Error ? e.message : String(e),
       }),
-    )
-    .finally(() => inFlight.delete(p));
-  inFlight.add(p);
-  trackBackgroundWork(p);
+    ),
+  );
 }
 
-/** Tests and graceful shutdown wait for notifications still being queued. */
+/** Tests wait for notifications still being queued (all background work, in fact). */
 export async function settleWebhookNotifications(): Promise<void> {
-  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  await settleBackgroundWork();
 }

@@ -1,7 +1,6 @@
 import { db } from "@/db";
 import { findPendingCycle } from "@/db/queries/optimization";
-import { detachFromStatementCounter } from "@/db/query-counter";
-import { trackBackgroundWork } from "@/lib/background-work";
+import { runInBackground, settleBackgroundWork } from "@/lib/background-work";
 import { log } from "@/lib/logger";
 import { sendOptimizationEvent } from "./send-event";
 
@@ -14,17 +13,13 @@ export type OptimizationRequest = {
   promptVersion: number;
 };
 
-const inFlight = new Set<Promise<void>>();
-
 export function scheduleOptimizationDispatch(request: OptimizationRequest): void {
-  const p = detachFromStatementCounter(() => dispatchOptimization(request)).finally(() => inFlight.delete(p));
-  inFlight.add(p);
-  trackBackgroundWork(p);
+  runInBackground(() => dispatchOptimization(request));
 }
 
-/** Tests and graceful shutdown wait for hand-offs that are still running. */
+/** Tests wait for hand-offs that are still running (all background work, in fact). */
 export async function settleOptimizationDispatches(): Promise<void> {
-  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  await settleBackgroundWork();
 }
 
 async function dispatchOptimization(request: OptimizationRequest): Promise<void> {

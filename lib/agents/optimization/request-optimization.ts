@@ -2,13 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import type { AgentRow } from "@/db/queries/agent-shape";
 import { findAgentByPublicId } from "@/db/queries/agents";
-import { insertAuditEvent } from "@/db/queries/audit-events";
 import { startOptimizationCycle } from "@/db/queries/optimization";
 import { agents } from "@/db/schema";
-import { type Actor, auditActor } from "@/lib/actor";
+import type { UseCaseContext } from "@/lib/actor";
 import { isGeminiConfigured } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { scheduleOptimizationDispatch } from "./dispatch";
+import { MESSAGES } from "@/lib/messages";
+import { unitOfWork } from "@/lib/unit-of-work";
 import { NOT_CONFIGURED_REASON } from "./requested-state";
 
 /**
@@ -18,17 +18,18 @@ import { NOT_CONFIGURED_REASON } from "./requested-state";
  * the previous cycle, while duplicate sends of this cycle still are. Without a Gemini key the
  * cycle ends at once as `skipped` (the answer is still 202, with that status), as on create.
  */
-export async function requestOptimization(args: {
-  organizationId: number;
-  actor: Actor;
-  publicId: string;
-}): Promise<AgentRow> {
+export async function requestOptimization(
+  ctx: UseCaseContext,
+  target: { publicId: string },
+): Promise<AgentRow> {
   const configured = isGeminiConfigured();
-  const cycle = await db.transaction(async (tx) => {
-    const started = await startOptimizationCycle(tx, args.organizationId, args.publicId);
+  const { organizationId } = ctx;
+  const { publicId } = target;
+  await unitOfWork(ctx, async ({ tx, audit, afterCommit }) => {
+    const started = await startOptimizationCycle(tx, organizationId, publicId);
     if (!started) {
-      const existing = await findAgentByPublicId(tx, args.organizationId, args.publicId);
-      if (!existing) throw new AppError("not_found", "No agent with this id exists.");
+      const existing = await findAgentByPublicId(tx, organizationId, publicId);
+      if (!existing) throw new AppError("not_found", MESSAGES.agentNotFound);
       throw new AppError(
         "optimization_in_progress",
         `An optimization of prompt version ${existing.promptVersion} is already ${existing.optimizationStatus}.`,
@@ -39,20 +40,16 @@ export async function requestOptimization(args: {
       await tx
         .update(agents)
         .set({ optimizationStatus: "skipped", optimizationError: NOT_CONFIGURED_REASON })
-        .where(and(eq(agents.organizationId, args.organizationId), eq(agents.publicId, args.publicId)));
+        .where(and(eq(agents.organizationId, organizationId), eq(agents.publicId, publicId)));
     }
-    await insertAuditEvent(tx, {
-      organizationId: args.organizationId,
-      ...auditActor(args.actor),
-      action: "agent.optimization_requested",
-      targetPublicId: args.publicId,
-      metadata: { prompt_version: started.promptVersion, skipped: !configured },
+    await audit("agent.optimization_requested", publicId, {
+      prompt_version: started.promptVersion,
+      skipped: !configured,
     });
-    return started;
+    // A failed send is re-sent by the outbox flusher.
+    if (configured) afterCommit.optimize(started);
   });
-  // After commit, never awaited: a failed send is re-sent by the outbox flusher.
-  if (configured) scheduleOptimizationDispatch(cycle);
-  const agent = await findAgentByPublicId(db, args.organizationId, args.publicId);
-  if (!agent) throw new AppError("not_found", "No agent with this id exists.");
+  const agent = await findAgentByPublicId(db, organizationId, publicId);
+  if (!agent) throw new AppError("not_found", MESSAGES.agentNotFound);
   return agent;
 }

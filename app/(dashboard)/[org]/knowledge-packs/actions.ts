@@ -10,6 +10,8 @@ import { ADMIN_ROLES } from "@/lib/auth/org-context";
 import {
   createKnowledgePack,
   knowledgePackFormToBody,
+  parseKnowledgePackCreate,
+  parseKnowledgePackUpdate,
   updateKnowledgePack,
 } from "@/lib/knowledge-packs/manage-knowledge-packs";
 
@@ -17,11 +19,11 @@ import {
 export const createKnowledgePackAction = orgAction(
   z.object({}),
   async (_data, ctx, formData) => {
-    const row = await createKnowledgePack({
-      organizationId: ctx.org.id,
-      actor: actorFromUser(ctx.user),
-      body: knowledgePackFormToBody(formDataToObject(formData)),
-    });
+    const input = parseKnowledgePackCreate(knowledgePackFormToBody(formDataToObject(formData)));
+    const row = await createKnowledgePack(
+      { organizationId: ctx.org.id, actor: actorFromUser(ctx.user) },
+      input,
+    );
     revalidatePath(`/${ctx.org.slug}/knowledge-packs`);
     redirect(`/${ctx.org.slug}/knowledge-packs/${row.publicId}?created=1`);
   },
@@ -31,12 +33,11 @@ export const createKnowledgePackAction = orgAction(
 export const updateKnowledgePackAction = orgAction(
   z.object({ pack: z.uuid("Unknown knowledge pack.") }),
   async ({ pack }, ctx, formData) => {
-    await updateKnowledgePack({
-      organizationId: ctx.org.id,
-      actor: actorFromUser(ctx.user),
-      publicId: pack,
-      body: knowledgePackFormToBody(formDataToObject(formData)),
-    });
+    const input = parseKnowledgePackUpdate(knowledgePackFormToBody(formDataToObject(formData)));
+    await updateKnowledgePack(
+      { organizationId: ctx.org.id, actor: actorFromUser(ctx.user) },
+      { publicId: pack, input },
+    );
     revalidatePath(`/${ctx.org.slug}/knowledge-packs`);
     return { ok: true, message: "Saved." };
   },

@@ -1,10 +1,10 @@
-import { actorFromApiKey } from "@/lib/actor";
+import { apiKeyContext } from "@/lib/actor";
 import { api } from "@/lib/api/route";
 import { json } from "@/lib/http/pipeline";
-import { rawJsonBody } from "@/lib/http/steps";
+import { jsonBody } from "@/lib/http/steps";
 import { createKnowledgePack, listKnowledgePacks } from "@/lib/knowledge-packs/manage-knowledge-packs";
 import { toKnowledgePackResource } from "@/lib/knowledge-packs/serialize";
-import { KNOWLEDGE_PACK_BODY_MAX_BYTES } from "@/lib/validations/knowledge-pack";
+import { createKnowledgePackSchema, KNOWLEDGE_PACK_BODY_MAX_BYTES } from "@/lib/validations/knowledge-pack";
 import { offsetPageQuerySchema } from "@/lib/validations/pagination";
 
 export const GET = api("agents:read").handle("GET /api/v1/knowledge-packs", async (ctx) => {
@@ -19,13 +19,9 @@ export const GET = api("agents:read").handle("GET /api/v1/knowledge-packs", asyn
 
 // Content may be up to 200 KB, so this route reads bodies up to 256 KiB (the API default is 64 KiB).
 export const POST = api("agents:write")
-  .use(rawJsonBody({ maxBytes: KNOWLEDGE_PACK_BODY_MAX_BYTES }))
+  .use(jsonBody(createKnowledgePackSchema, { maxBytes: KNOWLEDGE_PACK_BODY_MAX_BYTES }))
   .handle("POST /api/v1/knowledge-packs", async (ctx) => {
-    const row = await createKnowledgePack({
-      organizationId: ctx.principal.organizationId,
-      actor: actorFromApiKey(ctx.principal),
-      body: ctx.body,
-    });
+    const row = await createKnowledgePack(apiKeyContext(ctx.principal), ctx.body);
     return json(toKnowledgePackResource(row), {
       status: 201,
       headers: { Location: `/api/v1/knowledge-packs/${row.publicId}` },

@@ -33,11 +33,10 @@ export const updateAgentAction = orgAction(
 export const deleteAgentAction = orgAction(
   target,
   async ({ agent }, ctx) => {
-    const deleted = await deleteAgent({
-      organizationId: ctx.org.id,
-      actor: actorFromUser(ctx.user),
-      publicId: agent,
-    });
+    const deleted = await deleteAgent(
+      { organizationId: ctx.org.id, actor: actorFromUser(ctx.user) },
+      { publicId: agent },
+    );
     revalidatePath(`/${ctx.org.slug}/agents`);
     redirect(`/${ctx.org.slug}/agents?deleted=${encodeURIComponent(deleted.name)}`);
   },

@@ -14,11 +14,10 @@ const target = z.object({ agent: z.uuid("Unknown agent.") });
 export const reoptimizeAgentAction = orgAction(
   target,
   async ({ agent }, ctx) => {
-    const row = await requestOptimization({
-      organizationId: ctx.org.id,
-      actor: actorFromUser(ctx.user),
-      publicId: agent,
-    });
+    const row = await requestOptimization(
+      { organizationId: ctx.org.id, actor: actorFromUser(ctx.user) },
+      { publicId: agent },
+    );
     revalidatePath(`/${ctx.org.slug}/agents/${agent}`);
     return {
       ok: true,

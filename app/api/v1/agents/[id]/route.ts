@@ -33,6 +33,6 @@ export const PATCH = api("agents:write")
 export const DELETE = api("agents:write")
   .use(agentId)
   .handle("DELETE /api/v1/agents/{id}", async ({ principal, agentId }) => {
-    await deleteAgent({ ...apiKeyContext(principal), publicId: agentId });
+    await deleteAgent(apiKeyContext(principal), { publicId: agentId });
     return noContent();
   });

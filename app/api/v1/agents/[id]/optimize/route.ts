@@ -11,7 +11,7 @@ import { MESSAGES } from "@/lib/messages";
 export const POST = api("agents:write")
   .use(publicIdParam("id", "agentId", MESSAGES.agentNotFound))
   .handle("POST /api/v1/agents/{id}/optimize", async ({ principal, agentId }) => {
-    const agent = await requestOptimization({ ...apiKeyContext(principal), publicId: agentId });
+    const agent = await requestOptimization(apiKeyContext(principal), { publicId: agentId });
     return json(toAgentResource(agent), {
       status: 202,
       headers: { Location: `/api/v1/agents/${agent.publicId}` },

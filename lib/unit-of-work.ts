@@ -1,0 +1,53 @@
+import { db, type Tx } from "@/db";
+import { insertAuditEvent } from "@/db/queries/audit-events";
+import { auditActor, type UseCaseContext } from "@/lib/actor";
+import { type OptimizationRequest, scheduleOptimizationDispatch } from "@/lib/agents/optimization/dispatch";
+import type { WebhookEventType } from "@/lib/inngest/events";
+import { notifyWebhooks } from "@/lib/webhooks/queue-event";
+import { invalidateWidgetAgent } from "@/lib/widget/agent-cache";
+
+// One unit of work: a use case's transaction, its audit row and the work that may only start
+// once the transaction has committed (events, webhooks, cache invalidation). Nothing external
+// runs inside the transaction; a rollback drops the after-commit work with it.
+
+export type AfterCommit = {
+  /** Hand the optimization request to Inngest (the outbox re-sends a failed hand-off). */
+  optimize(request: OptimizationRequest): void;
+  /** Tell the org's subscribed endpoints. */
+  webhook(type: WebhookEventType, data: Record<string, unknown>): void;
+  /** The widget serves a cached copy of the agent: drop it so visitors see the change at once. */
+  invalidateWidgetAgent(publicId: string): void;
+};
+
+export type Work = {
+  tx: Tx;
+  /** One audit_events row for this use case's org and actor. */
+  audit(action: string, targetPublicId: string, metadata?: Record<string, unknown>): Promise<void>;
+  afterCommit: AfterCommit;
+};
+
+export async function unitOfWork<T>(ctx: UseCaseContext, fn: (work: Work) => Promise<T>): Promise<T> {
+  const queued: (() => void)[] = [];
+  const afterCommit: AfterCommit = {
+    optimize: (request) => queued.push(() => scheduleOptimizationDispatch(request)),
+    webhook: (type, data) =>
+      queued.push(() => notifyWebhooks({ organizationId: ctx.organizationId, type, data })),
+    invalidateWidgetAgent: (publicId) => queued.push(() => invalidateWidgetAgent(publicId)),
+  };
+  const result = await db.transaction((tx) =>
+    fn({
+      tx,
+      afterCommit,
+      audit: (action, targetPublicId, metadata = {}) =>
+        insertAuditEvent(tx, {
+          organizationId: ctx.organizationId,
+          ...auditActor(ctx.actor),
+          action,
+          targetPublicId,
+          metadata,
+        }),
+    }),
+  );
+  for (const run of queued) run();
+  return result;
+}
