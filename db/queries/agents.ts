@@ -1,24 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { agents, auditEvents, knowledgePacks, organizations, personas } from "@/db/schema";
-import { preparedAgentReads } from "./agent-prepared";
-import { type AgentRow, agentColumns, agentRelations } from "./agent-shape";
 import type { NewAuditEvent } from "./audit-events";
-
-/** Tenancy lives in the WHERE clause: another org's id simply finds nothing. */
-export async function findAgentByPublicId(
-  db: Executor,
-  organizationId: number,
-  publicId: string,
-): Promise<AgentRow | undefined> {
-  const prepared = preparedAgentReads(db);
-  if (prepared) return prepared.byPublicId.execute({ org: organizationId, publicId });
-  return db.query.agents.findFirst({
-    columns: agentColumns,
-    with: agentRelations,
-    where: and(eq(agents.organizationId, organizationId), eq(agents.publicId, publicId)),
-  });
-}
 
 // ---- create side ----------------------------------------------------------------------
 

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/db";
-import type { AgentRow } from "@/db/queries/agent-shape";
+import { type AgentRow, findAgentByPublicId } from "@/db/queries/agent-read";
 import {
   findAgentByIdempotencyKey,
-  findAgentByPublicId,
   insertAgentWithCountAndAudit,
   lockOrganizationForAgentWrite,
 } from "@/db/queries/agents";

@@ -1,6 +1,6 @@
 import { db } from "@/db";
-import type { AgentRow } from "@/db/queries/agent-shape";
-import { findAgentByPublicId } from "@/db/queries/agents";
+import type { AgentRow } from "@/db/queries/agent-read";
+import { findAgentByPublicId } from "@/db/queries/agent-read";
 import { isPublicId } from "@/lib/validations/public-id";
 
 /** One agent of the org by public id; a malformed id names nothing (no query is sent). */

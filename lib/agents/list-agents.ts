@@ -1,5 +1,5 @@
 import { db } from "@/db";
-import { listAgentsForOrganization } from "@/db/queries/agent-list";
+import { listAgentsForOrganization } from "@/db/queries/agent-read";
 import { cursorBinding, decodeListCursor, encodeListCursor } from "@/lib/agents/list-cursor";
 import { toAgentResource } from "@/lib/agents/serialize";
 import type { ListAgentsQuery } from "@/lib/validations/agent-list";

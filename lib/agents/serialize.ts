@@ -1,4 +1,4 @@
-import type { AgentRow } from "@/db/queries/agent-shape";
+import type { AgentRow } from "@/db/queries/agent-read";
 
 // The public agent object of API.md. Internal ids never appear here.
 export function toAgentResource(a: AgentRow) {

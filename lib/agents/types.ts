@@ -1,4 +1,3 @@
 // The agent shapes the dashboard renders: inferred in the data layer, named here so UI code
 // depends on lib/, not on db/queries.
-export type { AgentListRow, OptimizationStatus } from "@/db/queries/agent-list";
-export type { AgentRow } from "@/db/queries/agent-shape";
+export type { AgentListRow, AgentRow, OptimizationStatus } from "@/db/queries/agent-read";

@@ -6,8 +6,8 @@ import {
   lockAgentForUpdate,
   updateAgentRow,
 } from "@/db/queries/agent-manage";
-import type { AgentRow } from "@/db/queries/agent-shape";
-import { findAgentByPublicId } from "@/db/queries/agents";
+import type { AgentRow } from "@/db/queries/agent-read";
+import { findAgentByPublicId } from "@/db/queries/agent-read";
 import type { agents } from "@/db/schema";
 import type { UseCaseContext } from "@/lib/actor";
 import { rethrowNameConflict } from "@/lib/agents/name-conflict";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listRoute } from "@/app/api/v1/agents/route";
 import { db } from "@/db";
-import { listAgentsForOrganization } from "@/db/queries/agent-list";
+import { listAgentsForOrganization } from "@/db/queries/agent-read";
 import { countStatements } from "@/db/query-counter";
 import { agents } from "@/db/schema";
 import { resetEnvCache } from "@/lib/env";

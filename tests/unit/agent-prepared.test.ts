@@ -2,7 +2,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { preparedAgentReads } from "@/db/queries/agent-prepared";
+import { preparedAgentReads } from "@/db/queries/agent-read";
 import * as schema from "@/db/schema";
 
 // The prepared reads must be built once per Drizzle instance — through the lazy `db` proxy too,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containsPattern } from "@/db/queries/agent-list";
+import { containsPattern } from "@/db/queries/agent-read";
 import { cursorBinding, decodeListCursor, encodeListCursor } from "@/lib/agents/list-cursor";
 import { AppError } from "@/lib/errors";
 import { agentEditFormToPatch } from "@/lib/validations/agent-edit-form";

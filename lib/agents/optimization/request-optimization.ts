@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
-import type { AgentRow } from "@/db/queries/agent-shape";
-import { findAgentByPublicId } from "@/db/queries/agents";
+import type { AgentRow } from "@/db/queries/agent-read";
+import { findAgentByPublicId } from "@/db/queries/agent-read";
 import { startOptimizationCycle } from "@/db/queries/optimization";
 import { agents } from "@/db/schema";
 import type { UseCaseContext } from "@/lib/actor";
