@@ -33,7 +33,7 @@ async function runOptimizationJob(publicId: string) {
     { organization_id: number; prompt_version: number; optimization_requested_at: Date }[]
   >`select organization_id, prompt_version, optimization_requested_at from agents where public_id = ${publicId}`;
   const { InngestTestEngine } = await import("@inngest/test");
-  const { optimizePrompt } = await import("../../lib/inngest/functions/optimize-prompt");
+  const { optimizePrompt } = await import("../../lib/agents/optimization/function");
   const engine = new InngestTestEngine({
     function: optimizePrompt,
     events: [

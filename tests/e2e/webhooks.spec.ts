@@ -46,7 +46,7 @@ async function runDelivery(orgId: number, deliveryPublicId: string) {
   const { resetEnvCache } = await import("../../lib/env");
   resetEnvCache();
   const { InngestTestEngine } = await import("@inngest/test");
-  const { deliverWebhook } = await import("../../lib/inngest/functions/deliver-webhook");
+  const { deliverWebhook } = await import("../../lib/webhooks/deliver-function");
   for (let attempt = 0; attempt < 6; attempt++) {
     const out = await new InngestTestEngine({
       function: deliverWebhook,

@@ -12,9 +12,9 @@ import { flushPendingOptimizations } from "@/lib/agents/optimization/flush-outbo
 import { resetEnvCache } from "@/lib/env";
 import { configureInngest } from "@/lib/inngest/client";
 import { WEBHOOK_DELIVERY_REQUESTED } from "@/lib/inngest/events";
-import { deliverWebhook } from "@/lib/inngest/functions/deliver-webhook";
 import { resetGeminiClient } from "@/lib/llm/client";
 import { attemptWebhookDelivery } from "@/lib/webhooks/deliver";
+import { deliverWebhook } from "@/lib/webhooks/deliver-function";
 import { createWebhookEndpoint, sendTestWebhook } from "@/lib/webhooks/endpoints";
 import { queueWebhookEvent, settleWebhookNotifications } from "@/lib/webhooks/queue-event";
 import { createTestApiKey, createTestOrg } from "@/tests/factories";

@@ -1,8 +1,8 @@
 import { db } from "@/db";
 import { listUnsentOptimizations } from "@/db/queries/optimization";
-import { listUnsentDeliveries } from "@/db/queries/webhooks";
+import { inngest } from "@/lib/inngest/client";
 import { log } from "@/lib/logger";
-import { sendDeliveryEvents } from "@/lib/webhooks/queue-event";
+import { resendUnsentDeliveries } from "@/lib/webhooks/outbox";
 import { sendOptimizationEvent } from "./send-event";
 
 export type FlushResult = {
@@ -44,16 +44,20 @@ export async function flushPendingOptimizations(
       break;
     }
   }
-  let resent = 0;
-  if (failed === 0) {
-    const deliveries = await listUnsentDeliveries(db, {
-      olderThan,
-      limit,
-      organizationId: opts.organizationId,
-    });
-    if (await sendDeliveryEvents(deliveries.map((d) => ({ ...d, deliveryPublicId: d.publicId })))) {
-      resent = deliveries.length;
-    }
-  }
+  const resent =
+    failed === 0
+      ? await resendUnsentDeliveries({ olderThan, limit, organizationId: opts.organizationId })
+      : 0;
   return { found: rows.length, sent, failed, webhook_deliveries_resent: resent, ...(error ? { error } : {}) };
 }
+
+// Every minute: re-send the events of agents left pending without a sent stamp (the after-commit
+// hand-off failed or the process died between commit and send), then lost webhook hand-offs.
+export const flushOptimizationOutbox = inngest.createFunction(
+  {
+    id: "flush-optimization-outbox",
+    name: "Re-send lost optimization events",
+    triggers: [{ cron: "* * * * *" }],
+  },
+  async ({ step }) => step.run("flush", () => flushPendingOptimizations({ graceSeconds: 30 })),
+);

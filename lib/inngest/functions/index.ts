@@ -1,6 +1,6 @@
-import { deliverWebhook } from "./deliver-webhook";
-import { flushOptimizationOutbox } from "./flush-optimization-outbox";
-import { optimizePrompt } from "./optimize-prompt";
+import { flushOptimizationOutbox } from "@/lib/agents/optimization/flush-outbox";
+import { optimizePrompt } from "@/lib/agents/optimization/function";
+import { deliverWebhook } from "@/lib/webhooks/deliver-function";
 
-/** Everything app/api/inngest serves. */
+/** Everything app/api/inngest serves; each function lives with its feature. */
 export const inngestFunctions = [optimizePrompt, flushOptimizationOutbox, deliverWebhook];

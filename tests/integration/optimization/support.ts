@@ -2,8 +2,8 @@ import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { db } from "@/db";
 import { agents } from "@/db/schema";
+import { optimizePrompt } from "@/lib/agents/optimization/function";
 import { OPTIMIZE_REQUESTED, type OptimizeRequested } from "@/lib/inngest/events";
-import { optimizePrompt } from "@/lib/inngest/functions/optimize-prompt";
 import { personaIdByKey } from "@/tests/factories/agents";
 import { uniqueSuffix } from "@/tests/factories/index";
 
