@@ -4,4 +4,6 @@ export const MESSAGES = {
   agentNotFound: "No agent with this id exists.",
   agentNotInOrganization: "No agent with this id in your organization.",
   knowledgePackNotFound: "No knowledge pack with this id exists.",
+  knowledgePackNotInOrganization: "No knowledge pack with this id exists in your organization.",
+  webhookEndpointNotFound: "No webhook endpoint with this id exists.",
 } as const;

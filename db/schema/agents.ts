@@ -4,7 +4,7 @@ import { apiKeys } from "./api-keys";
 import { fk, internalId, publicId, timestamps } from "./columns";
 import { agentStatusEnum, optimizationStatusEnum } from "./enums";
 import { knowledgePacks } from "./knowledge-packs";
-import { organizations } from "./organizations";
+import { organizationRef } from "./organizations";
 import { personas } from "./personas";
 import { users } from "./users";
 
@@ -13,9 +13,7 @@ export const agents = pgTable(
   {
     id: internalId(),
     publicId: publicId(),
-    organizationId: fk("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     createdByUserId: fk("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdByApiKeyId: fk("created_by_api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
     name: text("name").notNull(),

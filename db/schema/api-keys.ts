@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { fk, internalId, publicId, timestamps } from "./columns";
-import { organizations } from "./organizations";
+import { organizationRef } from "./organizations";
 import { users } from "./users";
 
 export const apiKeys = pgTable(
@@ -9,9 +9,7 @@ export const apiKeys = pgTable(
   {
     id: internalId(),
     publicId: publicId(),
-    organizationId: fk("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     name: text("name").notNull(),
     // The public lookup part of the key; the secret is stored only as a sha-256 hash.
     keyId: text("key_id").notNull(),

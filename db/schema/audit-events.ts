@@ -1,16 +1,14 @@
 import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { fk, internalId, publicId, timestamps } from "./columns";
+import { internalId, publicId, timestamps } from "./columns";
 import { actorTypeEnum } from "./enums";
-import { organizations } from "./organizations";
+import { organizationRef } from "./organizations";
 
 export const auditEvents = pgTable(
   "audit_events",
   {
     id: internalId(),
     publicId: publicId(),
-    organizationId: fk("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     actorType: actorTypeEnum("actor_type").notNull(),
     // A user's public id, an API key's key_id, or a job name: never an internal id.
     actorId: text("actor_id"),

@@ -1,16 +1,14 @@
 import { sql } from "drizzle-orm";
 import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { fk, internalId, publicId, timestamps } from "./columns";
-import { organizations } from "./organizations";
+import { internalId, publicId, timestamps } from "./columns";
+import { organizationRef } from "./organizations";
 
 export const knowledgePacks = pgTable(
   "knowledge_packs",
   {
     id: internalId(),
     publicId: publicId(),
-    organizationId: fk("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     name: text("name").notNull(),
     description: text("description"),
     content: text("content").notNull().default(""),

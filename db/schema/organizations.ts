@@ -26,12 +26,16 @@ export const organizations = pgTable(
   ],
 );
 
+/** The owning organization of a tenant row: deleting the org deletes the row. */
+export const organizationRef = () =>
+  fk("organization_id")
+    .notNull()
+    .references(() => organizations.id, { onDelete: "cascade" });
+
 export const memberships = pgTable(
   "memberships",
   {
-    organizationId: fk("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     userId: fk("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),

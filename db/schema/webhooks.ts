@@ -1,16 +1,14 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { fk, internalId, publicId, timestamps } from "./columns";
 import { deliveryStatusEnum } from "./enums";
-import { organizations } from "./organizations";
+import { organizationRef } from "./organizations";
 
 export const webhookEndpoints = pgTable(
   "webhook_endpoints",
   {
     id: internalId(),
     publicId: publicId(),
-    organizationId: fk("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: organizationRef(),
     url: text("url").notNull(),
     description: text("description"),
     // Standard Webhooks secret (whsec_…); needed in clear to sign, shown to the admin once.

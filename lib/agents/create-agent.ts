@@ -11,6 +11,7 @@ import { rethrowNameConflict } from "@/lib/agents/name-conflict";
 import { requestedOptimizationState } from "@/lib/agents/optimization/requested-state";
 import { AppError } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/http/db-errors";
+import { MESSAGES } from "@/lib/messages";
 import { personaByKey } from "@/lib/personas";
 import { agentLimit, PLANS } from "@/lib/plans";
 import { unitOfWork, type Work } from "@/lib/unit-of-work";
@@ -115,7 +116,7 @@ async function createInTransaction(
   if (input.knowledge_pack_id && inserted.knowledgePackId === null) {
     // Throwing rolls the insert, the count and the audit row back: nothing is written.
     throw AppError.validation([
-      { path: "knowledge_pack_id", message: "No knowledge pack with this id exists in your organization." },
+      { path: "knowledge_pack_id", message: MESSAGES.knowledgePackNotInOrganization },
     ]);
   }
 

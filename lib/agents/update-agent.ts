@@ -74,7 +74,7 @@ async function updateInTransaction(
       : null;
     if (packId === undefined) {
       throw AppError.validation([
-        { path: "knowledge_pack_id", message: "No knowledge pack with this id exists in your organization." },
+        { path: "knowledge_pack_id", message: MESSAGES.knowledgePackNotInOrganization },
       ]);
     }
     set("knowledge_pack_id", "knowledgePackId", packId, current.knowledgePackId);

@@ -8,6 +8,7 @@ import {
 } from "@/db/queries/webhooks";
 import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
+import { MESSAGES } from "@/lib/messages";
 import { unitOfWork } from "@/lib/unit-of-work";
 import type { CreateWebhookEndpointInput } from "@/lib/validations/webhook";
 import { type QueuedWebhook, queueWebhookEvent } from "./queue-event";
@@ -41,7 +42,7 @@ export async function removeWebhookEndpoint(args: {
 }) {
   await unitOfWork(args, async ({ tx, audit }) => {
     const deleted = await deleteWebhookEndpoint(tx, args.organizationId, args.publicId);
-    if (!deleted) throw new AppError("not_found", "No webhook endpoint with this id exists.");
+    if (!deleted) throw new AppError("not_found", MESSAGES.webhookEndpointNotFound);
     await audit("webhook_endpoint.deleted", args.publicId);
   });
 }
@@ -57,8 +58,7 @@ export async function sendTestWebhook(args: {
     data: { message: "This is a test event from YourAgent." },
     endpointPublicId: args.endpointPublicId,
   });
-  if (queued.deliveryIds.length === 0)
-    throw new AppError("not_found", "No webhook endpoint with this id exists.");
+  if (queued.deliveryIds.length === 0) throw new AppError("not_found", MESSAGES.webhookEndpointNotFound);
   return queued;
 }
 

@@ -2,6 +2,7 @@ import { db } from "@/db";
 import { insertWidgetAuditEvent, updateAgentAllowedOrigins, updateAgentPublicId } from "@/db/queries/widget";
 import { type Actor, auditActor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
+import { MESSAGES } from "@/lib/messages";
 import { invalidateWidgetAgent } from "./agent-cache";
 
 // Admin changes made from the embed page. Each is one transaction with its audit row; the
@@ -15,7 +16,7 @@ export async function rotateAgentPublicId(opts: {
 }): Promise<{ previousId: string; publicId: string }> {
   const newId = await db.transaction(async (tx) => {
     const id = await updateAgentPublicId(tx, opts.organizationId, opts.agentPublicId);
-    if (!id) throw new AppError("not_found", "No agent with this id in your organization.");
+    if (!id) throw new AppError("not_found", MESSAGES.agentNotInOrganization);
     await insertWidgetAuditEvent(tx, {
       organizationId: opts.organizationId,
       ...auditActor(opts.actor),
@@ -38,7 +39,7 @@ export async function setAgentAllowedOrigins(opts: {
 }): Promise<void> {
   await db.transaction(async (tx) => {
     const id = await updateAgentAllowedOrigins(tx, opts.organizationId, opts.agentPublicId, opts.origins);
-    if (!id) throw new AppError("not_found", "No agent with this id in your organization.");
+    if (!id) throw new AppError("not_found", MESSAGES.agentNotInOrganization);
     await insertWidgetAuditEvent(tx, {
       organizationId: opts.organizationId,
       ...auditActor(opts.actor),
