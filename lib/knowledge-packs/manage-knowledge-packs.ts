@@ -8,6 +8,7 @@ import {
 } from "@/db/queries/knowledge-packs";
 import type { UseCaseContext } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
+import { field, type RawForm } from "@/lib/forms/fields";
 import { isUniqueViolation } from "@/lib/http/db-errors";
 import { MESSAGES } from "@/lib/messages";
 import { unitOfWork } from "@/lib/unit-of-work";
@@ -99,15 +100,11 @@ export async function getKnowledgePack(organizationId: number, publicId: string)
 }
 
 /** The dashboard form's flat fields as a create/update body (CRLF from textareas → LF). */
-export function knowledgePackFormToBody(raw: Record<string, string | string[] | undefined>) {
-  const one = (k: string) => {
-    const v = raw[k];
-    return (Array.isArray(v) ? v.at(-1) : v)?.replace(/\r\n?/g, "\n");
-  };
-  const description = one("description");
+export function knowledgePackFormToBody(raw: RawForm) {
+  const description = field(raw, "description");
   return {
-    name: one("name") ?? "",
+    name: field(raw, "name") ?? "",
     description: description?.trim() ? description : null,
-    content: one("content") ?? "",
+    content: field(raw, "content") ?? "",
   };
 }

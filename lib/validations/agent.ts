@@ -3,29 +3,33 @@ import { agentStatusEnum, optimizationStatusEnum } from "@/db/schema/enums";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_PERSONA_KEY, PERSONA_KEYS } from "@/lib/personas";
 import { rejectUnstorableText } from "./storable-text";
+import {
+  WIDGET_ANIMATIONS,
+  WIDGET_DEFAULTS,
+  WIDGET_POSITIONS,
+  WIDGET_SIZES,
+  WIDGET_THEMES,
+} from "./widget-options";
 import { fieldErrorsFromZod } from "./zod-errors";
 
 // The shapes of API.md, shared by the API, the dashboard forms, jobs and the OpenAPI document.
 const jsonSize = (v: unknown) => Buffer.byteLength(JSON.stringify(v) ?? "", "utf8");
 const MAX_OBJECT_BYTES = 16 * 1024;
 
-export const WIDGET_THEMES = ["modern", "classic", "minimal", "dark"] as const;
-export const WIDGET_POSITIONS = ["bottom-right", "bottom-left", "top-right", "top-left"] as const;
-export const WIDGET_SIZES = ["small", "medium", "large"] as const;
-export const WIDGET_ANIMATIONS = ["slide-up", "fade", "none"] as const;
+export { WIDGET_ANIMATIONS, WIDGET_POSITIONS, WIDGET_SIZES, WIDGET_THEMES } from "./widget-options";
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a hex color like #4f46e5.");
 
 export const widgetConfigSchema = z
   .looseObject({
-    theme: z.enum(WIDGET_THEMES).default("modern"),
-    position: z.enum(WIDGET_POSITIONS).default("bottom-right"),
-    size: z.enum(WIDGET_SIZES).default("medium"),
-    animation: z.enum(WIDGET_ANIMATIONS).default("slide-up"),
-    branding: z.boolean().default(true),
-    sound_enabled: z.boolean().default(false),
-    typing_indicator: z.boolean().default(true),
-    quick_replies: z.boolean().default(true),
+    theme: z.enum(WIDGET_THEMES).default(WIDGET_DEFAULTS.theme),
+    position: z.enum(WIDGET_POSITIONS).default(WIDGET_DEFAULTS.position),
+    size: z.enum(WIDGET_SIZES).default(WIDGET_DEFAULTS.size),
+    animation: z.enum(WIDGET_ANIMATIONS).default(WIDGET_DEFAULTS.animation),
+    branding: z.boolean().default(WIDGET_DEFAULTS.branding),
+    sound_enabled: z.boolean().default(WIDGET_DEFAULTS.sound_enabled),
+    typing_indicator: z.boolean().default(WIDGET_DEFAULTS.typing_indicator),
+    quick_replies: z.boolean().default(WIDGET_DEFAULTS.quick_replies),
     quick_reply_options: z.array(z.string().trim().min(1).max(80)).max(6).optional(),
     welcome_message: z.string().max(500, "At most 500 characters.").nullable().default(null),
     custom_css: z.string().max(10_000, "At most 10,000 characters.").nullable().default(null),

@@ -1,9 +1,17 @@
+import {
+  type WIDGET_ANIMATIONS,
+  WIDGET_DEFAULTS,
+  type WIDGET_POSITIONS,
+  type WIDGET_SIZES,
+  type WIDGET_THEMES,
+} from "@/lib/validations/widget-options";
+
 // The widget settings as the form edits them (client state), shared by the settings and the preview.
 export type WidgetDraft = {
-  theme: "modern" | "classic" | "minimal" | "dark";
-  position: "bottom-right" | "bottom-left" | "top-right" | "top-left";
-  size: "small" | "medium" | "large";
-  animation: "slide-up" | "fade" | "none";
+  theme: (typeof WIDGET_THEMES)[number];
+  position: (typeof WIDGET_POSITIONS)[number];
+  size: (typeof WIDGET_SIZES)[number];
+  animation: (typeof WIDGET_ANIMATIONS)[number];
   primary_color: string;
   accent_color: string;
   welcome_message: string;
@@ -15,19 +23,13 @@ export type WidgetDraft = {
   custom_css: string;
 };
 
+// The schema's defaults, plus starting suggestions for what the schema leaves empty.
 export const DEFAULT_WIDGET: WidgetDraft = {
-  theme: "modern",
-  position: "bottom-right",
-  size: "medium",
-  animation: "slide-up",
+  ...WIDGET_DEFAULTS,
   primary_color: "#4f46e5",
   accent_color: "#f59e0b",
   welcome_message: "Hi! How can I help you today?",
-  quick_replies: true,
   quick_reply_options: "Track my order\nTalk to a human",
-  branding: true,
-  sound_enabled: false,
-  typing_indicator: true,
   custom_css: "",
 };
 

@@ -2,7 +2,7 @@
 
 import { MessageCircle, X } from "lucide-react";
 import { useState } from "react";
-import { splitLines } from "./lines";
+import { lines } from "@/lib/forms/fields";
 import type { WidgetDraft } from "./widget-draft";
 
 const LAUNCHER_PX = { small: 44, medium: 54, large: 64 } as const;
@@ -41,7 +41,7 @@ export function WidgetPreview({ draft, agentName }: { draft: WidgetDraft; agentN
   const launcher = LAUNCHER_PX[draft.size];
   const corner = { [top ? "top" : "bottom"]: 12, [right ? "right" : "left"]: 12 };
   const windowCorner = { [top ? "top" : "bottom"]: launcher + 20, [right ? "right" : "left"]: 12 };
-  const options = draft.quick_replies ? splitLines(draft.quick_reply_options).slice(0, 6) : [];
+  const options = draft.quick_replies ? lines(draft.quick_reply_options).slice(0, 6) : [];
   // Re-keying on the animation and theme replays the entry animation whenever they change.
   const animationClass =
     draft.animation === "slide-up" ? "ya-preview-slide" : draft.animation === "fade" ? "ya-preview-fade" : "";

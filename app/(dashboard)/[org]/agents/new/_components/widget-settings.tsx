@@ -5,6 +5,12 @@ import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import {
+  WIDGET_ANIMATIONS,
+  WIDGET_POSITIONS,
+  WIDGET_SIZES,
+  WIDGET_THEMES,
+} from "@/lib/validations/widget-options";
 import type { WidgetDraft } from "./widget-draft";
 
 type Errors = Record<string, string | undefined>;
@@ -22,7 +28,7 @@ export function WidgetSettings({
   const select = <K extends "theme" | "position" | "size" | "animation">(
     key: K,
     label: string,
-    options: WidgetDraft[K][],
+    options: readonly WidgetDraft[K][],
   ) => (
     <Field id={`w-${key}`} label={label} error={errors[key]}>
       <Select
@@ -70,10 +76,10 @@ export function WidgetSettings({
   return (
     <div className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
-        {select("theme", "Theme", ["modern", "classic", "minimal", "dark"])}
-        {select("position", "Position", ["bottom-right", "bottom-left", "top-right", "top-left"])}
-        {select("size", "Size", ["small", "medium", "large"])}
-        {select("animation", "Animation", ["slide-up", "fade", "none"])}
+        {select("theme", "Theme", WIDGET_THEMES)}
+        {select("position", "Position", WIDGET_POSITIONS)}
+        {select("size", "Size", WIDGET_SIZES)}
+        {select("animation", "Animation", WIDGET_ANIMATIONS)}
         {color("primary_color", "Primary color")}
         {color("accent_color", "Accent color")}
       </div>
