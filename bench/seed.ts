@@ -1,5 +1,6 @@
 import type postgres from "postgres";
 import { generateApiKey } from "@/lib/api-keys/format";
+import { WIDGET_DEFAULTS } from "@/lib/validations/widget-options";
 
 // Seeds the bench's data straight through SQL: organizations, API keys (the real key format,
 // hashed like production), and 100,000 agents for the list org in one generate_series insert.
@@ -9,14 +10,7 @@ export const LIST_ORG_SLUG = "bench-list";
 export const LIST_AGENT_COUNT = 100_000;
 
 const WIDGET_CONFIG = {
-  theme: "modern",
-  position: "bottom-right",
-  size: "medium",
-  animation: "slide-up",
-  branding: true,
-  sound_enabled: false,
-  typing_indicator: true,
-  quick_replies: true,
+  ...WIDGET_DEFAULTS,
   welcome_message: "Hi! How can I help you today?",
   custom_css: null,
 };

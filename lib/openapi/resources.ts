@@ -2,6 +2,7 @@ import { z } from "zod";
 import { optimizationStatusEnum } from "@/db/schema/enums";
 import { ERROR_CATALOG, type ErrorCode } from "@/lib/errors";
 import { PERSONA_KEYS } from "@/lib/personas";
+import { WIDGET_DEFAULTS } from "@/lib/validations/widget-options";
 
 // Response shapes of API.md as zod schemas, registered as OpenAPI components (`.meta({ id })`).
 // Integration tests parse real handler responses with these, so the document cannot drift.
@@ -151,14 +152,7 @@ export const exampleAgent = {
   optimization: { status: "pending", error: null, rationale: null, updated_at: "2026-11-26T08:00:00.000Z" },
   optimization_pending: true,
   widget_config: {
-    theme: "modern",
-    position: "bottom-right",
-    size: "medium",
-    animation: "slide-up",
-    branding: true,
-    sound_enabled: false,
-    typing_indicator: true,
-    quick_replies: true,
+    ...WIDGET_DEFAULTS,
     welcome_message: "Hi! How can I help with your order?",
     custom_css: null,
   },

@@ -14,13 +14,4 @@ export const WIDGET_DEFAULTS = {
   sound_enabled: false,
   typing_indicator: true,
   quick_replies: true,
-} as const satisfies {
-  theme: (typeof WIDGET_THEMES)[number];
-  position: (typeof WIDGET_POSITIONS)[number];
-  size: (typeof WIDGET_SIZES)[number];
-  animation: (typeof WIDGET_ANIMATIONS)[number];
-  branding: boolean;
-  sound_enabled: boolean;
-  typing_indicator: boolean;
-  quick_replies: boolean;
-};
+} as const;
