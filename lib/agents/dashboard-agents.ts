@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/db";
-import { listAuditEventsForTarget } from "@/db/queries/agent-activity";
 import { listAgentsForOrganization } from "@/db/queries/agent-read";
+import { listAuditEventsForTarget } from "@/db/queries/audit-events";
 import { listKnowledgePacksForOrganization } from "@/db/queries/knowledge-packs";
 import { PERSONA_KEYS } from "@/lib/personas";
 import { optimizationStatusSchema } from "@/lib/validations/agent";

@@ -1,5 +1,5 @@
 import { db } from "@/db";
-import { listAuditEventsPage } from "@/db/queries/activity";
+import { listAuditEventsPage } from "@/db/queries/audit-events";
 import { isPublicId } from "@/lib/validations/public-id";
 
 export const ACTIVITY_PAGE_SIZE = 25;

@@ -5,7 +5,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable, Td } from "@/components/ui/table";
 import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
 import { formatDate } from "@/lib/format-date";
 import { listKnowledgePacks } from "@/lib/knowledge-packs/manage-knowledge-packs";
@@ -44,36 +44,30 @@ export default async function KnowledgePacksPage({ params }: { params: Promise<{
         />
       ) : (
         <Card>
-          <Table aria-label="Knowledge packs">
-            <thead className="bg-slate-50">
-              <tr>
-                <Th>Name</Th>
-                <Th>Size</Th>
-                <Th>Agents</Th>
-                <Th>Updated</Th>
+          <DataTable
+            label="Knowledge packs"
+            columns={["Name", "Size", "Agents", "Updated"]}
+            bodyClassName="bg-white"
+          >
+            {rows.map((p) => (
+              <tr key={p.publicId}>
+                <Td className="max-w-xs truncate font-medium text-slate-900">
+                  <Link
+                    href={`/${org}/knowledge-packs/${p.publicId}`}
+                    className="hover:text-brand-700 hover:underline"
+                  >
+                    {p.name}
+                  </Link>
+                  {p.description ? (
+                    <span className="block truncate text-xs text-slate-500">{p.description}</span>
+                  ) : null}
+                </Td>
+                <Td>{kb(p.contentBytes)}</Td>
+                <Td>{p.agentCount}</Td>
+                <Td>{formatDate(p.updatedAt)}</Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 bg-white">
-              {rows.map((p) => (
-                <tr key={p.publicId}>
-                  <Td className="max-w-xs truncate font-medium text-slate-900">
-                    <Link
-                      href={`/${org}/knowledge-packs/${p.publicId}`}
-                      className="hover:text-brand-700 hover:underline"
-                    >
-                      {p.name}
-                    </Link>
-                    {p.description ? (
-                      <span className="block truncate text-xs text-slate-500">{p.description}</span>
-                    ) : null}
-                  </Td>
-                  <Td>{kb(p.contentBytes)}</Td>
-                  <Td>{p.agentCount}</Td>
-                  <Td>{formatDate(p.updatedAt)}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+            ))}
+          </DataTable>
         </Card>
       )}
     </>

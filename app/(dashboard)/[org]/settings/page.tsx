@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { countOf, DataTable, Td } from "@/components/ui/table";
 import { requireOrgMembership } from "@/lib/auth/org-context";
 import { formatDate } from "@/lib/format-date";
 import { listMembers } from "@/lib/organizations/members";
@@ -75,32 +75,19 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
           </CardBody>
         </Card>
         <Card className="lg:col-span-2">
-          <CardHeader
-            title="Members"
-            description={`${members.length} member${members.length === 1 ? "" : "s"}`}
-          />
-          <Table aria-label="Members">
-            <thead className="bg-slate-50">
-              <tr>
-                <Th>Name</Th>
-                <Th>Email</Th>
-                <Th>Role</Th>
-                <Th>Joined</Th>
+          <CardHeader title="Members" description={countOf(members.length, "member")} />
+          <DataTable label="Members" columns={["Name", "Email", "Role", "Joined"]}>
+            {members.map((m) => (
+              <tr key={m.publicId}>
+                <Td className="font-medium text-slate-900">{m.name ?? "—"}</Td>
+                <Td>{m.email}</Td>
+                <Td>
+                  <Badge tone={ROLE_TONE[m.role]}>{m.role}</Badge>
+                </Td>
+                <Td>{formatDate(m.joinedAt)}</Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {members.map((m) => (
-                <tr key={m.publicId}>
-                  <Td className="font-medium text-slate-900">{m.name ?? "—"}</Td>
-                  <Td>{m.email}</Td>
-                  <Td>
-                    <Badge tone={ROLE_TONE[m.role]}>{m.role}</Badge>
-                  </Td>
-                  <Td>{formatDate(m.joinedAt)}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+            ))}
+          </DataTable>
         </Card>
       </div>
     </>

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { countOf, DataTable, Td } from "@/components/ui/table";
 import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
 import { formatDate, formatDateTime } from "@/lib/format-date";
 import { loadWebhooksOverview } from "@/lib/webhooks/endpoints";
@@ -46,10 +46,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ org: 
           </CardBody>
         </Card>
         <Card>
-          <CardHeader
-            title="Endpoints"
-            description={`${endpoints.length} endpoint${endpoints.length === 1 ? "" : "s"}`}
-          />
+          <CardHeader title="Endpoints" description={countOf(endpoints.length, "endpoint")} />
           {endpoints.length === 0 ? (
             <CardBody>
               <EmptyState
@@ -59,43 +56,34 @@ export default async function WebhooksPage({ params }: { params: Promise<{ org: 
               />
             </CardBody>
           ) : (
-            <Table aria-label="Webhook endpoints">
-              <thead className="bg-slate-50">
-                <tr>
-                  <Th>URL</Th>
-                  <Th>Events</Th>
-                  <Th>Created</Th>
-                  <Th>
-                    <span className="sr-only">Actions</span>
-                  </Th>
+            <DataTable
+              label="Webhook endpoints"
+              columns={["URL", "Events", "Created", { hidden: "Actions" }]}
+            >
+              {endpoints.map((e) => (
+                <tr key={e.publicId} data-endpoint-id={e.publicId}>
+                  <Td className="max-w-xs break-all font-mono text-xs text-slate-900">
+                    {e.url}
+                    {e.description ? (
+                      <span className="block font-sans text-slate-500">{e.description}</span>
+                    ) : null}
+                  </Td>
+                  <Td>
+                    <div className="flex flex-wrap gap-1">
+                      {e.events.map((ev) => (
+                        <Badge key={ev} tone="brand">
+                          {ev}
+                        </Badge>
+                      ))}
+                    </div>
+                  </Td>
+                  <Td>{formatDate(e.createdAt)}</Td>
+                  <Td className="text-right">
+                    <EndpointActions org={org} endpoint={e.publicId} url={e.url} />
+                  </Td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {endpoints.map((e) => (
-                  <tr key={e.publicId} data-endpoint-id={e.publicId}>
-                    <Td className="max-w-xs break-all font-mono text-xs text-slate-900">
-                      {e.url}
-                      {e.description ? (
-                        <span className="block font-sans text-slate-500">{e.description}</span>
-                      ) : null}
-                    </Td>
-                    <Td>
-                      <div className="flex flex-wrap gap-1">
-                        {e.events.map((ev) => (
-                          <Badge key={ev} tone="brand">
-                            {ev}
-                          </Badge>
-                        ))}
-                      </div>
-                    </Td>
-                    <Td>{formatDate(e.createdAt)}</Td>
-                    <Td className="text-right">
-                      <EndpointActions org={org} endpoint={e.publicId} url={e.url} />
-                    </Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+              ))}
+            </DataTable>
           )}
         </Card>
         <Card>
@@ -105,39 +93,28 @@ export default async function WebhooksPage({ params }: { params: Promise<{ org: 
               <p className="text-sm text-slate-600">No deliveries yet.</p>
             </CardBody>
           ) : (
-            <Table aria-label="Recent deliveries">
-              <thead className="bg-slate-50">
-                <tr>
-                  <Th>When</Th>
-                  <Th>Event</Th>
-                  <Th>Endpoint</Th>
-                  <Th>Attempt</Th>
-                  <Th>Status</Th>
-                  <Th>Response</Th>
+            <DataTable
+              label="Recent deliveries"
+              columns={["When", "Event", "Endpoint", "Attempt", "Status", "Response"]}
+            >
+              {deliveries.map((d) => (
+                <tr key={d.publicId} data-delivery-status={d.status}>
+                  <Td>{formatDateTime(d.createdAt)}</Td>
+                  <Td>
+                    <code className="font-mono text-xs">{d.eventType}</code>
+                  </Td>
+                  <Td className="max-w-xs break-all font-mono text-xs">{d.endpointUrl}</Td>
+                  <Td>{d.attempt === 0 ? "queued" : d.attempt}</Td>
+                  <Td>
+                    <Badge tone={STATUS_TONE[d.status]}>{d.status}</Badge>
+                  </Td>
+                  <Td>
+                    {d.responseCode ?? "—"}
+                    {d.lastError ? <span className="block text-xs text-slate-500">{d.lastError}</span> : null}
+                  </Td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {deliveries.map((d) => (
-                  <tr key={d.publicId} data-delivery-status={d.status}>
-                    <Td>{formatDateTime(d.createdAt)}</Td>
-                    <Td>
-                      <code className="font-mono text-xs">{d.eventType}</code>
-                    </Td>
-                    <Td className="max-w-xs break-all font-mono text-xs">{d.endpointUrl}</Td>
-                    <Td>{d.attempt === 0 ? "queued" : d.attempt}</Td>
-                    <Td>
-                      <Badge tone={STATUS_TONE[d.status]}>{d.status}</Badge>
-                    </Td>
-                    <Td>
-                      {d.responseCode ?? "—"}
-                      {d.lastError ? (
-                        <span className="block text-xs text-slate-500">{d.lastError}</span>
-                      ) : null}
-                    </Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+              ))}
+            </DataTable>
           )}
         </Card>
       </div>

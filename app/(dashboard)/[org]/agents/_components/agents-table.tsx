@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
+import { DataTable, Td } from "@/components/ui/table";
 import type { AgentListRow } from "@/lib/agents/types";
 import { formatDate } from "@/lib/format-date";
 import { OptimizationBadge } from "./optimization-badge";
@@ -10,44 +10,34 @@ export function AgentsTable({ org, rows }: { org: string; rows: AgentListRow[] }
   return (
     <>
       <Card className="hidden md:block">
-        <Table aria-label="Agents">
-          <thead className="bg-slate-50">
-            <tr>
-              <Th>Name</Th>
-              <Th>Persona</Th>
-              <Th>Knowledge pack</Th>
-              <Th>Optimization</Th>
-              <Th>Created</Th>
+        <DataTable
+          label="Agents"
+          columns={["Name", "Persona", "Knowledge pack", "Optimization", "Created"]}
+          bodyClassName="bg-white"
+        >
+          {rows.map((a) => (
+            <tr key={a.publicId} className="hover:bg-slate-50">
+              <Td className="max-w-xs truncate font-medium text-slate-900">
+                <Link href={`/${org}/agents/${a.publicId}`} className="hover:text-brand-700 hover:underline">
+                  {a.name}
+                </Link>
+                {a.status === "disabled" ? (
+                  <span className="ml-2 text-xs text-slate-500">(disabled)</span>
+                ) : null}
+              </Td>
+              <Td>{a.persona.name}</Td>
+              <Td className="max-w-[14rem] truncate">
+                {a.knowledgePack?.name ?? <span className="text-slate-400">—</span>}
+              </Td>
+              <Td>
+                <OptimizationBadge status={a.optimizationStatus} />
+              </Td>
+              <Td>
+                <time dateTime={a.createdAt.toISOString()}>{formatDate(a.createdAt)}</time>
+              </Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 bg-white">
-            {rows.map((a) => (
-              <tr key={a.publicId} className="hover:bg-slate-50">
-                <Td className="max-w-xs truncate font-medium text-slate-900">
-                  <Link
-                    href={`/${org}/agents/${a.publicId}`}
-                    className="hover:text-brand-700 hover:underline"
-                  >
-                    {a.name}
-                  </Link>
-                  {a.status === "disabled" ? (
-                    <span className="ml-2 text-xs text-slate-500">(disabled)</span>
-                  ) : null}
-                </Td>
-                <Td>{a.persona.name}</Td>
-                <Td className="max-w-[14rem] truncate">
-                  {a.knowledgePack?.name ?? <span className="text-slate-400">—</span>}
-                </Td>
-                <Td>
-                  <OptimizationBadge status={a.optimizationStatus} />
-                </Td>
-                <Td>
-                  <time dateTime={a.createdAt.toISOString()}>{formatDate(a.createdAt)}</time>
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+          ))}
+        </DataTable>
       </Card>
       <ul aria-label="Agents" className="space-y-3 md:hidden">
         {rows.map((a) => (

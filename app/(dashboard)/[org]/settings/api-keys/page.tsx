@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { countOf, DataTable, Td } from "@/components/ui/table";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
 import { formatDate, formatRelative } from "@/lib/format-date";
@@ -45,7 +45,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ org: s
           </CardBody>
         </Card>
         <Card>
-          <CardHeader title="Keys" description={`${keys.length} key${keys.length === 1 ? "" : "s"}`} />
+          <CardHeader title="Keys" description={countOf(keys.length, "key")} />
           {keys.length === 0 ? (
             <CardBody>
               <EmptyState
@@ -55,54 +55,42 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ org: s
               />
             </CardBody>
           ) : (
-            <Table aria-label="API keys">
-              <thead className="bg-slate-50">
-                <tr>
-                  <Th>Name</Th>
-                  <Th>Key</Th>
-                  <Th>Scopes</Th>
-                  <Th>Last used</Th>
-                  <Th>Created</Th>
-                  <Th>Status</Th>
-                  <Th>
-                    <span className="sr-only">Actions</span>
-                  </Th>
+            <DataTable
+              label="API keys"
+              columns={["Name", "Key", "Scopes", "Last used", "Created", "Status", { hidden: "Actions" }]}
+            >
+              {keys.map((k) => (
+                <tr key={k.id} data-key-id={k.keyId}>
+                  <Td className="font-medium text-slate-900">{k.name}</Td>
+                  <Td>
+                    <code className="font-mono text-xs">{k.prefix}</code>
+                  </Td>
+                  <Td>
+                    <div className="flex gap-1">
+                      {k.scopes.map((s) => (
+                        <Badge key={s} tone="brand">
+                          {s}
+                        </Badge>
+                      ))}
+                    </div>
+                  </Td>
+                  <Td>{k.lastUsedAt ? formatRelative(k.lastUsedAt) : "Never"}</Td>
+                  <Td>{formatDate(k.createdAt)}</Td>
+                  <Td>
+                    <Badge tone={STATUS_TONE[k.status]}>
+                      {k.status === "active" && k.expiresAt
+                        ? `active · expires ${formatDate(k.expiresAt)}`
+                        : k.status}
+                    </Badge>
+                  </Td>
+                  <Td className="text-right">
+                    {k.status === "revoked" ? null : (
+                      <RevokeKeyButton org={ctx.org.slug} keyId={k.keyId} name={k.name} />
+                    )}
+                  </Td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {keys.map((k) => (
-                  <tr key={k.id} data-key-id={k.keyId}>
-                    <Td className="font-medium text-slate-900">{k.name}</Td>
-                    <Td>
-                      <code className="font-mono text-xs">{k.prefix}</code>
-                    </Td>
-                    <Td>
-                      <div className="flex gap-1">
-                        {k.scopes.map((s) => (
-                          <Badge key={s} tone="brand">
-                            {s}
-                          </Badge>
-                        ))}
-                      </div>
-                    </Td>
-                    <Td>{k.lastUsedAt ? formatRelative(k.lastUsedAt) : "Never"}</Td>
-                    <Td>{formatDate(k.createdAt)}</Td>
-                    <Td>
-                      <Badge tone={STATUS_TONE[k.status]}>
-                        {k.status === "active" && k.expiresAt
-                          ? `active · expires ${formatDate(k.expiresAt)}`
-                          : k.status}
-                      </Badge>
-                    </Td>
-                    <Td className="text-right">
-                      {k.status === "revoked" ? null : (
-                        <RevokeKeyButton org={ctx.org.slug} keyId={k.keyId} name={k.name} />
-                      )}
-                    </Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+              ))}
+            </DataTable>
           )}
         </Card>
       </div>
