@@ -1,19 +1,17 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { apiKeys } from "./api-keys";
-import { fk, internalId, publicId, timestamps } from "./columns";
+import { fk, timestamps } from "./columns";
 import { agentStatusEnum, optimizationStatusEnum } from "./enums";
 import { knowledgePacks } from "./knowledge-packs";
-import { organizationRef } from "./organizations";
+import { tenantColumns } from "./organizations";
 import { personas } from "./personas";
 import { users } from "./users";
 
 export const agents = pgTable(
   "agents",
   {
-    id: internalId(),
-    publicId: publicId(),
-    organizationId: organizationRef(),
+    ...tenantColumns(),
     createdByUserId: fk("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdByApiKeyId: fk("created_by_api_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
     name: text("name").notNull(),

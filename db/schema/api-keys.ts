@@ -1,15 +1,13 @@
 import { sql } from "drizzle-orm";
 import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { fk, internalId, publicId, timestamps } from "./columns";
-import { organizationRef } from "./organizations";
+import { fk, timestamps } from "./columns";
+import { tenantColumns } from "./organizations";
 import { users } from "./users";
 
 export const apiKeys = pgTable(
   "api_keys",
   {
-    id: internalId(),
-    publicId: publicId(),
-    organizationId: organizationRef(),
+    ...tenantColumns(),
     name: text("name").notNull(),
     // The public lookup part of the key; the secret is stored only as a sha-256 hash.
     keyId: text("key_id").notNull(),

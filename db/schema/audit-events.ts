@@ -1,14 +1,12 @@
 import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { internalId, publicId, timestamps } from "./columns";
+import { timestamps } from "./columns";
 import { actorTypeEnum } from "./enums";
-import { organizationRef } from "./organizations";
+import { tenantColumns } from "./organizations";
 
 export const auditEvents = pgTable(
   "audit_events",
   {
-    id: internalId(),
-    publicId: publicId(),
-    organizationId: organizationRef(),
+    ...tenantColumns(),
     actorType: actorTypeEnum("actor_type").notNull(),
     // A user's public id, an API key's key_id, or a job name: never an internal id.
     actorId: text("actor_id"),

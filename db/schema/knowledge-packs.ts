@@ -1,14 +1,12 @@
 import { sql } from "drizzle-orm";
 import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { internalId, publicId, timestamps } from "./columns";
-import { organizationRef } from "./organizations";
+import { timestamps } from "./columns";
+import { tenantColumns } from "./organizations";
 
 export const knowledgePacks = pgTable(
   "knowledge_packs",
   {
-    id: internalId(),
-    publicId: publicId(),
-    organizationId: organizationRef(),
+    ...tenantColumns(),
     name: text("name").notNull(),
     description: text("description"),
     content: text("content").notNull().default(""),

@@ -32,6 +32,13 @@ export const organizationRef = () =>
     .notNull()
     .references(() => organizations.id, { onDelete: "cascade" });
 
+/** The columns every tenant table starts with: internal id, public id, owning organization. */
+export const tenantColumns = () => ({
+  id: internalId(),
+  publicId: publicId(),
+  organizationId: organizationRef(),
+});
+
 export const memberships = pgTable(
   "memberships",
   {

@@ -1,14 +1,12 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { fk, internalId, publicId, timestamps } from "./columns";
 import { deliveryStatusEnum } from "./enums";
-import { organizationRef } from "./organizations";
+import { tenantColumns } from "./organizations";
 
 export const webhookEndpoints = pgTable(
   "webhook_endpoints",
   {
-    id: internalId(),
-    publicId: publicId(),
-    organizationId: organizationRef(),
+    ...tenantColumns(),
     url: text("url").notNull(),
     description: text("description"),
     // Standard Webhooks secret (whsec_…); needed in clear to sign, shown to the admin once.
