@@ -1,4 +1,4 @@
-import { db, type Tx } from "@/db";
+import { db, type Executor, type Tx } from "@/db";
 import { insertAuditEvent } from "@/db/queries/audit-events";
 import { auditActor, type UseCaseContext } from "@/lib/actor";
 import { type OptimizationRequest, scheduleOptimizationDispatch } from "@/lib/agents/optimization/dispatch";
@@ -26,6 +26,23 @@ export type Work = {
   afterCommit: AfterCommit;
 };
 
+/** One audit_events row, written with the transaction `tx` (for callers that own their transaction). */
+export function writeAudit(
+  tx: Executor,
+  ctx: UseCaseContext,
+  action: string,
+  targetPublicId: string,
+  metadata: Record<string, unknown> = {},
+): Promise<void> {
+  return insertAuditEvent(tx, {
+    organizationId: ctx.organizationId,
+    ...auditActor(ctx.actor),
+    action,
+    targetPublicId,
+    metadata,
+  });
+}
+
 export async function unitOfWork<T>(ctx: UseCaseContext, fn: (work: Work) => Promise<T>): Promise<T> {
   const queued: (() => void)[] = [];
   const afterCommit: AfterCommit = {
@@ -38,14 +55,7 @@ export async function unitOfWork<T>(ctx: UseCaseContext, fn: (work: Work) => Pro
     fn({
       tx,
       afterCommit,
-      audit: (action, targetPublicId, metadata = {}) =>
-        insertAuditEvent(tx, {
-          organizationId: ctx.organizationId,
-          ...auditActor(ctx.actor),
-          action,
-          targetPublicId,
-          metadata,
-        }),
+      audit: (action, targetPublicId, metadata) => writeAudit(tx, ctx, action, targetPublicId, metadata),
     }),
   );
   for (const run of queued) run();

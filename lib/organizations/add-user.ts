@@ -1,10 +1,10 @@
 import { db } from "@/db";
-import { insertAuditEvent } from "@/db/queries/audit-events";
 import { findUserByEmail } from "@/db/queries/memberships";
 import { findOrganizationBySlug, insertUserIfEmailFree, upsertMembership } from "@/db/queries/organizations";
-import { type Actor, auditActor } from "@/lib/actor";
+import type { Actor } from "@/lib/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
+import { writeAudit } from "@/lib/unit-of-work";
 
 export type MemberRole = "owner" | "admin" | "member";
 
@@ -32,13 +32,16 @@ export async function addUserToOrganization(input: {
     const user = inserted ?? (await findUserByEmail(tx, input.email));
     if (!user) throw new Error("user vanished during user:create");
     await upsertMembership(tx, { organizationId: org.id, userId: user.id, role: input.role });
-    await insertAuditEvent(tx, {
-      organizationId: org.id,
-      ...auditActor(input.actor),
-      action: "membership.created",
-      targetPublicId: user.publicId,
-      metadata: { email: user.email, role: input.role },
-    });
+    await writeAudit(
+      tx,
+      { organizationId: org.id, actor: input.actor },
+      "membership.created",
+      user.publicId,
+      {
+        email: user.email,
+        role: input.role,
+      },
+    );
     return {
       user: { id: user.publicId, email: user.email, name: user.name },
       organization: { id: org.publicId, slug: org.slug, name: org.name },

@@ -1,9 +1,9 @@
 import { db, type Executor } from "@/db";
-import { insertAuditEvent } from "@/db/queries/audit-events";
 import { insertOrganizationIfSlugFree, upsertMembership } from "@/db/queries/organizations";
-import { type Actor, auditActor } from "@/lib/actor";
+import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import type { PlanKey } from "@/lib/plans";
+import { writeAudit } from "@/lib/unit-of-work";
 import { isReservedSlug, SLUG_PATTERN, slugCandidates, slugify } from "./slug";
 
 export type CreatedOrganization = NonNullable<Awaited<ReturnType<typeof insertOrganizationIfSlugFree>>>;
@@ -33,12 +33,9 @@ export async function insertOrganization(
     }
     if (!org) throw new AppError("conflict", "Could not find a free slug for this organization name.");
   }
-  await insertAuditEvent(tx, {
-    organizationId: org.id,
-    ...auditActor(input.actor),
-    action: "organization.created",
-    targetPublicId: org.publicId,
-    metadata: { slug: org.slug, plan: org.plan },
+  await writeAudit(tx, { organizationId: org.id, actor: input.actor }, "organization.created", org.publicId, {
+    slug: org.slug,
+    plan: org.plan,
   });
   return org;
 }
