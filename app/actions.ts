@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionState } from "@/lib/auth/action-state";
-import { fieldErrorsFrom, formDataToObject } from "@/lib/auth/form-data";
+import { formDataToObject, invalidFormState } from "@/lib/auth/form-data";
 import { getCurrentUser } from "@/lib/auth/org-context";
 import { isAppError } from "@/lib/errors";
 import { createOrganizationForUser } from "@/lib/organizations/create-organization";
@@ -16,8 +16,7 @@ export async function createOrganizationAction(_prev: ActionState, formData: For
   const raw = formDataToObject(formData);
   const parsed = schema.safeParse(raw);
   const values = { name: String(raw.name ?? "") };
-  if (!parsed.success)
-    return { ok: false, error: "Check the name.", fieldErrors: fieldErrorsFrom(parsed.error), values };
+  if (!parsed.success) return invalidFormState("Check the name.", parsed.error, values);
   let slug: string;
   try {
     ({ slug } = await createOrganizationForUser({ name: parsed.data.name, user }));

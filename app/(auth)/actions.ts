@@ -3,7 +3,7 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
 import type { ActionState } from "@/lib/auth/action-state";
-import { fieldErrorsFrom, formDataToObject } from "@/lib/auth/form-data";
+import { formDataToObject, invalidFormState } from "@/lib/auth/form-data";
 import { signUpUser } from "@/lib/auth/sign-up";
 import { isAppError } from "@/lib/errors";
 import { signInSchema, signUpSchema } from "@/lib/validations/auth";
@@ -17,14 +17,7 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
   const raw = formDataToObject(formData);
   const values = { email: typeof raw.email === "string" ? raw.email : "" };
   const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      error: "Enter your email and password.",
-      fieldErrors: fieldErrorsFrom(parsed.error),
-      values,
-    };
-  }
+  if (!parsed.success) return invalidFormState("Enter your email and password.", parsed.error, values);
   try {
     await signIn("credentials", {
       email: parsed.data.email,
@@ -58,14 +51,7 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
     organizationName: String(raw.organizationName ?? ""),
   };
   const parsed = signUpSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      error: "Please fix the highlighted fields.",
-      fieldErrors: fieldErrorsFrom(parsed.error),
-      values,
-    };
-  }
+  if (!parsed.success) return invalidFormState("Please fix the highlighted fields.", parsed.error, values);
   let slug: string;
   try {
     ({

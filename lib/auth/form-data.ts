@@ -43,3 +43,12 @@ export function fieldErrorsFrom(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
+
+/** The failed-submit state of a form whose fields did not parse: the message, per-field errors, echo. */
+export function invalidFormState(
+  error: string,
+  zodError: z.ZodError,
+  values: Record<string, string>,
+): { ok: false; error: string; fieldErrors: Record<string, string>; values: Record<string, string> } {
+  return { ok: false, error, fieldErrors: fieldErrorsFrom(zodError), values };
+}

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/logger";
 import type { ActionState } from "./action-state";
-import { echoValues, fieldErrorsFrom, formDataToObject } from "./form-data";
+import { echoValues, formDataToObject, invalidFormState } from "./form-data";
 import { getCurrentUser, hasRole, type OrgContext, type Role, resolveOrgContext } from "./org-context";
 
 export type { ActionState } from "./action-state";
@@ -39,14 +39,7 @@ export function orgAction<S extends z.ZodType>(
     }
     const { org: _org, ...input } = raw;
     const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      return {
-        ok: false,
-        error: "Please fix the highlighted fields.",
-        fieldErrors: fieldErrorsFrom(parsed.error),
-        values,
-      };
-    }
+    if (!parsed.success) return invalidFormState("Please fix the highlighted fields.", parsed.error, values);
     try {
       return (await fn(parsed.data, ctx, formData)) ?? { ok: true };
     } catch (e) {
