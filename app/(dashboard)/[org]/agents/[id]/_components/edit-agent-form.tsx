@@ -64,6 +64,18 @@ export function EditAgentForm({
       />
     </Field>
   );
+  const select = (id: string, name: string, label: string, value: string, options: Option[]) => (
+    <Field id={id} label={label} error={errorFor(state, name)}>
+      <Select id={id} name={name} defaultValue={v(name, value)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+  const plain = (values: readonly string[]): Option[] => values.map((x) => ({ value: x, label: x }));
   return (
     <Card>
       <CardHeader title="Edit agent" description="Changing the system prompt creates a new prompt version." />
@@ -76,29 +88,11 @@ export function EditAgentForm({
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             {text("edit-name", "name", "Name", agent.name, undefined, 100)}
             {text("edit-industry", "industry", "Industry", agent.industry ?? "", undefined, 100)}
-            <Field id="edit-persona" label="Persona" error={errorFor(state, "persona")}>
-              <Select id="edit-persona" name="persona" defaultValue={v("persona", agent.personaKey)}>
-                {personas.map((p) => (
-                  <option key={p.value} value={p.value}>
-                    {p.label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field id="edit-pack" label="Knowledge pack" error={errorFor(state, "knowledge_pack_id")}>
-              <Select
-                id="edit-pack"
-                name="knowledge_pack_id"
-                defaultValue={v("knowledge_pack_id", agent.knowledgePackId ?? "")}
-              >
-                <option value="">None</option>
-                {packs.map((p) => (
-                  <option key={p.value} value={p.value}>
-                    {p.label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            {select("edit-persona", "persona", "Persona", agent.personaKey, personas)}
+            {select("edit-pack", "knowledge_pack_id", "Knowledge pack", agent.knowledgePackId ?? "", [
+              { value: "", label: "None" },
+              ...packs,
+            ])}
           </div>
           <Field id="edit-description" label="Description" error={errorFor(state, "description")}>
             <Textarea
@@ -131,42 +125,18 @@ export function EditAgentForm({
             description="When the prompt changes, ask Gemini for an improved version in the background."
           />
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-            <Field id="edit-status" label="Status" error={errorFor(state, "status")}>
-              <Select id="edit-status" name="status" defaultValue={v("status", agent.status)}>
-                <option value="active">Active</option>
-                <option value="disabled">Disabled</option>
-              </Select>
-            </Field>
-            <Field id="edit-theme" label="Widget theme" error={errorFor(state, "widget_config.theme")}>
-              <Select
-                id="edit-theme"
-                name="widget_config.theme"
-                defaultValue={v("widget_config.theme", agent.theme)}
-              >
-                {themes.map((t) => (
-                  <option key={t} value={t}>
-                    {t}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field
-              id="edit-position"
-              label="Widget position"
-              error={errorFor(state, "widget_config.position")}
-            >
-              <Select
-                id="edit-position"
-                name="widget_config.position"
-                defaultValue={v("widget_config.position", agent.position)}
-              >
-                {positions.map((p) => (
-                  <option key={p} value={p}>
-                    {p}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            {select("edit-status", "status", "Status", agent.status, [
+              { value: "active", label: "Active" },
+              { value: "disabled", label: "Disabled" },
+            ])}
+            {select("edit-theme", "widget_config.theme", "Widget theme", agent.theme, plain(themes))}
+            {select(
+              "edit-position",
+              "widget_config.position",
+              "Widget position",
+              agent.position,
+              plain(positions),
+            )}
           </div>
           {text(
             "edit-welcome",
