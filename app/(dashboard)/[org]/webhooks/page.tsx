@@ -1,8 +1,8 @@
 import { ShieldAlert, Webhook } from "lucide-react";
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ListCard, SectionCard } from "@/components/ui/list-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { countOf, DataTable, Td } from "@/components/ui/table";
 import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
@@ -39,84 +39,78 @@ export default async function WebhooksPage({ params }: { params: Promise<{ org: 
         description="Get a signed POST (Standard Webhooks) when agents change. Failed deliveries are retried with backoff; every attempt is listed below."
       />
       <div className="space-y-6">
-        <Card>
-          <CardHeader title="Add an endpoint" />
-          <CardBody>
-            <CreateEndpointForm org={org} />
-          </CardBody>
-        </Card>
-        <Card>
-          <CardHeader title="Endpoints" description={countOf(endpoints.length, "endpoint")} />
-          {endpoints.length === 0 ? (
-            <CardBody>
+        <SectionCard title="Add an endpoint">
+          <CreateEndpointForm org={org} />
+        </SectionCard>
+        <ListCard
+          title="Endpoints"
+          description={countOf(endpoints.length, "endpoint")}
+          empty={
+            endpoints.length === 0 ? (
               <EmptyState
                 icon={<Webhook aria-hidden className="size-8" />}
                 title="No endpoints yet"
                 description="Add one above."
               />
-            </CardBody>
-          ) : (
-            <DataTable
-              label="Webhook endpoints"
-              columns={["URL", "Events", "Created", { hidden: "Actions" }]}
-            >
-              {endpoints.map((e) => (
-                <tr key={e.publicId} data-endpoint-id={e.publicId}>
-                  <Td className="max-w-xs break-all font-mono text-xs text-slate-900">
-                    {e.url}
-                    {e.description ? (
-                      <span className="block font-sans text-slate-500">{e.description}</span>
-                    ) : null}
-                  </Td>
-                  <Td>
-                    <div className="flex flex-wrap gap-1">
-                      {e.events.map((ev) => (
-                        <Badge key={ev} tone="brand">
-                          {ev}
-                        </Badge>
-                      ))}
-                    </div>
-                  </Td>
-                  <Td>{formatDate(e.createdAt)}</Td>
-                  <Td className="text-right">
-                    <EndpointActions org={org} endpoint={e.publicId} url={e.url} />
-                  </Td>
-                </tr>
-              ))}
-            </DataTable>
-          )}
-        </Card>
-        <Card>
-          <CardHeader title="Recent deliveries" description="The latest 50 attempts, newest first." />
-          {deliveries.length === 0 ? (
-            <CardBody>
-              <p className="text-sm text-slate-600">No deliveries yet.</p>
-            </CardBody>
-          ) : (
-            <DataTable
-              label="Recent deliveries"
-              columns={["When", "Event", "Endpoint", "Attempt", "Status", "Response"]}
-            >
-              {deliveries.map((d) => (
-                <tr key={d.publicId} data-delivery-status={d.status}>
-                  <Td>{formatDateTime(d.createdAt)}</Td>
-                  <Td>
-                    <code className="font-mono text-xs">{d.eventType}</code>
-                  </Td>
-                  <Td className="max-w-xs break-all font-mono text-xs">{d.endpointUrl}</Td>
-                  <Td>{d.attempt === 0 ? "queued" : d.attempt}</Td>
-                  <Td>
-                    <Badge tone={STATUS_TONE[d.status]}>{d.status}</Badge>
-                  </Td>
-                  <Td>
-                    {d.responseCode ?? "—"}
-                    {d.lastError ? <span className="block text-xs text-slate-500">{d.lastError}</span> : null}
-                  </Td>
-                </tr>
-              ))}
-            </DataTable>
-          )}
-        </Card>
+            ) : null
+          }
+        >
+          <DataTable label="Webhook endpoints" columns={["URL", "Events", "Created", { hidden: "Actions" }]}>
+            {endpoints.map((e) => (
+              <tr key={e.publicId} data-endpoint-id={e.publicId}>
+                <Td className="max-w-xs break-all font-mono text-xs text-slate-900">
+                  {e.url}
+                  {e.description ? (
+                    <span className="block font-sans text-slate-500">{e.description}</span>
+                  ) : null}
+                </Td>
+                <Td>
+                  <div className="flex flex-wrap gap-1">
+                    {e.events.map((ev) => (
+                      <Badge key={ev} tone="brand">
+                        {ev}
+                      </Badge>
+                    ))}
+                  </div>
+                </Td>
+                <Td>{formatDate(e.createdAt)}</Td>
+                <Td className="text-right">
+                  <EndpointActions org={org} endpoint={e.publicId} url={e.url} />
+                </Td>
+              </tr>
+            ))}
+          </DataTable>
+        </ListCard>
+        <ListCard
+          title="Recent deliveries"
+          description="The latest 50 attempts, newest first."
+          empty={
+            deliveries.length === 0 ? <p className="text-sm text-slate-600">No deliveries yet.</p> : null
+          }
+        >
+          <DataTable
+            label="Recent deliveries"
+            columns={["When", "Event", "Endpoint", "Attempt", "Status", "Response"]}
+          >
+            {deliveries.map((d) => (
+              <tr key={d.publicId} data-delivery-status={d.status}>
+                <Td>{formatDateTime(d.createdAt)}</Td>
+                <Td>
+                  <code className="font-mono text-xs">{d.eventType}</code>
+                </Td>
+                <Td className="max-w-xs break-all font-mono text-xs">{d.endpointUrl}</Td>
+                <Td>{d.attempt === 0 ? "queued" : d.attempt}</Td>
+                <Td>
+                  <Badge tone={STATUS_TONE[d.status]}>{d.status}</Badge>
+                </Td>
+                <Td>
+                  {d.responseCode ?? "—"}
+                  {d.lastError ? <span className="block text-xs text-slate-500">{d.lastError}</span> : null}
+                </Td>
+              </tr>
+            ))}
+          </DataTable>
+        </ListCard>
       </div>
     </>
   );

@@ -1,8 +1,8 @@
 import { KeyRound, ShieldAlert } from "lucide-react";
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ListCard, SectionCard } from "@/components/ui/list-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { countOf, DataTable, Td } from "@/components/ui/table";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
@@ -38,61 +38,59 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ org: s
         description="Keys let your code manage this organization's agents through the REST API. They are shown once and stored only as a hash."
       />
       <div className="space-y-6">
-        <Card>
-          <CardHeader title="Create a key" />
-          <CardBody>
-            <CreateKeyForm org={ctx.org.slug} />
-          </CardBody>
-        </Card>
-        <Card>
-          <CardHeader title="Keys" description={countOf(keys.length, "key")} />
-          {keys.length === 0 ? (
-            <CardBody>
+        <SectionCard title="Create a key">
+          <CreateKeyForm org={ctx.org.slug} />
+        </SectionCard>
+        <ListCard
+          title="Keys"
+          description={countOf(keys.length, "key")}
+          empty={
+            keys.length === 0 ? (
               <EmptyState
                 icon={<KeyRound aria-hidden className="size-8" />}
                 title="No API keys yet"
                 description="Create one above to call the API from your code."
               />
-            </CardBody>
-          ) : (
-            <DataTable
-              label="API keys"
-              columns={["Name", "Key", "Scopes", "Last used", "Created", "Status", { hidden: "Actions" }]}
-            >
-              {keys.map((k) => (
-                <tr key={k.id} data-key-id={k.keyId}>
-                  <Td className="font-medium text-slate-900">{k.name}</Td>
-                  <Td>
-                    <code className="font-mono text-xs">{k.prefix}</code>
-                  </Td>
-                  <Td>
-                    <div className="flex gap-1">
-                      {k.scopes.map((s) => (
-                        <Badge key={s} tone="brand">
-                          {s}
-                        </Badge>
-                      ))}
-                    </div>
-                  </Td>
-                  <Td>{k.lastUsedAt ? formatRelative(k.lastUsedAt) : "Never"}</Td>
-                  <Td>{formatDate(k.createdAt)}</Td>
-                  <Td>
-                    <Badge tone={STATUS_TONE[k.status]}>
-                      {k.status === "active" && k.expiresAt
-                        ? `active · expires ${formatDate(k.expiresAt)}`
-                        : k.status}
-                    </Badge>
-                  </Td>
-                  <Td className="text-right">
-                    {k.status === "revoked" ? null : (
-                      <RevokeKeyButton org={ctx.org.slug} keyId={k.keyId} name={k.name} />
-                    )}
-                  </Td>
-                </tr>
-              ))}
-            </DataTable>
-          )}
-        </Card>
+            ) : null
+          }
+        >
+          <DataTable
+            label="API keys"
+            columns={["Name", "Key", "Scopes", "Last used", "Created", "Status", { hidden: "Actions" }]}
+          >
+            {keys.map((k) => (
+              <tr key={k.id} data-key-id={k.keyId}>
+                <Td className="font-medium text-slate-900">{k.name}</Td>
+                <Td>
+                  <code className="font-mono text-xs">{k.prefix}</code>
+                </Td>
+                <Td>
+                  <div className="flex gap-1">
+                    {k.scopes.map((s) => (
+                      <Badge key={s} tone="brand">
+                        {s}
+                      </Badge>
+                    ))}
+                  </div>
+                </Td>
+                <Td>{k.lastUsedAt ? formatRelative(k.lastUsedAt) : "Never"}</Td>
+                <Td>{formatDate(k.createdAt)}</Td>
+                <Td>
+                  <Badge tone={STATUS_TONE[k.status]}>
+                    {k.status === "active" && k.expiresAt
+                      ? `active · expires ${formatDate(k.expiresAt)}`
+                      : k.status}
+                  </Badge>
+                </Td>
+                <Td className="text-right">
+                  {k.status === "revoked" ? null : (
+                    <RevokeKeyButton org={ctx.org.slug} keyId={k.keyId} name={k.name} />
+                  )}
+                </Td>
+              </tr>
+            ))}
+          </DataTable>
+        </ListCard>
       </div>
     </>
   );
