@@ -73,6 +73,26 @@ export function WidgetSettings({
       description={description}
     />
   );
+  const area = (
+    key: "welcome_message" | "quick_reply_options" | "custom_css",
+    label: string,
+    hint: string,
+    rows: number,
+    extra: { className?: string; placeholder?: string } = {},
+  ) => (
+    <Field id={`w-${key}`} label={label} hint={hint} error={errors[key]}>
+      <Textarea
+        id={`w-${key}`}
+        name={key}
+        rows={rows}
+        value={draft[key]}
+        onChange={(e) => onChange({ [key]: e.target.value })}
+        className={extra.className ?? "min-h-0"}
+        placeholder={extra.placeholder}
+        {...describedBy(`w-${key}`, errors[key])}
+      />
+    </Field>
+  );
   return (
     <div className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
@@ -83,22 +103,7 @@ export function WidgetSettings({
         {color("primary_color", "Primary color")}
         {color("accent_color", "Accent color")}
       </div>
-      <Field
-        id="w-welcome_message"
-        label="Welcome message"
-        hint="Up to 500 characters."
-        error={errors.welcome_message}
-      >
-        <Textarea
-          id="w-welcome_message"
-          name="welcome_message"
-          rows={2}
-          value={draft.welcome_message}
-          onChange={(e) => onChange({ welcome_message: e.target.value })}
-          className="min-h-0"
-          {...describedBy("w-welcome_message", errors.welcome_message)}
-        />
-      </Field>
+      {area("welcome_message", "Welcome message", "Up to 500 characters.", 2)}
       <Checkbox
         id="w-quick_replies"
         name="quick_replies"
@@ -107,46 +112,26 @@ export function WidgetSettings({
         label="Quick replies"
         description="Suggested first questions shown as buttons."
       />
-      {draft.quick_replies ? (
-        <Field
-          id="w-quick_reply_options"
-          label="Quick reply options"
-          hint="One per line, up to 6, each up to 80 characters."
-          error={errors.quick_reply_options}
-        >
-          <Textarea
-            id="w-quick_reply_options"
-            name="quick_reply_options"
-            rows={3}
-            value={draft.quick_reply_options}
-            onChange={(e) => onChange({ quick_reply_options: e.target.value })}
-            className="min-h-0"
-            {...describedBy("w-quick_reply_options", errors.quick_reply_options)}
-          />
-        </Field>
-      ) : null}
+      {draft.quick_replies
+        ? area(
+            "quick_reply_options",
+            "Quick reply options",
+            "One per line, up to 6, each up to 80 characters.",
+            3,
+          )
+        : null}
       <div className="grid gap-3 sm:grid-cols-3">
         {toggle("branding", "Branding", "Show “Powered by YourAgent”.")}
         {toggle("sound_enabled", "Sound", "Play a sound on new replies.")}
         {toggle("typing_indicator", "Typing indicator", "Show when the agent is typing.")}
       </div>
-      <Field
-        id="w-custom_css"
-        label="Custom CSS"
-        hint="Applied inside the chat window only (it cannot touch your page). Up to 10,000 characters."
-        error={errors.custom_css}
-      >
-        <Textarea
-          id="w-custom_css"
-          name="custom_css"
-          rows={3}
-          value={draft.custom_css}
-          onChange={(e) => onChange({ custom_css: e.target.value })}
-          className="min-h-0 font-mono text-xs"
-          placeholder=".ya-message { font-size: 15px; }"
-          {...describedBy("w-custom_css", errors.custom_css)}
-        />
-      </Field>
+      {area(
+        "custom_css",
+        "Custom CSS",
+        "Applied inside the chat window only (it cannot touch your page). Up to 10,000 characters.",
+        3,
+        { className: "min-h-0 font-mono text-xs", placeholder: ".ya-message { font-size: 15px; }" },
+      )}
     </div>
   );
 }
