@@ -46,7 +46,7 @@ export class Pipeline<C extends BaseContext> {
   }
 
   /** The route handler Next.js calls; `route` names the route in logs. */
-  handle<P = Record<string, string>>(
+  handle<P = Record<string, string | string[]>>(
     route: string,
     handler: (ctx: Omit<C, "params"> & { params: P }) => Promise<Response>,
   ): (req: Request, routeCtx?: RouteContext<P>) => Promise<Response> {
