@@ -1,8 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { createOrgWithUser, type E2eSql, e2eSql, SCREENSHOT_DIR } from "../fixtures/e2e";
+import { signIn } from "../fixtures/sign-in";
 import { AgentsListPage } from "./pages/agents-list-page";
-import { signIn } from "./support/auth";
-import { createOrgWithUser, type E2eSql, e2eSql } from "./support/db";
-import { SCREENSHOT_DIR } from "./support/env";
 
 const shot = (name: string) => ({ path: `${SCREENSHOT_DIR}/list-${name}.png`, fullPage: true });
 

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { addMembership, createOrgWithUser, type E2eSql, e2eSql, SCREENSHOT_DIR } from "../fixtures/e2e";
+import { demoLogin, signIn, signInAsDemoOwner } from "../fixtures/sign-in";
 import { ApiKeysPage } from "./pages/api-keys-page";
 import { DashboardShell } from "./pages/dashboard-shell";
 import { SignInPage } from "./pages/sign-in-page";
 import { SignUpPage } from "./pages/sign-up-page";
-import { demoLogin, signIn, signInAsDemoOwner } from "./support/auth";
-import { addMembership, createOrgWithUser, type E2eSql, e2eSql } from "./support/db";
-import { SCREENSHOT_DIR } from "./support/env";
 
 const shot = (name: string) => ({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 

@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { PERSONAS } from "../../lib/personas";
+import { addMembership, createOrgWithUser, type E2eSql, e2eSql, SCREENSHOT_DIR } from "../fixtures/e2e";
+import { signIn } from "../fixtures/sign-in";
 import { NewAgentPage } from "./pages/new-agent-page";
-import { signIn } from "./support/auth";
-import { addMembership, createOrgWithUser, type E2eSql, e2eSql } from "./support/db";
-import { SCREENSHOT_DIR } from "./support/env";
 
 const shot = (name: string) => ({ path: `${SCREENSHOT_DIR}/create-${name}.png`, fullPage: true });
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";

@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support/auth";
-import { createOrgWithUser, type E2eSql, e2eSql } from "./support/db";
-import { SCREENSHOT_DIR } from "./support/env";
+import { createOrgWithUser, type E2eSql, e2eSql, SCREENSHOT_DIR } from "../fixtures/e2e";
+import { signIn } from "../fixtures/sign-in";
 
 let sql: E2eSql;
 test.beforeAll(() => {

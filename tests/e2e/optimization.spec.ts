@@ -1,7 +1,14 @@
 import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./support/auth";
-import { createOrgWithUser, type E2eSql, e2eSql } from "./support/db";
-import { E2E_PORT, SCREENSHOT_DIR } from "./support/env";
+import {
+  createOrgWithUser,
+  E2E_DATA_DIR,
+  E2E_PORT,
+  type E2eSql,
+  e2eSql,
+  SCREENSHOT_DIR,
+} from "../fixtures/e2e";
+import { fakeEnv } from "../fixtures/env";
+import { signIn } from "../fixtures/sign-in";
 
 // Prompt optimization on the agent page: the job runs in this process (the real Inngest function
 // through @inngest/test, the fake Gemini the e2e server also uses) against the e2e server's
@@ -10,6 +17,7 @@ const shot = (name: string) => ({ path: `${SCREENSHOT_DIR}/optimization-${name}.
 const geminiPort = Number(process.env.E2E_GEMINI_PORT ?? Number(E2E_PORT) + 2000);
 
 let sql: E2eSql;
+let restoreEnv: (() => void) | undefined;
 test.beforeAll(() => {
   sql = e2eSql();
 });
@@ -17,38 +25,31 @@ test.afterAll(async () => {
   await sql.end();
   const { closeDb } = await import("../../db");
   await closeDb();
+  restoreEnv?.();
 });
 
 /** Runs the optimize-prompt function once for the agent's current request cycle. */
 async function runOptimizationJob(publicId: string) {
   const { findRunningEmbeddedUrl } = await import("../../db/embedded");
-  const { E2E_DATA_DIR } = await import("./support/env");
-  process.env.DATABASE_URL = findRunningEmbeddedUrl(E2E_DATA_DIR);
-  process.env.GEMINI_API_KEY = "fake-e2e-key";
-  process.env.GEMINI_BASE_URL = `http://127.0.0.1:${geminiPort}`;
-  process.env.LOG_LEVEL = "warn";
-  const { resetEnvCache } = await import("../../lib/env");
-  resetEnvCache();
+  restoreEnv ??= fakeEnv({
+    DATABASE_URL: findRunningEmbeddedUrl(E2E_DATA_DIR),
+    GEMINI_API_KEY: "fake-e2e-key",
+    GEMINI_BASE_URL: `http://127.0.0.1:${geminiPort}`,
+    LOG_LEVEL: "warn",
+  });
   const [row] = await sql<
     { organization_id: number; prompt_version: number; optimization_requested_at: Date }[]
   >`select organization_id, prompt_version, optimization_requested_at from agents where public_id = ${publicId}`;
-  const { InngestTestEngine } = await import("@inngest/test");
-  const { optimizePrompt } = await import("../../lib/inngest/functions/optimize-prompt");
-  const engine = new InngestTestEngine({
-    function: optimizePrompt,
-    events: [
-      {
-        name: "agent/prompt.optimize.requested",
-        data: {
-          organization_id: Number(row!.organization_id),
-          agent_public_id: publicId,
-          prompt_version: row!.prompt_version,
-          requested_at: row!.optimization_requested_at.toISOString(),
-        },
-      },
-    ],
-  });
-  const out = await engine.execute();
+  const { runOptimizeLikeInngest } = await import("../fixtures/inngest");
+  const out = await runOptimizeLikeInngest(
+    {
+      organization_id: Number(row!.organization_id),
+      agent_public_id: publicId,
+      prompt_version: row!.prompt_version,
+      requested_at: row!.optimization_requested_at.toISOString(),
+    },
+    1,
+  );
   expect(out.error).toBeUndefined();
   return out.result;
 }

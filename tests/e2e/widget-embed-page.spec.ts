@@ -1,7 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./support/auth";
-import { createOrgWithUser, e2eSql } from "./support/db";
-import { createApiKeyFor } from "./support/widget-fixtures";
+import { createApiKeyFor, createOrgWithUser, e2eSql } from "../fixtures/e2e";
+import { signIn } from "../fixtures/sign-in";
 
 // The dashboard's embed page: snippet + copy, allowed-origins editor, live preview, rotation;
 // members can look but not change.

@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import { expect, type Frame, type Page, test } from "@playwright/test";
-import { createOrgWithApiKey, hostPage, serveHostPage } from "./support/widget-fixtures";
+import { createOrgWithApiKey } from "../fixtures/e2e";
+import { hostPage, serveHostPage } from "../fixtures/host-page";
 
 // The widget across origins: the app on E2E_PORT, an allowed host page on :3205 and a
 // not-allowed one on :3206, each with the agent's real snippet from the embed API.

@@ -5,9 +5,13 @@ import { POST as createRoute } from "@/app/api/v1/agents/route";
 import { db } from "@/db";
 import { agents, auditEvents, organizations, webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { getActiveWidgetAgent } from "@/lib/widget/agent-cache";
-import { createTestApiKey, createTestOrg } from "@/tests/factories";
-import { createTestKnowledgePack, insertTestAgents } from "@/tests/factories/agents";
-import { callRoute } from "@/tests/helpers/http";
+import {
+  callRoute,
+  createTestApiKey,
+  createTestKnowledgePack,
+  createTestOrg,
+  insertTestAgents,
+} from "@/tests/fixtures";
 
 type Key = string;
 const get = (key: Key, id: string) => callRoute(GET, { path: `/api/v1/agents/${id}`, key, params: { id } });

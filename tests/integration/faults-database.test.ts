@@ -1,11 +1,10 @@
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createAgent, GET as listAgents } from "@/app/api/v1/agents/route";
-import { db } from "@/db";
-import { createTestApiKey, createTestOrg } from "@/tests/factories";
-import { callRoute } from "@/tests/helpers/http";
-import { type OwnPostgres, startOwnPostgres, switchDatabase } from "@/tests/helpers/own-postgres";
+import { closeDb, db } from "@/db";
+import { callRoute, createTestApiKey, createTestOrg } from "@/tests/fixtures";
+import { type PrivatePostgres, startPrivatePostgres, switchDatabase } from "@/tests/fixtures/postgres";
+import { holdRowLock } from "@/tests/fixtures/row-lock";
 
 // Promise 25 of RELIABILITY.md, through the real route handlers on a Postgres this file owns:
 // stop it mid-load, exhaust the pool, hold a row lock. Every failure must be a fast, clear
@@ -15,15 +14,13 @@ const LOCK_TIMEOUT_MS = 1_000;
 const POOL_MAX = 4;
 const SLACK_MS = 1_000;
 
-let pg: OwnPostgres;
-let previousUrl: string | undefined;
+let pg: PrivatePostgres;
 const unhandled: unknown[] = [];
 const onUnhandled = (e: unknown) => void unhandled.push(e);
 
 beforeAll(async () => {
-  previousUrl = process.env.DATABASE_URL;
   process.on("unhandledRejection", onUnhandled);
-  pg = await startOwnPostgres();
+  pg = await startPrivatePostgres();
   await switchDatabase(pg.url, {
     DB_POOL_MAX: String(POOL_MAX),
     REQUEST_DEADLINE_MS: String(DEADLINE_MS),
@@ -35,7 +32,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   process.off("unhandledRejection", onUnhandled);
-  if (previousUrl) await switchDatabase(previousUrl);
+  // The environment (DATABASE_URL included) goes back after this hook (tests/setup/integration.ts).
+  await closeDb();
   await pg?.destroy();
 });
 
@@ -210,27 +208,11 @@ describe("database faults", () => {
   it("a row lock held by another session: the create fails within lock_timeout with 409, nothing written", async () => {
     const org = await createTestOrg({ plan: "pro" });
     const { key } = await createTestApiKey(org);
-    const other = postgres(pg.url, { max: 1, onnotice: () => {} });
-    let release!: () => void;
-    const released = new Promise<void>((r) => {
-      release = r;
-    });
-    let locked!: () => void;
-    const isLocked = new Promise<void>((r) => {
-      locked = r;
-    });
-    const holder = other.begin(async (tx) => {
-      await tx`select id from organizations where id = ${org.id} for update`;
-      locked();
-      await released;
-    });
-    await isLocked;
+    const lock = await holdRowLock(pg.url, "organizations", org.id);
     const s = await timed("create", () =>
       callRoute(createAgent, { method: "POST", path: "/api/v1/agents", key, body: { name: "Blocked" } }),
     );
-    release();
-    await holder;
-    await other.end();
+    await lock.release();
     expect(s.status).toBe(409);
     expect(s.type).toBe("application/problem+json");
     expect(s.code).toBe("conflict");

@@ -7,15 +7,11 @@ import { db } from "@/db";
 import { agents } from "@/db/schema";
 import { settleOptimizationDispatches } from "@/lib/agents/optimization/dispatch";
 import { flushPendingOptimizations } from "@/lib/agents/optimization/flush-outbox";
-import { resetEnvCache } from "@/lib/env";
-import { configureInngest } from "@/lib/inngest/client";
 import { OPTIMIZE_REQUESTED } from "@/lib/inngest/events";
-import { resetGeminiClient } from "@/lib/llm/client";
-import { createTestApiKey, createTestOrg, uniqueSuffix } from "@/tests/factories";
 import { type FakeGemini, startFakeGemini } from "@/tests/fakes/gemini-server";
-import { type FakeInngest, startFakeInngest } from "@/tests/fakes/inngest-server";
-import { callRoute } from "@/tests/helpers/http";
-import { eventFor, runOptimizeLikeInngest } from "./support";
+import type { FakeInngest } from "@/tests/fakes/inngest-server";
+import { callRoute, createTestApiKey, createTestOrg, uniqueSuffix } from "@/tests/fixtures";
+import { eventFor, runOptimizeLikeInngest, startFakeBackends } from "@/tests/fixtures/inngest";
 
 // The after-commit hand-off against a fake Inngest event API: one event per request cycle with a
 // deterministic id, never on the request path, never lost (the outbox re-sends).
@@ -25,16 +21,7 @@ let key: string;
 let orgId: number;
 
 beforeAll(async () => {
-  inngestFake = await startFakeInngest();
-  gemini = await startFakeGemini();
-  process.env.INNGEST_DEV = "1";
-  process.env.INNGEST_BASE_URL = inngestFake.url;
-  process.env.GEMINI_API_KEY = "fake-key";
-  process.env.GEMINI_BASE_URL = gemini.url;
-  process.env.GEMINI_TIMEOUT_MS = "40000";
-  resetEnvCache();
-  resetGeminiClient();
-  configureInngest();
+  ({ inngest: inngestFake, gemini } = await startFakeBackends({ geminiTimeoutMs: 40_000 }));
   const org = await createTestOrg({ plan: "enterprise" });
   key = (await createTestApiKey(org)).key;
   orgId = org.id;
