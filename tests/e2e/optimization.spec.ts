@@ -4,6 +4,7 @@ import {
   E2E_DATA_DIR,
   E2E_PORT,
   type E2eSql,
+  e2eRows,
   e2eSql,
   SCREENSHOT_DIR,
 } from "../fixtures/e2e";
@@ -128,16 +129,17 @@ test("an agent goes from pending to optimized on its page without a reload; diff
 
 test("a failed optimization shows its reason and keeps the original prompt", async ({ page }) => {
   const o = await createOrgWithUser(sql, { role: "owner" });
-  const [agent] = await sql<{ public_id: string }[]>`
-    insert into agents (organization_id, name, persona_id, system_prompt, optimization_status, optimization_error,
-                        widget_config, config)
-    select ${o.orgId}, 'Failing bot', id, 'Original prompt text.', 'failed',
-           'Optimization failed: Gemini error 500: backend exploded', '{}'::jsonb, '{}'::jsonb
-    from personas where key = 'assistant'
-    returning public_id`;
-  await sql`update organizations set agent_count = 1 where id = ${o.orgId}`;
+  const agent = await e2eRows(sql).createTestAgent(
+    { id: o.orgId },
+    {
+      name: "Failing bot",
+      systemPrompt: "Original prompt text.",
+      optimizationStatus: "failed",
+      optimizationError: "Optimization failed: Gemini error 500: backend exploded",
+    },
+  );
   await signIn(page, o.email, o.password);
-  await page.goto(`/${o.slug}/agents/${agent!.public_id}`);
+  await page.goto(`/${o.slug}/agents/${agent.publicId}`);
   const panel = page.getByTestId("optimization-panel");
   await expect(panel.getByTestId("optimization-status")).toHaveAttribute("data-status", "failed");
   await expect(panel.getByTestId("optimization-error")).toHaveText(
@@ -151,19 +153,20 @@ test("a failed optimization shows its reason and keeps the original prompt", asy
 
 test("the agents list updates its optimization badges while a job is pending", async ({ page }) => {
   const o = await createOrgWithUser(sql, { role: "owner", plan: "pro" });
-  const [agent] = await sql<{ public_id: string }[]>`
-    insert into agents (organization_id, name, persona_id, system_prompt, optimization_status,
-                        optimization_requested_at, widget_config, config)
-    select ${o.orgId}, 'List bot', id, 'You answer questions about our shop.', 'pending', now(), '{}'::jsonb, '{}'::jsonb
-    from personas where key = 'assistant'
-    returning public_id`;
-  await sql`update organizations set agent_count = 1 where id = ${o.orgId}`;
+  const agent = await e2eRows(sql).createTestAgent(
+    { id: o.orgId },
+    {
+      name: "List bot",
+      systemPrompt: "You answer questions about our shop.",
+      optimizationStatus: "pending",
+    },
+  );
   await signIn(page, o.email, o.password);
   const row = page.getByRole("table", { name: "Agents" }).getByRole("row", { name: /List bot/ });
   await expect(row).toContainText("Pending");
   await markPage(page);
 
-  await runOptimizationJob(agent!.public_id);
+  await runOptimizationJob(agent.publicId);
   await expect(row).toContainText("Optimized", { timeout: 15_000 });
   await expectNoReload(page);
   await page.screenshot(shot("list"));

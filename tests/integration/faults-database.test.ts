@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as createAgent, GET as listAgents } from "@/app/api/v1/agents/route";
+import { GET as listAgents } from "@/app/api/v1/agents/route";
 import { closeDb, db } from "@/db";
 import { callRoute, createTestApiKey, createTestOrg } from "@/tests/fixtures";
+import { postAgent } from "@/tests/fixtures/agent-api";
 import { type PrivatePostgres, startPrivatePostgres, switchDatabase } from "@/tests/fixtures/postgres";
 import { holdRowLock } from "@/tests/fixtures/row-lock";
 
@@ -102,13 +103,7 @@ describe("database faults", () => {
           const body = { name: idem ? `Idem ${i % 5}` : `Load ${i}`, auto_optimize: false };
           samples.push(
             await timed("create", () =>
-              callRoute(createAgent, {
-                method: "POST",
-                path: "/api/v1/agents",
-                key,
-                body,
-                headers: idem ? { "idempotency-key": idem } : {},
-              }),
+              postAgent(key, body, { headers: idem ? { "idempotency-key": idem } : {} }),
             ),
           );
         } else {
@@ -148,12 +143,7 @@ describe("database faults", () => {
 
     // Recovered without a restart of anything but Postgres.
     await waitForRecovery(key, 5_000);
-    const after = await callRoute(createAgent, {
-      method: "POST",
-      path: "/api/v1/agents",
-      key,
-      body: { name: "After" },
-    });
+    const after = await postAgent(key, { name: "After" });
     expect([201, 403]).toContain(after.status);
 
     // Invariants 1 and 3: never over the limit, the counter matches, one agent per idempotency key.
@@ -189,9 +179,7 @@ describe("database faults", () => {
     const t0 = performance.now();
     const [a, b] = await Promise.all([
       timed("list", () => callRoute(listAgents, { path: "/api/v1/agents", key })),
-      timed("create", () =>
-        callRoute(createAgent, { method: "POST", path: "/api/v1/agents", key, body: { name: "Starved" } }),
-      ),
+      timed("create", () => postAgent(key, { name: "Starved" })),
     ]);
     const elapsed = performance.now() - t0;
     release();
@@ -209,9 +197,7 @@ describe("database faults", () => {
     const org = await createTestOrg({ plan: "pro" });
     const { key } = await createTestApiKey(org);
     const lock = await holdRowLock(pg.url, "organizations", org.id);
-    const s = await timed("create", () =>
-      callRoute(createAgent, { method: "POST", path: "/api/v1/agents", key, body: { name: "Blocked" } }),
-    );
+    const s = await timed("create", () => postAgent(key, { name: "Blocked" }));
     await lock.release();
     expect(s.status).toBe(409);
     expect(s.type).toBe("application/problem+json");
@@ -222,12 +208,7 @@ describe("database faults", () => {
     const rows = await db.execute(sql`select 1 from agents where organization_id = ${org.id}`);
     expect(rows.length).toBe(0);
     // Once the lock is gone the same create goes through.
-    const ok = await callRoute(createAgent, {
-      method: "POST",
-      path: "/api/v1/agents",
-      key,
-      body: { name: "Blocked" },
-    });
+    const ok = await postAgent(key, { name: "Blocked" });
     expect(ok.status).toBe(201);
   }, 30_000);
 });

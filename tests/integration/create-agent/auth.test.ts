@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { totalStatements } from "@/db/query-counter";
 import { agents, apiKeys } from "@/db/schema";
 import { createTestApiKey, createTestOrg, fakeEnv } from "@/tests/fixtures";
-import { orgState, postAgent } from "@/tests/fixtures/create-agent";
+import { orgState, postAgent } from "@/tests/fixtures/agent-api";
 
 // API.md authentication + RELIABILITY promises 6, 9–11, 13: who may create, and where.
 const body = { name: "Auth probe", auto_optimize: false };

@@ -8,7 +8,7 @@ import { createAgent } from "@/lib/agents/create-agent";
 import { personaByKey } from "@/lib/personas";
 import { createAgentSchema } from "@/lib/validations/agent";
 import { createTestApiKey, createTestOrg, createTestUser, fakeEnv } from "@/tests/fixtures";
-import { postAgent } from "@/tests/fixtures/create-agent";
+import { postAgent } from "@/tests/fixtures/agent-api";
 
 // The hand-off records whether the agent was already committed when it was called:
 // it checks on a different pool connection, which cannot see uncommitted rows.

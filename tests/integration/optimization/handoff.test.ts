@@ -1,6 +1,5 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { POST as optimizeRoute } from "@/app/api/v1/agents/[id]/optimize/route";
 import { PATCH } from "@/app/api/v1/agents/[id]/route";
 import { POST as createRoute } from "@/app/api/v1/agents/route";
 import { db } from "@/db";
@@ -11,6 +10,7 @@ import { OPTIMIZE_REQUESTED } from "@/lib/inngest/events";
 import { type FakeGemini, startFakeGemini } from "@/tests/fakes/gemini-server";
 import type { FakeInngest } from "@/tests/fakes/inngest-server";
 import { callRoute, createTestApiKey, createTestOrg, uniqueSuffix } from "@/tests/fixtures";
+import { optimizeAgent } from "@/tests/fixtures/agent-api";
 import { eventFor, runOptimizeLikeInngest, startFakeBackends } from "@/tests/fixtures/inngest";
 
 // The after-commit hand-off against a fake Inngest event API: one event per request cycle with a
@@ -165,24 +165,14 @@ describe("optimization hand-off", () => {
     const { res } = await create();
     await settleOptimizationDispatches();
     const id = res.json.id as string;
-    const busy = await callRoute(optimizeRoute, {
-      method: "POST",
-      path: `/api/v1/agents/${id}/optimize`,
-      key,
-      params: { id },
-    });
+    const busy = await optimizeAgent(key, id);
     expect(busy.status).toBe(409);
     expect(busy.json.code).toBe("optimization_in_progress");
 
     const first = await runOptimizeLikeInngest(eventFor(await row(id)));
     expect(first.result).toMatchObject({ status: "succeeded" });
 
-    const again = await callRoute(optimizeRoute, {
-      method: "POST",
-      path: `/api/v1/agents/${id}/optimize`,
-      key,
-      params: { id },
-    });
+    const again = await optimizeAgent(key, id);
     expect(again.status).toBe(202);
     expect(again.json.optimization.status).toBe("pending");
     expect(again.json.optimized_system_prompt).toBeTruthy(); // the earlier result stays until replaced
@@ -197,12 +187,7 @@ describe("optimization hand-off", () => {
     expect(gemini.calls).toHaveLength(2);
 
     const unknown = crypto.randomUUID();
-    const missing = await callRoute(optimizeRoute, {
-      method: "POST",
-      path: `/api/v1/agents/${unknown}/optimize`,
-      key,
-      params: { id: unknown },
-    });
+    const missing = await optimizeAgent(key, unknown);
     expect(missing.status).toBe(404);
   });
 
