@@ -16,8 +16,8 @@ const OPTIMIZED =
 // every third is a Customer Support agent, every fifth has an optimized prompt.
 test.beforeAll(async () => {
   sql = e2eSql();
-  org = await createOrgWithUser(sql, { role: "owner", plan: "enterprise" });
-  const rows = e2eRows(sql);
+  org = await createOrgWithUser({ role: "owner", plan: "enterprise" });
+  const rows = e2eRows;
   const pack = await rows.createTestKnowledgePack(
     { id: org.orgId },
     { name: "Returns policy", content: "30 days" },

@@ -42,7 +42,7 @@ async function agentsOf(orgId: number) {
 
 /** A new org's owner, signed in, on the new-agent form. */
 async function openNewAgentForm(page: Page) {
-  const o = await createOrgWithUser(sql, { role: "owner" });
+  const o = await createOrgWithUser({ role: "owner" });
   await signIn(page, o.email, o.password);
   const form = new NewAgentPage(page);
   await form.goto(o.slug);
@@ -52,8 +52,8 @@ async function openNewAgentForm(page: Page) {
 test("an admin creates an agent: persona fills the prompt, the preview follows the widget settings", async ({
   page,
 }) => {
-  const o = await createOrgWithUser(sql, { role: "admin" });
-  await e2eRows(sql).createTestKnowledgePack({ id: o.orgId }, { name: "Returns policy", content: "30 days" });
+  const o = await createOrgWithUser({ role: "admin" });
+  await e2eRows.createTestKnowledgePack({ id: o.orgId }, { name: "Returns policy", content: "30 days" });
   await signIn(page, o.email, o.password);
   await page.getByRole("link", { name: "New agent" }).first().click();
   const form = new NewAgentPage(page);
@@ -160,9 +160,9 @@ test("a double-clicked (or resubmitted) form creates exactly one agent", async (
 });
 
 test("at the plan limit the page explains the limit instead of showing the form", async ({ page }) => {
-  const o = await createOrgWithUser(sql, { role: "owner" });
+  const o = await createOrgWithUser({ role: "owner" });
   for (const name of ["One", "Two", "Three"]) {
-    await e2eRows(sql).createTestAgent({ id: o.orgId }, { name, personaKey: "assistant", systemPrompt: "p" });
+    await e2eRows.createTestAgent({ id: o.orgId }, { name, personaKey: "assistant", systemPrompt: "p" });
   }
   await signIn(page, o.email, o.password);
   const form = new NewAgentPage(page);
@@ -180,8 +180,8 @@ test("a member sees no create button or form, and a direct POST of the action is
   page,
   browser,
 }) => {
-  const owner = await createOrgWithUser(sql, { role: "owner" });
-  const member = await createOrgWithUser(sql, { role: "owner" });
+  const owner = await createOrgWithUser({ role: "owner" });
+  const member = await createOrgWithUser({ role: "owner" });
   await addMembership(sql, owner.slug, member.email, "member");
 
   // Capture a real, valid action request from the owner's form, without letting it through.

@@ -1,19 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { createOrgWithUser, type E2eSql, e2eRows, e2eSql, SCREENSHOT_DIR } from "../fixtures/e2e";
+import { createOrgWithUser, e2eRows, SCREENSHOT_DIR } from "../fixtures/e2e";
 import { signIn } from "../fixtures/sign-in";
-
-let sql: E2eSql;
-test.beforeAll(() => {
-  sql = e2eSql();
-});
-test.afterAll(async () => {
-  await sql.end();
-});
 
 test("an admin creates and edits a knowledge pack, then attaches it to an agent", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  const o = await createOrgWithUser(sql, { role: "admin", plan: "pro" });
-  const agent = await e2eRows(sql).createTestAgent(
+  const o = await createOrgWithUser({ role: "admin", plan: "pro" });
+  const agent = await e2eRows.createTestAgent(
     { id: o.orgId },
     {
       name: "Shop helper",
@@ -66,8 +58,8 @@ test("an admin creates and edits a knowledge pack, then attaches it to an agent"
 
 test("a member sees agents and packs but no edit, delete or create controls", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  const o = await createOrgWithUser(sql, { role: "member" });
-  const agent = await e2eRows(sql).createTestAgent(
+  const o = await createOrgWithUser({ role: "member" });
+  const agent = await e2eRows.createTestAgent(
     { id: o.orgId },
     { name: "Read only bot", personaKey: "assistant", systemPrompt: "Hi." },
   );

@@ -67,7 +67,7 @@ async function expectNoReload(page: Page) {
 test("an agent goes from pending to optimized on its page without a reload; diff and switch work", async ({
   page,
 }) => {
-  const o = await createOrgWithUser(sql, { role: "owner", plan: "pro" });
+  const o = await createOrgWithUser({ role: "owner", plan: "pro" });
   await signIn(page, o.email, o.password);
 
   // Create through the real form: with Gemini configured the agent starts `pending`.
@@ -128,8 +128,8 @@ test("an agent goes from pending to optimized on its page without a reload; diff
 });
 
 test("a failed optimization shows its reason and keeps the original prompt", async ({ page }) => {
-  const o = await createOrgWithUser(sql, { role: "owner" });
-  const agent = await e2eRows(sql).createTestAgent(
+  const o = await createOrgWithUser({ role: "owner" });
+  const agent = await e2eRows.createTestAgent(
     { id: o.orgId },
     {
       name: "Failing bot",
@@ -152,8 +152,8 @@ test("a failed optimization shows its reason and keeps the original prompt", asy
 });
 
 test("the agents list updates its optimization badges while a job is pending", async ({ page }) => {
-  const o = await createOrgWithUser(sql, { role: "owner", plan: "pro" });
-  const agent = await e2eRows(sql).createTestAgent(
+  const o = await createOrgWithUser({ role: "owner", plan: "pro" });
+  const agent = await e2eRows.createTestAgent(
     { id: o.orgId },
     {
       name: "List bot",

@@ -50,7 +50,7 @@ async function runDelivery(orgId: number, deliveryPublicId: string) {
 test("an owner adds an endpoint, sees the secret once, sends a signed test event and its attempts", async ({
   page,
 }) => {
-  const o = await createOrgWithUser(sql, { role: "owner" });
+  const o = await createOrgWithUser({ role: "owner" });
   await signIn(page, o.email, o.password);
   await page.getByRole("link", { name: "Webhooks" }).click();
   await expect(page).toHaveURL(new RegExp(`/${o.slug}/webhooks$`));
@@ -105,8 +105,8 @@ test("an owner adds an endpoint, sees the secret once, sends a signed test event
 });
 
 test("a member cannot manage webhooks", async ({ page }) => {
-  const owner = await createOrgWithUser(sql, { role: "owner" });
-  const member = await createOrgWithUser(sql, { role: "owner" });
+  const owner = await createOrgWithUser({ role: "owner" });
+  const member = await createOrgWithUser({ role: "owner" });
   await addMembership(sql, owner.slug, member.email, "member");
   await signIn(page, member.email, member.password);
   await page.goto(`/${owner.slug}/webhooks`);

@@ -5,8 +5,8 @@ import { envSchema } from "@/lib/env";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-// .env.example must document every variable lib/env.ts accepts and every one API.md names,
-// so an operator never has to read the source to configure the app.
+// .env.example must document every variable lib/env.ts accepts and every one the operator
+// contract names, so an operator never has to read the source to configure the app.
 describe(".env.example", () => {
   const example = readFileSync(path.join(root, ".env.example"), "utf8");
   const documented = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
@@ -17,7 +17,7 @@ describe(".env.example", () => {
     expect(keys.filter((k) => !documented.has(k))).toEqual([]);
   });
 
-  it("documents every variable of the API.md operator contract", () => {
+  it("documents every variable of the operator contract", () => {
     for (const k of [
       "DATABASE_URL",
       "APP_URL",
