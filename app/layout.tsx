@@ -4,6 +4,15 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "YourAgent", template: "%s · YourAgent" },
   description: "Create AI chat agents and put them on your website.",
+  // Static files in public/: the .ico for old browsers and tabs, the SVG for the rest.
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

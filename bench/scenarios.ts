@@ -171,26 +171,20 @@ export async function listScenarios(ctx: BenchContext): Promise<Row[]> {
       rawListPage(ctx.raw, org.id, limit, 0),
     ),
   );
-  rows.push(
-    await fnRow(
-      ctx,
+  const naive: [string, string, () => Promise<unknown>][] = [
+    [
       "naive-list-first",
       "page 1 via the ORM, persona + pack per row (N+1)",
-      "naive",
       () => naiveOrmListPage(ctx.orm, org.id, limit, 0),
-      "raw-list-first",
-    ),
-  );
-  rows.push(
-    await fnRow(
-      ctx,
+    ],
+    [
       "naive-sql-list-first",
       "page 1 in raw SQL, persona + pack per row (N+1)",
-      "naive",
       () => naiveSqlListPage(ctx.raw, org.id, limit, 0),
-      "raw-list-first",
-    ),
-  );
+    ],
+  ];
+  for (const [id, label, run] of naive)
+    rows.push(await fnRow(ctx, id, label, "naive", run, "raw-list-first"));
   rows.push(
     await httpRow(
       ctx,

@@ -1,8 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { createOrgWithUser, type E2eSql, e2eRows, e2eSql, SCREENSHOT_DIR } from "../fixtures/e2e";
+import { signIn } from "../fixtures/sign-in";
 import { AgentsListPage } from "./pages/agents-list-page";
-import { signIn } from "./support/auth";
-import { createOrgWithUser, type E2eSql, e2eSql } from "./support/db";
-import { SCREENSHOT_DIR } from "./support/env";
 
 const shot = (name: string) => ({ path: `${SCREENSHOT_DIR}/list-${name}.png`, fullPage: true });
 
@@ -17,28 +16,38 @@ const OPTIMIZED =
 // every third is a Customer Support agent, every fifth has an optimized prompt.
 test.beforeAll(async () => {
   sql = e2eSql();
-  org = await createOrgWithUser(sql, { role: "owner", plan: "enterprise" });
-  const [pack] = await sql<{ id: number }[]>`
-    insert into knowledge_packs (organization_id, name, content) values (${org.orgId}, 'Returns policy', '30 days') returning id`;
+  org = await createOrgWithUser({ role: "owner", plan: "enterprise" });
+  const rows = e2eRows;
+  const pack = await rows.createTestKnowledgePack(
+    { id: org.orgId },
+    { name: "Returns policy", content: "30 days" },
+  );
   await sql`
     insert into agents (organization_id, name, persona_id, knowledge_pack_id, system_prompt, optimization_status,
                         widget_config, config, created_at)
     select ${org.orgId}, 'Agent ' || lpad(i::text, 3, '0'),
            (select id from personas where key = case when i % 3 = 0 then 'support' else 'assistant' end),
-           case when i % 2 = 0 then ${pack!.id}::bigint end,
+           case when i % 2 = 0 then ${pack.id}::bigint end,
            'You are agent ' || i || '.',
            (case when i % 5 = 0 then 'succeeded' else 'pending' end)::optimization_status,
            '{"theme":"modern","position":"bottom-right"}'::jsonb, '{"temperature":0.7}'::jsonb,
            now() - make_interval(secs => 1000 - i)
     from generate_series(0, 119) as i`;
-  const [diff] = await sql<{ public_id: string }[]>`
-    insert into agents (organization_id, name, persona_id, system_prompt, optimized_system_prompt, optimization_status,
-                        widget_config, config)
-    values (${org.orgId}, 'Diff demo', (select id from personas where key = 'support'), ${ORIGINAL}, ${OPTIMIZED},
-            'succeeded', '{"theme":"modern","position":"bottom-right"}'::jsonb, '{"temperature":0.7}'::jsonb)
-    returning public_id`;
-  diffAgentId = diff!.public_id;
-  await sql`update organizations set agent_count = 121 where id = ${org.orgId}`;
+  // The bulk insert above bypasses the counter: set it to the 120 rows, then add one more agent.
+  await sql`update organizations set agent_count = 120 where id = ${org.orgId}`;
+  const diff = await rows.createTestAgent(
+    { id: org.orgId },
+    {
+      name: "Diff demo",
+      personaKey: "support",
+      systemPrompt: ORIGINAL,
+      optimizedSystemPrompt: OPTIMIZED,
+      optimizationStatus: "succeeded",
+      widgetConfig: { theme: "modern", position: "bottom-right" },
+      config: { temperature: 0.7 },
+    },
+  );
+  diffAgentId = diff.publicId;
 });
 test.afterAll(async () => {
   await sql.end();

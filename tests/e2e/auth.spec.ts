@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { addMembership, createOrgWithUser, type E2eSql, e2eSql, SCREENSHOT_DIR } from "../fixtures/e2e";
+import { demoLogin, signIn, signInAsDemoOwner } from "../fixtures/sign-in";
 import { ApiKeysPage } from "./pages/api-keys-page";
 import { DashboardShell } from "./pages/dashboard-shell";
 import { SignInPage } from "./pages/sign-in-page";
 import { SignUpPage } from "./pages/sign-up-page";
-import { demoLogin, signIn, signInAsDemoOwner } from "./support/auth";
-import { addMembership, createOrgWithUser, type E2eSql, e2eSql } from "./support/db";
-import { SCREENSHOT_DIR } from "./support/env";
 
 const shot = (name: string) => ({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 
@@ -85,7 +84,7 @@ test("wrong password shows a clear error and keeps the email", async ({ page }) 
 });
 
 test("password guessing is throttled per account, even with the right password after", async ({ page }) => {
-  const u = await createOrgWithUser(sql, { role: "owner" });
+  const u = await createOrgWithUser({ role: "owner" });
   const signInPage = new SignInPage(page);
   await signInPage.goto();
   for (let i = 0; i < 10; i++) {
@@ -119,8 +118,8 @@ test("the demo owner signs in and sees acme", async ({ page }) => {
 });
 
 test("a user of org A gets 404 on every page of org B", async ({ page }) => {
-  const a = await createOrgWithUser(sql, { role: "owner" });
-  const b = await createOrgWithUser(sql, { role: "owner" });
+  const a = await createOrgWithUser({ role: "owner" });
+  const b = await createOrgWithUser({ role: "owner" });
   await signIn(page, a.email, a.password, new RegExp(`/${a.slug}/agents$`));
   for (const path of [
     "agents",
@@ -177,7 +176,7 @@ test("API keys: create shows the secret once, the key works, revoke stops it", a
 });
 
 test("a member cannot manage API keys and sees why; the org switcher lists both orgs", async ({ page }) => {
-  const m = await createOrgWithUser(sql, { role: "member" });
+  const m = await createOrgWithUser({ role: "member" });
   await addMembership(sql, "acme", m.email, "member");
   await signIn(page, m.email, m.password);
   await page.goto(`/${m.slug}/settings/api-keys`);
@@ -197,7 +196,7 @@ test("a member cannot manage API keys and sees why; the org switcher lists both 
 test("the API key actions check the role themselves: demoted while the page is open → refused, nothing written", async ({
   page,
 }) => {
-  const a = await createOrgWithUser(sql, { role: "admin" });
+  const a = await createOrgWithUser({ role: "admin" });
   await signIn(page, a.email, a.password, new RegExp(`/${a.slug}/agents$`));
   const keys = new ApiKeysPage(page);
   await keys.goto(a.slug);

@@ -1,10 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { PERSONAS } from "../../lib/personas";
+import {
+  addMembership,
+  createOrgWithUser,
+  type E2eSql,
+  e2eRows,
+  e2eSql,
+  SCREENSHOT_DIR,
+} from "../fixtures/e2e";
+import { signIn } from "../fixtures/sign-in";
 import { NewAgentPage } from "./pages/new-agent-page";
-import { signIn } from "./support/auth";
-import { addMembership, createOrgWithUser, type E2eSql, e2eSql } from "./support/db";
-import { SCREENSHOT_DIR } from "./support/env";
 
 const shot = (name: string) => ({ path: `${SCREENSHOT_DIR}/create-${name}.png`, fullPage: true });
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -34,11 +40,20 @@ async function agentsOf(orgId: number) {
     from agents a join personas p on p.id = a.persona_id where a.organization_id = ${orgId} order by a.id`;
 }
 
+/** A new org's owner, signed in, on the new-agent form. */
+async function openNewAgentForm(page: Page) {
+  const o = await createOrgWithUser({ role: "owner" });
+  await signIn(page, o.email, o.password);
+  const form = new NewAgentPage(page);
+  await form.goto(o.slug);
+  return { o, form };
+}
+
 test("an admin creates an agent: persona fills the prompt, the preview follows the widget settings", async ({
   page,
 }) => {
-  const o = await createOrgWithUser(sql, { role: "admin" });
-  await sql`insert into knowledge_packs (organization_id, name, content) values (${o.orgId}, 'Returns policy', '30 days')`;
+  const o = await createOrgWithUser({ role: "admin" });
+  await e2eRows.createTestKnowledgePack({ id: o.orgId }, { name: "Returns policy", content: "30 days" });
   await signIn(page, o.email, o.password);
   await page.getByRole("link", { name: "New agent" }).first().click();
   const form = new NewAgentPage(page);
@@ -92,10 +107,7 @@ test("an admin creates an agent: persona fills the prompt, the preview follows t
 });
 
 test("invalid input shows inline errors and keeps every value; nothing is written", async ({ page }) => {
-  const o = await createOrgWithUser(sql, { role: "owner" });
-  await signIn(page, o.email, o.password);
-  const form = new NewAgentPage(page);
-  await form.goto(o.slug);
+  const { o, form } = await openNewAgentForm(page);
   await page.getByLabel("Industry").fill("retail");
   await form.choosePersona("Sales Advisor");
   await form.systemPrompt.fill("My own prompt");
@@ -118,10 +130,7 @@ test("invalid input shows inline errors and keeps every value; nothing is writte
 });
 
 test("a double-clicked (or resubmitted) form creates exactly one agent", async ({ page }) => {
-  const o = await createOrgWithUser(sql, { role: "owner" });
-  await signIn(page, o.email, o.password);
-  const form = new NewAgentPage(page);
-  await form.goto(o.slug);
+  const { o, form } = await openNewAgentForm(page);
   await page.getByLabel("Name").fill("Double click");
   const posts: { headers: Record<string, string>; body: Buffer }[] = [];
   page.on("request", async (r) => {
@@ -151,12 +160,10 @@ test("a double-clicked (or resubmitted) form creates exactly one agent", async (
 });
 
 test("at the plan limit the page explains the limit instead of showing the form", async ({ page }) => {
-  const o = await createOrgWithUser(sql, { role: "owner" });
+  const o = await createOrgWithUser({ role: "owner" });
   for (const name of ["One", "Two", "Three"]) {
-    await sql`insert into agents (organization_id, name, persona_id, system_prompt, widget_config, config)
-      values (${o.orgId}, ${name}, (select id from personas where key = 'assistant'), 'p', '{}'::jsonb, '{}'::jsonb)`;
+    await e2eRows.createTestAgent({ id: o.orgId }, { name, personaKey: "assistant", systemPrompt: "p" });
   }
-  await sql`update organizations set agent_count = 3 where id = ${o.orgId}`;
   await signIn(page, o.email, o.password);
   const form = new NewAgentPage(page);
   await form.goto(o.slug);
@@ -173,8 +180,8 @@ test("a member sees no create button or form, and a direct POST of the action is
   page,
   browser,
 }) => {
-  const owner = await createOrgWithUser(sql, { role: "owner" });
-  const member = await createOrgWithUser(sql, { role: "owner" });
+  const owner = await createOrgWithUser({ role: "owner" });
+  const member = await createOrgWithUser({ role: "owner" });
   await addMembership(sql, owner.slug, member.email, "member");
 
   // Capture a real, valid action request from the owner's form, without letting it through.

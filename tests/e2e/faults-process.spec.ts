@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import postgres from "postgres";
-import { seedOrgWithKey, startFaultDb, startFaultServer } from "./support/fault-server";
-import { findSecrets, requestLogLines } from "./support/log-check";
+import { startAppServer } from "../fixtures/app-server";
+import { createOrgWithApiKey } from "../fixtures/e2e";
+import { findSecrets, requestLogLines } from "../fixtures/log-check";
+import { startPrivatePostgres } from "../fixtures/postgres";
+import { holdRowLock } from "../fixtures/row-lock";
 
 // Promises 25 and 27 of RELIABILITY.md against a real `npm start` process (scripts/serve.ts)
 // built by this e2e run: Postgres stopped under load, and SIGTERM with requests in flight.
@@ -49,9 +52,9 @@ async function call(url: string, key: string, body?: unknown): Promise<Sample> {
 }
 
 test("Postgres stopped under load: 503 problem+json within the deadline, the process stays up and recovers", async () => {
-  const db = await startFaultDb();
-  const org = await seedOrgWithKey(db.url, 30);
-  const server = await startFaultServer(db.url, {
+  const db = await startPrivatePostgres();
+  const org = await createOrgWithApiKey({ url: db.url, maxAgents: 30 });
+  const server = await startAppServer(db.url, {
     REQUEST_DEADLINE_MS: String(DEADLINE_MS),
     DB_POOL_MAX: "4",
   });
@@ -125,31 +128,18 @@ test("Postgres stopped under load: 503 problem+json within the deadline, the pro
 });
 
 test("SIGTERM with requests in flight: they complete, new connections are refused, exit code 0", async () => {
-  const db = await startFaultDb();
-  const org = await seedOrgWithKey(db.url, 100);
+  const db = await startPrivatePostgres();
+  const org = await createOrgWithApiKey({ url: db.url, maxAgents: 100 });
   // Long lock timeout: the in-flight creates wait on a row lock this test holds, then finish.
-  const server = await startFaultServer(db.url, {
+  const server = await startAppServer(db.url, {
     DB_LOCK_TIMEOUT_MS: "20000",
     DB_STATEMENT_TIMEOUT_MS: "20000",
     REQUEST_DEADLINE_MS: "25000",
   });
-  const holder = postgres(db.url, { max: 1, onnotice: () => {} });
   const watcher = postgres(db.url, { max: 1, onnotice: () => {} });
+  let lock: Awaited<ReturnType<typeof holdRowLock>> | undefined;
   try {
-    let release!: () => void;
-    const released = new Promise<void>((r) => {
-      release = r;
-    });
-    let locked!: () => void;
-    const isLocked = new Promise<void>((r) => {
-      locked = r;
-    });
-    const tx = holder.begin(async (t) => {
-      await t`select id from organizations where id = ${org.orgId} for update`;
-      locked();
-      await released;
-    });
-    await isLocked;
+    lock = await holdRowLock(db.url, "organizations", org.orgId);
     const IN_FLIGHT = 6;
     const inflight = Array.from({ length: IN_FLIGHT }, (_, i) =>
       call(`${server.url}/api/v1/agents`, org.key, { name: `In flight ${i}`, auto_optimize: false }),
@@ -174,8 +164,8 @@ test("SIGTERM with requests in flight: they complete, new connections are refuse
     const late = await call(`${server.url}/api/health`, org.key);
     expect(late.status, "no new connection while draining").toBe("network-error");
 
-    release();
-    await tx;
+    await lock.release();
+    lock = undefined;
     const results = await Promise.all(inflight);
     expect(results.map((r) => r.status)).toEqual(Array(IN_FLIGHT).fill(201));
     expect(await server.exited).toBe(0);
@@ -187,7 +177,7 @@ test("SIGTERM with requests in flight: they complete, new connections are refuse
     expect(findSecrets(server.output())).toEqual([]);
   } finally {
     if (server.child.exitCode === null) server.child.kill("SIGKILL");
-    await holder.end();
+    await lock?.release();
     await watcher.end();
     await db.destroy();
   }

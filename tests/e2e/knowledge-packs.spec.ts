@@ -1,25 +1,17 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support/auth";
-import { createOrgWithUser, type E2eSql, e2eSql } from "./support/db";
-import { SCREENSHOT_DIR } from "./support/env";
-
-let sql: E2eSql;
-test.beforeAll(() => {
-  sql = e2eSql();
-});
-test.afterAll(async () => {
-  await sql.end();
-});
+import { createOrgWithUser, e2eRows, SCREENSHOT_DIR } from "../fixtures/e2e";
+import { signIn } from "../fixtures/sign-in";
 
 test("an admin creates and edits a knowledge pack, then attaches it to an agent", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  const o = await createOrgWithUser(sql, { role: "admin", plan: "pro" });
-  const [agent] = await sql<{ public_id: string }[]>`
-    insert into agents (organization_id, name, persona_id, system_prompt, widget_config, config)
-    values (${o.orgId}, 'Shop helper', (select id from personas where key = 'support'), 'Help shoppers.',
-            '{}'::jsonb, '{}'::jsonb)
-    returning public_id`;
-  await sql`update organizations set agent_count = 1 where id = ${o.orgId}`;
+  const o = await createOrgWithUser({ role: "admin", plan: "pro" });
+  const agent = await e2eRows.createTestAgent(
+    { id: o.orgId },
+    {
+      name: "Shop helper",
+      systemPrompt: "Help shoppers.",
+    },
+  );
   await signIn(page, o.email, o.password);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Knowledge packs" }).click();
@@ -53,7 +45,7 @@ test("an admin creates and edits a knowledge pack, then attaches it to an agent"
   await expect(page.getByText("A knowledge pack with this name already exists.")).toBeVisible();
 
   // Attach it to the agent through the edit form.
-  await page.goto(`/${o.slug}/agents/${agent!.public_id}`);
+  await page.goto(`/${o.slug}/agents/${agent.publicId}`);
   const agentForm = page.getByRole("form", { name: "Edit agent" });
   await agentForm.getByLabel("Knowledge pack").selectOption({ label: "Returns policy" });
   await agentForm.getByRole("button", { name: "Save changes" }).click();
@@ -66,16 +58,15 @@ test("an admin creates and edits a knowledge pack, then attaches it to an agent"
 
 test("a member sees agents and packs but no edit, delete or create controls", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  const o = await createOrgWithUser(sql, { role: "member" });
-  const [agent] = await sql<{ public_id: string }[]>`
-    insert into agents (organization_id, name, persona_id, system_prompt, widget_config, config)
-    values (${o.orgId}, 'Read only bot', (select id from personas where key = 'assistant'), 'Hi.', '{}'::jsonb, '{}'::jsonb)
-    returning public_id`;
-  await sql`update organizations set agent_count = 1 where id = ${o.orgId}`;
+  const o = await createOrgWithUser({ role: "member" });
+  const agent = await e2eRows.createTestAgent(
+    { id: o.orgId },
+    { name: "Read only bot", personaKey: "assistant", systemPrompt: "Hi." },
+  );
   await signIn(page, o.email, o.password);
   await expect(page.getByRole("link", { name: "New agent" })).toHaveCount(0);
   await page.getByRole("link", { name: "Read only bot" }).click();
-  await expect(page).toHaveURL(new RegExp(agent!.public_id));
+  await expect(page).toHaveURL(new RegExp(agent.publicId));
   await expect(page.getByRole("form", { name: "Edit agent" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);
   await page.goto(`/${o.slug}/knowledge-packs`);

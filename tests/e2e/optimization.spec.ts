@@ -1,7 +1,15 @@
 import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./support/auth";
-import { createOrgWithUser, type E2eSql, e2eSql } from "./support/db";
-import { E2E_PORT, SCREENSHOT_DIR } from "./support/env";
+import {
+  createOrgWithUser,
+  E2E_DATA_DIR,
+  E2E_PORT,
+  type E2eSql,
+  e2eRows,
+  e2eSql,
+  SCREENSHOT_DIR,
+} from "../fixtures/e2e";
+import { fakeEnv } from "../fixtures/env";
+import { signIn } from "../fixtures/sign-in";
 
 // Prompt optimization on the agent page: the job runs in this process (the real Inngest function
 // through @inngest/test, the fake Gemini the e2e server also uses) against the e2e server's
@@ -10,6 +18,7 @@ const shot = (name: string) => ({ path: `${SCREENSHOT_DIR}/optimization-${name}.
 const geminiPort = Number(process.env.E2E_GEMINI_PORT ?? Number(E2E_PORT) + 2000);
 
 let sql: E2eSql;
+let restoreEnv: (() => void) | undefined;
 test.beforeAll(() => {
   sql = e2eSql();
 });
@@ -17,38 +26,31 @@ test.afterAll(async () => {
   await sql.end();
   const { closeDb } = await import("../../db");
   await closeDb();
+  restoreEnv?.();
 });
 
 /** Runs the optimize-prompt function once for the agent's current request cycle. */
 async function runOptimizationJob(publicId: string) {
   const { findRunningEmbeddedUrl } = await import("../../db/embedded");
-  const { E2E_DATA_DIR } = await import("./support/env");
-  process.env.DATABASE_URL = findRunningEmbeddedUrl(E2E_DATA_DIR);
-  process.env.GEMINI_API_KEY = "fake-e2e-key";
-  process.env.GEMINI_BASE_URL = `http://127.0.0.1:${geminiPort}`;
-  process.env.LOG_LEVEL = "warn";
-  const { resetEnvCache } = await import("../../lib/env");
-  resetEnvCache();
+  restoreEnv ??= fakeEnv({
+    DATABASE_URL: findRunningEmbeddedUrl(E2E_DATA_DIR),
+    GEMINI_API_KEY: "fake-e2e-key",
+    GEMINI_BASE_URL: `http://127.0.0.1:${geminiPort}`,
+    LOG_LEVEL: "warn",
+  });
   const [row] = await sql<
     { organization_id: number; prompt_version: number; optimization_requested_at: Date }[]
   >`select organization_id, prompt_version, optimization_requested_at from agents where public_id = ${publicId}`;
-  const { InngestTestEngine } = await import("@inngest/test");
-  const { optimizePrompt } = await import("../../lib/agents/optimization/function");
-  const engine = new InngestTestEngine({
-    function: optimizePrompt,
-    events: [
-      {
-        name: "agent/prompt.optimize.requested",
-        data: {
-          organization_id: Number(row!.organization_id),
-          agent_public_id: publicId,
-          prompt_version: row!.prompt_version,
-          requested_at: row!.optimization_requested_at.toISOString(),
-        },
-      },
-    ],
-  });
-  const out = await engine.execute();
+  const { runOptimizeLikeInngest } = await import("../fixtures/inngest");
+  const out = await runOptimizeLikeInngest(
+    {
+      organization_id: Number(row!.organization_id),
+      agent_public_id: publicId,
+      prompt_version: row!.prompt_version,
+      requested_at: row!.optimization_requested_at.toISOString(),
+    },
+    1,
+  );
   expect(out.error).toBeUndefined();
   return out.result;
 }
@@ -65,7 +67,7 @@ async function expectNoReload(page: Page) {
 test("an agent goes from pending to optimized on its page without a reload; diff and switch work", async ({
   page,
 }) => {
-  const o = await createOrgWithUser(sql, { role: "owner", plan: "pro" });
+  const o = await createOrgWithUser({ role: "owner", plan: "pro" });
   await signIn(page, o.email, o.password);
 
   // Create through the real form: with Gemini configured the agent starts `pending`.
@@ -126,17 +128,18 @@ test("an agent goes from pending to optimized on its page without a reload; diff
 });
 
 test("a failed optimization shows its reason and keeps the original prompt", async ({ page }) => {
-  const o = await createOrgWithUser(sql, { role: "owner" });
-  const [agent] = await sql<{ public_id: string }[]>`
-    insert into agents (organization_id, name, persona_id, system_prompt, optimization_status, optimization_error,
-                        widget_config, config)
-    select ${o.orgId}, 'Failing bot', id, 'Original prompt text.', 'failed',
-           'Optimization failed: Gemini error 500: backend exploded', '{}'::jsonb, '{}'::jsonb
-    from personas where key = 'assistant'
-    returning public_id`;
-  await sql`update organizations set agent_count = 1 where id = ${o.orgId}`;
+  const o = await createOrgWithUser({ role: "owner" });
+  const agent = await e2eRows.createTestAgent(
+    { id: o.orgId },
+    {
+      name: "Failing bot",
+      systemPrompt: "Original prompt text.",
+      optimizationStatus: "failed",
+      optimizationError: "Optimization failed: Gemini error 500: backend exploded",
+    },
+  );
   await signIn(page, o.email, o.password);
-  await page.goto(`/${o.slug}/agents/${agent!.public_id}`);
+  await page.goto(`/${o.slug}/agents/${agent.publicId}`);
   const panel = page.getByTestId("optimization-panel");
   await expect(panel.getByTestId("optimization-status")).toHaveAttribute("data-status", "failed");
   await expect(panel.getByTestId("optimization-error")).toHaveText(
@@ -149,20 +152,21 @@ test("a failed optimization shows its reason and keeps the original prompt", asy
 });
 
 test("the agents list updates its optimization badges while a job is pending", async ({ page }) => {
-  const o = await createOrgWithUser(sql, { role: "owner", plan: "pro" });
-  const [agent] = await sql<{ public_id: string }[]>`
-    insert into agents (organization_id, name, persona_id, system_prompt, optimization_status,
-                        optimization_requested_at, widget_config, config)
-    select ${o.orgId}, 'List bot', id, 'You answer questions about our shop.', 'pending', now(), '{}'::jsonb, '{}'::jsonb
-    from personas where key = 'assistant'
-    returning public_id`;
-  await sql`update organizations set agent_count = 1 where id = ${o.orgId}`;
+  const o = await createOrgWithUser({ role: "owner", plan: "pro" });
+  const agent = await e2eRows.createTestAgent(
+    { id: o.orgId },
+    {
+      name: "List bot",
+      systemPrompt: "You answer questions about our shop.",
+      optimizationStatus: "pending",
+    },
+  );
   await signIn(page, o.email, o.password);
   const row = page.getByRole("table", { name: "Agents" }).getByRole("row", { name: /List bot/ });
   await expect(row).toContainText("Pending");
   await markPage(page);
 
-  await runOptimizationJob(agent!.public_id);
+  await runOptimizationJob(agent.publicId);
   await expect(row).toContainText("Optimized", { timeout: 15_000 });
   await expectNoReload(page);
   await page.screenshot(shot("list"));

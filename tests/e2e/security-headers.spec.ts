@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createOrgWithApiKey } from "./support/widget-fixtures";
+import { createOrgWithApiKey } from "../fixtures/e2e";
 
 // Promise 19 of RELIABILITY.md against the production server: the dashboard is never framed
 // and has a CSP it actually renders under; the API sends no wildcard CORS; the embed page keeps

@@ -1,7 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./support/auth";
-import { createOrgWithUser, e2eSql } from "./support/db";
-import { createApiKeyFor } from "./support/widget-fixtures";
+import { createApiKeyFor, createOrgWithUser } from "../fixtures/e2e";
+import { signIn } from "../fixtures/sign-in";
 
 // The dashboard's embed page: snippet + copy, allowed-origins editor, live preview, rotation;
 // members can look but not change.
@@ -25,9 +24,7 @@ test("an admin copies the snippet, edits allowed origins, previews and rotates t
     throw new Error(`dialog fired: ${d.message()}`);
   });
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const sql = e2eSql();
-  const owner = await createOrgWithUser(sql, { role: "owner", plan: "pro" });
-  await sql.end();
+  const owner = await createOrgWithUser({ role: "owner", plan: "pro" });
   const key = await createApiKeyFor(owner.orgId);
   const agentId = await createAgent(page, key);
   await signIn(page, owner.email, owner.password);
@@ -83,9 +80,7 @@ test("an admin copies the snippet, edits allowed origins, previews and rotates t
 });
 
 test("a member sees the snippet but cannot change origins or rotate", async ({ page }) => {
-  const sql = e2eSql();
-  const member = await createOrgWithUser(sql, { role: "member", plan: "pro" });
-  await sql.end();
+  const member = await createOrgWithUser({ role: "member", plan: "pro" });
   const key = await createApiKeyFor(member.orgId);
   const agentId = await createAgent(page, key, "Member visible agent");
   await signIn(page, member.email, member.password);

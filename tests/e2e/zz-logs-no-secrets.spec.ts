@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_PORT } from "./support/env";
-import { findSecrets } from "./support/log-check";
+import { E2E_PORT } from "../fixtures/e2e";
+import { findSecrets } from "../fixtures/log-check";
 
 // Promise 12 of RELIABILITY.md, last spec of the run (zz-): every server log this run wrote to
 // test-results/logs/ (the e2e server via scripts/e2e-server.ts, the fault servers, the bench,

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
+import { readBody } from "./read-body";
 
 // A fake Gemini (Google AI "mldev") REST endpoint speaking the shapes @google/genai 2.32 uses:
 //   POST /{apiVersion}/models/{model}:generateContent
@@ -216,15 +217,6 @@ export class FakeGemini {
 
 function headerValue(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 function sendError(res: ServerResponse, code: number, message: string): void {

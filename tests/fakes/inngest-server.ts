@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { readBody } from "./read-body";
 
 // A fake Inngest event API: `POST /e/:key` with a JSON array (or one object) of events answers
 // 200 `{ ids, status: 200 }` and records them, like the dev server / Inngest Cloud. Point the SDK
@@ -57,15 +58,6 @@ export class FakeInngest {
     for (const s of this.sockets) s.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 export async function startFakeInngest(): Promise<FakeInngest> {

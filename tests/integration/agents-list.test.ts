@@ -5,13 +5,18 @@ import { db } from "@/db";
 import { listAgentsForOrganization } from "@/db/queries/agent-read";
 import { countStatements } from "@/db/query-counter";
 import { agents } from "@/db/schema";
-import { resetEnvCache } from "@/lib/env";
-import { createTestApiKey, createTestOrg } from "@/tests/factories";
-import { createTestKnowledgePack, insertTestAgents } from "@/tests/factories/agents";
-import { callRoute } from "@/tests/helpers/http";
+import {
+  callRoute,
+  createTestApiKey,
+  createTestKnowledgePack,
+  createTestOrg,
+  fakeEnv,
+  insertTestAgents,
+} from "@/tests/fixtures";
 
-process.env.EXPOSE_STATEMENT_COUNT = "1";
-resetEnvCache();
+beforeAll(() => {
+  fakeEnv({ EXPOSE_STATEMENT_COUNT: "1" });
+});
 
 async function list(key: string, query: string) {
   return callRoute(listRoute, { path: `/api/v1/agents${query}`, key });

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as createAgent, GET as listAgents } from "@/app/api/v1/agents/route";
-import { db } from "@/db";
-import { createTestApiKey, createTestOrg } from "@/tests/factories";
-import { callRoute } from "@/tests/helpers/http";
-import { type OwnPostgres, startOwnPostgres, switchDatabase } from "@/tests/helpers/own-postgres";
+import { GET as listAgents } from "@/app/api/v1/agents/route";
+import { closeDb, db } from "@/db";
+import { callRoute, createTestApiKey, createTestOrg } from "@/tests/fixtures";
+import { postAgent } from "@/tests/fixtures/agent-api";
+import { type PrivatePostgres, startPrivatePostgres, switchDatabase } from "@/tests/fixtures/postgres";
+import { holdRowLock } from "@/tests/fixtures/row-lock";
 
 // Promise 25 of RELIABILITY.md, through the real route handlers on a Postgres this file owns:
 // stop it mid-load, exhaust the pool, hold a row lock. Every failure must be a fast, clear
@@ -15,15 +15,13 @@ const LOCK_TIMEOUT_MS = 1_000;
 const POOL_MAX = 4;
 const SLACK_MS = 1_000;
 
-let pg: OwnPostgres;
-let previousUrl: string | undefined;
+let pg: PrivatePostgres;
 const unhandled: unknown[] = [];
 const onUnhandled = (e: unknown) => void unhandled.push(e);
 
 beforeAll(async () => {
-  previousUrl = process.env.DATABASE_URL;
   process.on("unhandledRejection", onUnhandled);
-  pg = await startOwnPostgres();
+  pg = await startPrivatePostgres();
   await switchDatabase(pg.url, {
     DB_POOL_MAX: String(POOL_MAX),
     REQUEST_DEADLINE_MS: String(DEADLINE_MS),
@@ -35,7 +33,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   process.off("unhandledRejection", onUnhandled);
-  if (previousUrl) await switchDatabase(previousUrl);
+  // The environment (DATABASE_URL included) goes back after this hook (tests/setup/integration.ts).
+  await closeDb();
   await pg?.destroy();
 });
 
@@ -104,13 +103,7 @@ describe("database faults", () => {
           const body = { name: idem ? `Idem ${i % 5}` : `Load ${i}`, auto_optimize: false };
           samples.push(
             await timed("create", () =>
-              callRoute(createAgent, {
-                method: "POST",
-                path: "/api/v1/agents",
-                key,
-                body,
-                headers: idem ? { "idempotency-key": idem } : {},
-              }),
+              postAgent(key, body, { headers: idem ? { "idempotency-key": idem } : {} }),
             ),
           );
         } else {
@@ -150,12 +143,7 @@ describe("database faults", () => {
 
     // Recovered without a restart of anything but Postgres.
     await waitForRecovery(key, 5_000);
-    const after = await callRoute(createAgent, {
-      method: "POST",
-      path: "/api/v1/agents",
-      key,
-      body: { name: "After" },
-    });
+    const after = await postAgent(key, { name: "After" });
     expect([201, 403]).toContain(after.status);
 
     // Invariants 1 and 3: never over the limit, the counter matches, one agent per idempotency key.
@@ -191,9 +179,7 @@ describe("database faults", () => {
     const t0 = performance.now();
     const [a, b] = await Promise.all([
       timed("list", () => callRoute(listAgents, { path: "/api/v1/agents", key })),
-      timed("create", () =>
-        callRoute(createAgent, { method: "POST", path: "/api/v1/agents", key, body: { name: "Starved" } }),
-      ),
+      timed("create", () => postAgent(key, { name: "Starved" })),
     ]);
     const elapsed = performance.now() - t0;
     release();
@@ -210,27 +196,9 @@ describe("database faults", () => {
   it("a row lock held by another session: the create fails within lock_timeout with 409, nothing written", async () => {
     const org = await createTestOrg({ plan: "pro" });
     const { key } = await createTestApiKey(org);
-    const other = postgres(pg.url, { max: 1, onnotice: () => {} });
-    let release!: () => void;
-    const released = new Promise<void>((r) => {
-      release = r;
-    });
-    let locked!: () => void;
-    const isLocked = new Promise<void>((r) => {
-      locked = r;
-    });
-    const holder = other.begin(async (tx) => {
-      await tx`select id from organizations where id = ${org.id} for update`;
-      locked();
-      await released;
-    });
-    await isLocked;
-    const s = await timed("create", () =>
-      callRoute(createAgent, { method: "POST", path: "/api/v1/agents", key, body: { name: "Blocked" } }),
-    );
-    release();
-    await holder;
-    await other.end();
+    const lock = await holdRowLock(pg.url, "organizations", org.id);
+    const s = await timed("create", () => postAgent(key, { name: "Blocked" }));
+    await lock.release();
     expect(s.status).toBe(409);
     expect(s.type).toBe("application/problem+json");
     expect(s.code).toBe("conflict");
@@ -240,12 +208,7 @@ describe("database faults", () => {
     const rows = await db.execute(sql`select 1 from agents where organization_id = ${org.id}`);
     expect(rows.length).toBe(0);
     // Once the lock is gone the same create goes through.
-    const ok = await callRoute(createAgent, {
-      method: "POST",
-      path: "/api/v1/agents",
-      key,
-      body: { name: "Blocked" },
-    });
+    const ok = await postAgent(key, { name: "Blocked" });
     expect(ok.status).toBe(201);
   }, 30_000);
 });

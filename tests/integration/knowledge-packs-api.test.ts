@@ -8,9 +8,7 @@ import { GET as listPersonas } from "@/app/api/v1/personas/route";
 import { db } from "@/db";
 import { agents, knowledgePacks } from "@/db/schema";
 import { PERSONAS } from "@/lib/personas";
-import { createTestApiKey, createTestOrg } from "@/tests/factories";
-import { insertTestAgents } from "@/tests/factories/agents";
-import { callRoute } from "@/tests/helpers/http";
+import { callRoute, createTestApiKey, createTestOrg, insertTestAgents } from "@/tests/fixtures";
 
 const post = (key: string, body: unknown, rawBody?: string) =>
   callRoute(postPack, {

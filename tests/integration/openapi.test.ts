@@ -13,8 +13,7 @@ import {
   personaListSchema,
   problemSchema,
 } from "@/lib/openapi/resources";
-import { createTestApiKey, createTestOrg } from "@/tests/factories";
-import { callRoute } from "@/tests/helpers/http";
+import { callRoute, createTestApiKey, createTestOrg } from "@/tests/fixtures";
 
 type Doc = {
   openapi: string;

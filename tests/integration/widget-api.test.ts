@@ -1,12 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { SignJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET as embedGet } from "@/app/api/v1/agents/[id]/embed/route";
 import { GET as configGet } from "@/app/api/widget/config/[agentId]/route";
 import { POST as sessionPost } from "@/app/api/widget/session/route";
 import { db } from "@/db";
 import { agents, auditEvents } from "@/db/schema";
-import { resetEnvCache } from "@/lib/env";
 import { invalidateWidgetAgent } from "@/lib/widget/agent-cache";
 import { DISPLAY_WIDGET_KEYS } from "@/lib/widget/display-config";
 import { rotateAgentPublicId, setAgentAllowedOrigins } from "@/lib/widget/manage";
@@ -16,18 +15,15 @@ import {
   WIDGET_TOKEN_TTL_SECONDS,
   widgetTokenKey,
 } from "@/lib/widget/token";
-import { createTestApiKey, createTestOrg } from "@/tests/factories";
-import { callRoute } from "@/tests/helpers/http";
-import { createWidgetTestAgent } from "./support/widget-agent";
+import { callRoute, createTestAgent, createTestApiKey, createTestOrg, fakeEnv } from "@/tests/fixtures";
 
 let org: Awaited<ReturnType<typeof createTestOrg>>;
-let agent: Awaited<ReturnType<typeof createWidgetTestAgent>>;
+let agent: Awaited<ReturnType<typeof createTestAgent>>;
 
 beforeAll(async () => {
-  process.env.APP_URL = "https://app.example.test";
-  resetEnvCache();
+  fakeEnv({ APP_URL: "https://app.example.test" });
   org = await createTestOrg();
-  agent = await createWidgetTestAgent(org, {
+  agent = await createTestAgent(org, {
     name: "<img src=x onerror=alert(1)>",
     widgetConfig: {
       theme: "dark",
@@ -37,11 +33,6 @@ beforeAll(async () => {
     },
     allowedOrigins: ["https://shop.example.com"],
   });
-});
-
-afterAll(() => {
-  delete process.env.APP_URL;
-  resetEnvCache();
 });
 
 describe("GET /api/widget/config/{id}", () => {
@@ -61,7 +52,7 @@ describe("GET /api/widget/config/{id}", () => {
   });
 
   it("404s for unknown, malformed and disabled agents", async () => {
-    const disabled = await createWidgetTestAgent(org, { status: "disabled" });
+    const disabled = await createTestAgent(org, { status: "disabled" });
     for (const id of [crypto.randomUUID(), "not-a-uuid", disabled.publicId]) {
       const res = await callRoute(configGet, { params: { agentId: id } });
       expect(res.status).toBe(404);
@@ -151,7 +142,7 @@ describe("widget session tokens", () => {
 
 describe("rotating the public id", () => {
   it("makes the old id resolve nothing, the new one work, and writes an audit event", async () => {
-    const a = await createWidgetTestAgent(org);
+    const a = await createTestAgent(org);
     const before = await callRoute(configGet, { params: { agentId: a.publicId } });
     expect(before.status).toBe(200); // now cached
     const oldToken = await mintWidgetToken(a.publicId);
@@ -190,7 +181,7 @@ describe("rotating the public id", () => {
 
 describe("allowed origins from the embed page", () => {
   it("saves the list with an audit event, only in the actor's organization", async () => {
-    const a = await createWidgetTestAgent(org);
+    const a = await createTestAgent(org);
     await setAgentAllowedOrigins({
       organizationId: org.id,
       agentPublicId: a.publicId,

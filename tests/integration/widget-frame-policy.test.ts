@@ -1,8 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { proxy } from "@/proxy";
-import { createTestOrg } from "@/tests/factories";
-import { createWidgetTestAgent } from "./support/widget-agent";
+import { createTestAgent, createTestOrg } from "@/tests/fixtures";
 
 // proxy.ts sets the embed page's frame policy from the agent's allowed origins, per request.
 const cspFor = async (path: string) =>
@@ -10,7 +9,7 @@ const cspFor = async (path: string) =>
 
 describe("embed frame policy (proxy.ts)", () => {
   it("lists the agent's allowed origins after 'self'", async () => {
-    const agent = await createWidgetTestAgent(await createTestOrg(), {
+    const agent = await createTestAgent(await createTestOrg(), {
       allowedOrigins: ["https://shop.example.com", "http://127.0.0.1:3205"],
     });
     expect(await cspFor(`/embed/${agent.publicId}`)).toMatch(
@@ -20,8 +19,8 @@ describe("embed frame policy (proxy.ts)", () => {
 
   it("falls back to 'self' only: no origins, disabled, unknown or malformed ids, the preview page", async () => {
     const org = await createTestOrg();
-    const none = await createWidgetTestAgent(org);
-    const disabled = await createWidgetTestAgent(org, {
+    const none = await createTestAgent(org);
+    const disabled = await createTestAgent(org, {
       status: "disabled",
       allowedOrigins: ["https://a.example"],
     });

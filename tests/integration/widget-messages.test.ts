@@ -1,30 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as messagesPost } from "@/app/api/widget/messages/route";
 import { db } from "@/db";
 import { conversationMessages, conversations } from "@/db/schema";
-import { resetEnvCache } from "@/lib/env";
-import { resetGeminiClient } from "@/lib/llm/client";
 import { mintWidgetToken } from "@/lib/widget/token";
-import { createTestOrg } from "@/tests/factories";
-import { type FakeGemini, startFakeGemini } from "@/tests/fakes/gemini-server";
-import { callRoute } from "@/tests/helpers/http";
-import { createWidgetTestAgent } from "./support/widget-agent";
+import { callRoute, createTestAgent, createTestOrg, fakeEnv } from "@/tests/fixtures";
+import { fakeGeminiForEachTest, useGemini } from "@/tests/fixtures/gemini";
 
-let fake: FakeGemini;
-let agent: Awaited<ReturnType<typeof createWidgetTestAgent>>;
-let otherAgent: Awaited<ReturnType<typeof createWidgetTestAgent>>;
-
-function useGemini(on: boolean) {
-  if (on) {
-    process.env.GEMINI_API_KEY = "fake-key";
-    process.env.GEMINI_BASE_URL = fake.url;
-  } else {
-    delete process.env.GEMINI_API_KEY;
-  }
-  resetEnvCache();
-  resetGeminiClient();
-}
+const fake = fakeGeminiForEachTest();
+let agent: Awaited<ReturnType<typeof createTestAgent>>;
+let otherAgent: Awaited<ReturnType<typeof createTestAgent>>;
 
 const send = (token: string | undefined, body: unknown) =>
   callRoute(messagesPost, { method: "POST", path: "/api/widget/messages", key: token, body });
@@ -42,23 +27,9 @@ function events(text: string) {
 }
 
 beforeAll(async () => {
-  fake = await startFakeGemini();
   const org = await createTestOrg();
-  agent = await createWidgetTestAgent(org, { knowledge: "Returns are accepted within 30 days." });
-  otherAgent = await createWidgetTestAgent(org);
-});
-
-afterAll(async () => {
-  useGemini(false);
-  delete process.env.WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE;
-  delete process.env.WIDGET_AGENT_RATE_LIMIT_PER_MINUTE;
-  resetEnvCache();
-  await fake.close();
-});
-
-beforeEach(() => {
-  fake.reset();
-  useGemini(true);
+  agent = await createTestAgent(org, { knowledge: "Returns are accepted within 30 days." });
+  otherAgent = await createTestAgent(org);
 });
 
 describe("POST /api/widget/messages", () => {
@@ -97,7 +68,7 @@ describe("POST /api/widget/messages", () => {
   });
 
   it("503 llm_not_configured without a Gemini key", async () => {
-    useGemini(false);
+    useGemini(undefined);
     const t = await mintWidgetToken(agent.publicId);
     const res = await send(t.token, { message: "hello" });
     expect(res.status).toBe(503);
@@ -182,13 +153,8 @@ describe("POST /api/widget/messages", () => {
   });
 
   it("429s past the per-agent limit across visitors", async () => {
-    process.env.WIDGET_AGENT_RATE_LIMIT_PER_MINUTE = "2";
-    resetEnvCache();
-    onTestFinished(() => {
-      delete process.env.WIDGET_AGENT_RATE_LIMIT_PER_MINUTE;
-      resetEnvCache();
-    });
-    const busy = await createWidgetTestAgent(await createTestOrg());
+    fakeEnv({ WIDGET_AGENT_RATE_LIMIT_PER_MINUTE: "2" });
+    const busy = await createTestAgent(await createTestOrg());
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
       const visitor = await mintWidgetToken(busy.publicId);
@@ -201,14 +167,13 @@ describe("POST /api/widget/messages", () => {
     }
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
     // Another agent is not affected.
-    const calm = await createWidgetTestAgent(await createTestOrg());
+    const calm = await createTestAgent(await createTestOrg());
     const other = await mintWidgetToken(calm.publicId);
     expect((await send(other.token, { message: "hi" })).status).toBe(200);
   });
 
   it("429s past the per-visitor limit with Retry-After; other visitors are unaffected", async () => {
-    process.env.WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE = "3";
-    resetEnvCache();
+    fakeEnv({ WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE: "3" });
     const t = await mintWidgetToken(agent.publicId);
     const statuses: number[] = [];
     let limited: Awaited<ReturnType<typeof send>> | undefined;
@@ -224,7 +189,5 @@ describe("POST /api/widget/messages", () => {
     expect(limited?.json.detail).toMatch(/wait a moment/);
     const fresh = await mintWidgetToken(agent.publicId);
     expect((await send(fresh.token, { message: "hi" })).status).toBe(200);
-    delete process.env.WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE;
-    resetEnvCache();
   });
 });

@@ -1,9 +1,10 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { db } from "@/db";
 import { preparedAgentReads } from "@/db/queries/agent-read";
 import * as schema from "@/db/schema";
+import { fakeEnv } from "@/tests/fixtures/env";
 
 // The prepared reads must be built once per Drizzle instance — through the lazy `db` proxy too,
 // which hands out a fresh bound copy of `$client` on every access — and never for a transaction.
@@ -18,7 +19,7 @@ describe("preparedAgentReads", () => {
   });
 
   it("is stable through the app's lazy db proxy", () => {
-    process.env.DATABASE_URL ??= "postgres://u:p@127.0.0.1:1/none";
+    onTestFinished(fakeEnv({ DATABASE_URL: process.env.DATABASE_URL ?? "postgres://u:p@127.0.0.1:1/none" }));
     expect(preparedAgentReads(db)).toBe(preparedAgentReads(db));
   });
 

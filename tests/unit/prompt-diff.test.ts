@@ -9,18 +9,13 @@ describe("prompt diff columns", () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (a, b) => {
         const parts = diffWordsWithSpace(a, b);
-        expect(
+        const column = (keep: (p: (typeof parts)[number]) => boolean) =>
           parts
-            .filter((p) => !p.added)
+            .filter(keep)
             .map((p) => p.value)
-            .join(""),
-        ).toBe(a);
-        expect(
-          parts
-            .filter((p) => !p.removed)
-            .map((p) => p.value)
-            .join(""),
-        ).toBe(b);
+            .join("");
+        expect(column((p) => !p.added)).toBe(a);
+        expect(column((p) => !p.removed)).toBe(b);
       }),
       { numRuns: 300 },
     );

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditEvents } from "@/db/schema";
 import { describeActivity, listActivity } from "@/lib/organizations/list-activity";
-import { createTestOrg } from "@/tests/factories";
+import { createTestOrg } from "@/tests/fixtures";
 
 describe("activity log", () => {
   it("pages newest first by keyset, without gaps or repeats, within the org only", async () => {

@@ -9,7 +9,7 @@ import { hashSecret, parseApiKey } from "@/lib/api-keys/format";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { revokeApiKeyOfOrganization } from "@/lib/api-keys/revoke-api-key";
 import type { AppError } from "@/lib/errors";
-import { createTestOrg, createTestUser } from "@/tests/factories";
+import { createTestOrg, createTestUser } from "@/tests/fixtures";
 
 function bearer(key: string) {
   return new Request("http://localhost/api/v1/agents", { headers: { authorization: `Bearer ${key}` } });

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { apiKeys, auditEvents, memberships, organizations, users } from "@/db/schema";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
-import { uniqueSuffix } from "@/tests/factories";
+import { uniqueSuffix } from "@/tests/fixtures";
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "../../..");

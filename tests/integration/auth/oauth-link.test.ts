@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { accounts, users } from "@/db/schema";
 import { linkOAuthUser } from "@/lib/auth/users";
-import { createTestUser, uniqueSuffix } from "@/tests/factories";
+import { createTestUser, uniqueSuffix } from "@/tests/fixtures";
 
 describe("GitHub sign-in linking", () => {
   it("creates a user for a new GitHub account, then finds the same user again", async () => {

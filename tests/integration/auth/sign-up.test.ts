@@ -7,7 +7,7 @@ import { signUpUser } from "@/lib/auth/sign-up";
 import { verifyCredentials } from "@/lib/auth/users";
 import { AppError } from "@/lib/errors";
 import { signUpSchema } from "@/lib/validations/auth";
-import { createTestOrg, createTestUser, uniqueSuffix } from "@/tests/factories";
+import { createTestOrg, createTestUser, uniqueSuffix } from "@/tests/fixtures";
 
 function input(overrides: Partial<Record<string, string>> = {}) {
   const s = uniqueSuffix();

@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { totalStatements } from "@/db/query-counter";
 import { agents, apiKeys } from "@/db/schema";
-import { resetEnvCache } from "@/lib/env";
-import { createTestApiKey, createTestOrg } from "@/tests/factories";
-import { orgState, postAgent } from "./helpers";
+import { createTestApiKey, createTestOrg, fakeEnv } from "@/tests/fixtures";
+import { orgState, postAgent } from "@/tests/fixtures/agent-api";
 
 // API.md authentication + RELIABILITY promises 6, 9–11, 13: who may create, and where.
 const body = { name: "Auth probe", auto_optimize: false };
@@ -97,14 +96,8 @@ describe("POST /api/v1/agents authentication and tenancy", () => {
 });
 
 describe("POST /api/v1/agents rate limit", () => {
-  afterAll(() => {
-    delete process.env.API_RATE_LIMIT_PER_MINUTE;
-    resetEnvCache();
-  });
-
   it("answers 429 with Retry-After and RateLimit-* headers past the per-key limit, no 5xx", async () => {
-    process.env.API_RATE_LIMIT_PER_MINUTE = "5";
-    resetEnvCache();
+    fakeEnv({ API_RATE_LIMIT_PER_MINUTE: "5" });
     const org = await createTestOrg({ plan: "pro" });
     const { key } = await createTestApiKey(org);
     const results = [];
@@ -128,14 +121,8 @@ describe("POST /api/v1/agents rate limit", () => {
 });
 
 describe("POST /api/v1/agents logs", () => {
-  afterAll(() => {
-    delete process.env.LOG_LEVEL;
-    resetEnvCache();
-  });
-
   it("never writes a key secret to the log, whatever the outcome", async () => {
-    process.env.LOG_LEVEL = "debug";
-    resetEnvCache();
+    fakeEnv({ LOG_LEVEL: "debug" });
     const org = await createTestOrg({ maxAgents: 1 });
     const good = await createTestApiKey(org);
     const readOnly = await createTestApiKey(org, { scopes: ["agents:read"] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createTestApiKey, createTestOrg, uniqueSuffix } from "@/tests/factories";
-import { orgState, postAgent, statusHistogram } from "./helpers";
+import { createTestApiKey, createTestOrg, uniqueSuffix } from "@/tests/fixtures";
+import { orgState, postAgent, statusHistogram } from "@/tests/fixtures/agent-api";
 
 // RELIABILITY promises 1–5: the plan limit holds under concurrency, and idempotent retries
 // make exactly one agent, through the real route handler on real Postgres (pool = DB_POOL_MAX).

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PERSONA_KEYS } from "@/lib/personas";
-import { createTestApiKey, createTestOrg } from "@/tests/factories";
-import { orgState, postAgent } from "./helpers";
+import { createTestApiKey, createTestOrg } from "@/tests/fixtures";
+import { orgState, postAgent } from "@/tests/fixtures/agent-api";
 
 // RELIABILITY promise 28: garbage in, 4xx out. Generated bodies — well-formed, subtly wrong,
 // arbitrary JSON and non-JSON — never produce a 5xx, and only the 201s wrote anything.

@@ -1,15 +1,14 @@
 import { and, eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { countStatements } from "@/db/query-counter";
 import { agents, auditEvents, knowledgePacks } from "@/db/schema";
 import { actorFromUser } from "@/lib/actor";
 import { createAgent } from "@/lib/agents/create-agent";
-import { resetEnvCache } from "@/lib/env";
 import { personaByKey } from "@/lib/personas";
 import { createAgentSchema } from "@/lib/validations/agent";
-import { createTestApiKey, createTestOrg, createTestUser } from "@/tests/factories";
-import { postAgent } from "./helpers";
+import { createTestApiKey, createTestOrg, createTestUser, fakeEnv } from "@/tests/fixtures";
+import { postAgent } from "@/tests/fixtures/agent-api";
 
 // The hand-off records whether the agent was already committed when it was called:
 // it checks on a different pool connection, which cannot see uncommitted rows.
@@ -32,10 +31,7 @@ vi.mock("@/lib/agents/optimization/dispatch", async () => {
 
 beforeEach(() => {
   dispatched.length = 0;
-});
-afterEach(() => {
-  delete process.env.GEMINI_API_KEY;
-  resetEnvCache();
+  fakeEnv({ GEMINI_API_KEY: undefined });
 });
 
 describe("createAgent", () => {
@@ -53,8 +49,7 @@ describe("createAgent", () => {
   });
 
   it("with Gemini: pending, dispatched once after commit; a replay does not dispatch again", async () => {
-    process.env.GEMINI_API_KEY = "test-key";
-    resetEnvCache();
+    fakeEnv({ GEMINI_API_KEY: "test-key" });
     const org = await createTestOrg();
     const { key } = await createTestApiKey(org);
     const headers = { "Idempotency-Key": "opt-1" };
@@ -70,8 +65,7 @@ describe("createAgent", () => {
   });
 
   it("auto_optimize false: not_requested, whatever the configuration", async () => {
-    process.env.GEMINI_API_KEY = "test-key";
-    resetEnvCache();
+    fakeEnv({ GEMINI_API_KEY: "test-key" });
     const org = await createTestOrg();
     const { key } = await createTestApiKey(org);
     const res = await postAgent(key, { name: "Manual", auto_optimize: false });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestApiKey, createTestOrg } from "@/tests/factories";
-import { orgState, postAgent } from "./helpers";
+import { createTestApiKey, createTestOrg } from "@/tests/fixtures";
+import { orgState, postAgent } from "@/tests/fixtures/agent-api";
 
 // API.md's body rules for POST /api/v1/agents: each bad field → 422 with its path; nothing written.
 let key: string;

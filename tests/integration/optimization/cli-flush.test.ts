@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { agents } from "@/db/schema";
 import { OPTIMIZE_REQUESTED } from "@/lib/inngest/events";
-import { createTestOrg } from "@/tests/factories";
 import { type FakeInngest, startFakeInngest } from "@/tests/fakes/inngest-server";
-import { insertPendingAgent } from "./support";
+import { createTestAgent, createTestOrg } from "@/tests/fixtures";
 
 // `npm run cli -- jobs:flush` as a real process against the test database and a fake Inngest.
 const run = promisify(execFile);
@@ -39,7 +38,7 @@ afterAll(async () => {
 describe("jobs:flush", () => {
   it("re-sends a pending, unsent agent once; fails clearly while Inngest is down", async () => {
     const org = await createTestOrg();
-    const agent = await insertPendingAgent(org);
+    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
     const env = { INNGEST_DEV: "1", INNGEST_BASE_URL: inngestFake.url };
 
     inngestFake.setMode("down");

@@ -1,21 +1,17 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { POST as optimizeRoute } from "@/app/api/v1/agents/[id]/optimize/route";
 import { PATCH } from "@/app/api/v1/agents/[id]/route";
 import { POST as createRoute } from "@/app/api/v1/agents/route";
 import { db } from "@/db";
 import { agents } from "@/db/schema";
 import { settleOptimizationDispatches } from "@/lib/agents/optimization/dispatch";
 import { flushPendingOptimizations } from "@/lib/agents/optimization/flush-outbox";
-import { resetEnvCache } from "@/lib/env";
-import { configureInngest } from "@/lib/inngest/client";
 import { OPTIMIZE_REQUESTED } from "@/lib/inngest/events";
-import { resetGeminiClient } from "@/lib/llm/client";
-import { createTestApiKey, createTestOrg, uniqueSuffix } from "@/tests/factories";
 import { type FakeGemini, startFakeGemini } from "@/tests/fakes/gemini-server";
-import { type FakeInngest, startFakeInngest } from "@/tests/fakes/inngest-server";
-import { callRoute } from "@/tests/helpers/http";
-import { eventFor, runOptimizeLikeInngest } from "./support";
+import type { FakeInngest } from "@/tests/fakes/inngest-server";
+import { callRoute, createTestApiKey, createTestOrg, uniqueSuffix } from "@/tests/fixtures";
+import { optimizeAgent } from "@/tests/fixtures/agent-api";
+import { eventFor, runOptimizeLikeInngest, startFakeBackends } from "@/tests/fixtures/inngest";
 
 // The after-commit hand-off against a fake Inngest event API: one event per request cycle with a
 // deterministic id, never on the request path, never lost (the outbox re-sends).
@@ -25,16 +21,7 @@ let key: string;
 let orgId: number;
 
 beforeAll(async () => {
-  inngestFake = await startFakeInngest();
-  gemini = await startFakeGemini();
-  process.env.INNGEST_DEV = "1";
-  process.env.INNGEST_BASE_URL = inngestFake.url;
-  process.env.GEMINI_API_KEY = "fake-key";
-  process.env.GEMINI_BASE_URL = gemini.url;
-  process.env.GEMINI_TIMEOUT_MS = "40000";
-  resetEnvCache();
-  resetGeminiClient();
-  configureInngest();
+  ({ inngest: inngestFake, gemini } = await startFakeBackends({ geminiTimeoutMs: 40_000 }));
   const org = await createTestOrg({ plan: "enterprise" });
   key = (await createTestApiKey(org)).key;
   orgId = org.id;
@@ -178,24 +165,14 @@ describe("optimization hand-off", () => {
     const { res } = await create();
     await settleOptimizationDispatches();
     const id = res.json.id as string;
-    const busy = await callRoute(optimizeRoute, {
-      method: "POST",
-      path: `/api/v1/agents/${id}/optimize`,
-      key,
-      params: { id },
-    });
+    const busy = await optimizeAgent(key, id);
     expect(busy.status).toBe(409);
     expect(busy.json.code).toBe("optimization_in_progress");
 
     const first = await runOptimizeLikeInngest(eventFor(await row(id)));
     expect(first.result).toMatchObject({ status: "succeeded" });
 
-    const again = await callRoute(optimizeRoute, {
-      method: "POST",
-      path: `/api/v1/agents/${id}/optimize`,
-      key,
-      params: { id },
-    });
+    const again = await optimizeAgent(key, id);
     expect(again.status).toBe(202);
     expect(again.json.optimization.status).toBe("pending");
     expect(again.json.optimized_system_prompt).toBeTruthy(); // the earlier result stays until replaced
@@ -210,12 +187,7 @@ describe("optimization hand-off", () => {
     expect(gemini.calls).toHaveLength(2);
 
     const unknown = crypto.randomUUID();
-    const missing = await callRoute(optimizeRoute, {
-      method: "POST",
-      path: `/api/v1/agents/${unknown}/optimize`,
-      key,
-      params: { id: unknown },
-    });
+    const missing = await optimizeAgent(key, unknown);
     expect(missing.status).toBe(404);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvCache } from "@/lib/env";
 import { configureInngest } from "@/lib/inngest/client";
 import { type FakeInngest, startFakeInngest } from "@/tests/fakes/inngest-server";
+import { fakeEnv } from "@/tests/fixtures";
 
 // app/api/inngest through the SDK's own Next adapter: introspection, and the registration the
 // Inngest server receives (triggers, concurrency, idempotency, retries, cron, failure handler).
@@ -12,9 +12,7 @@ let PUT: Handler;
 
 beforeAll(async () => {
   inngestFake = await startFakeInngest();
-  process.env.INNGEST_DEV = "1";
-  process.env.INNGEST_BASE_URL = inngestFake.url;
-  resetEnvCache();
+  fakeEnv({ INNGEST_DEV: "1", INNGEST_BASE_URL: inngestFake.url });
   configureInngest();
   // The SDK fixes its register URL when serve() runs: import the route after the env is set.
   ({ GET, PUT } = (await import("@/app/api/inngest/route")) as unknown as { GET: Handler; PUT: Handler });

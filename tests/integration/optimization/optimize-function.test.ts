@@ -1,52 +1,33 @@
 import { InngestTestEngine } from "@inngest/test";
 import { inArray, sql } from "drizzle-orm";
 import type { EventPayload } from "inngest";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { webhookDeliveries } from "@/db/schema";
 import { onOptimizationFailure } from "@/lib/agents/optimization/function";
 import { updateAgent } from "@/lib/agents/update-agent";
-import { resetEnvCache } from "@/lib/env";
 import { inngest } from "@/lib/inngest/client";
-import { resetGeminiClient } from "@/lib/llm/client";
 import { parseAgentPatch } from "@/lib/validations/agent";
-import { createTestOrg } from "@/tests/factories";
-import { type FakeGemini, startFakeGemini } from "@/tests/fakes/gemini-server";
-import { eventFor, insertPendingAgent, readAgent, runOptimizeLikeInngest } from "./support";
+import type { FakeGemini } from "@/tests/fakes/gemini-server";
+import { createTestAgent, createTestOrg, readAgent } from "@/tests/fixtures";
+import { fakeGeminiForEachTest, useGemini } from "@/tests/fixtures/gemini";
+import { eventFor, runOptimizeLikeInngest } from "@/tests/fixtures/inngest";
 
 // The optimize-prompt Inngest function on real Postgres, with Gemini played by the fake HTTP server
 // through the real @google/genai SDK.
-let gemini: FakeGemini;
+const gemini = fakeGeminiForEachTest({ GEMINI_TIMEOUT_MS: "3000" });
 let org: Awaited<ReturnType<typeof createTestOrg>>;
 
-function useGemini(configured: boolean) {
-  if (configured) {
-    process.env.GEMINI_API_KEY = "fake-key";
-    process.env.GEMINI_BASE_URL = gemini.url;
-    process.env.GEMINI_TIMEOUT_MS = "3000";
-  } else {
-    delete process.env.GEMINI_API_KEY;
-  }
-  resetEnvCache();
-  resetGeminiClient();
-}
-
 beforeAll(async () => {
-  gemini = await startFakeGemini();
-  useGemini(true);
   org = await createTestOrg({ plan: "pro" });
-});
-afterAll(async () => {
-  await gemini.close();
-});
-beforeEach(() => {
-  gemini.reset();
-  useGemini(true);
 });
 
 describe("optimize-prompt function", () => {
   it("saves the optimized prompt, rationale and metadata and ends succeeded", async () => {
-    const agent = await insertPendingAgent(org, { config: { model: "gemini-test-model" } });
+    const agent = await createTestAgent(org, {
+      optimizationStatus: "pending",
+      config: { model: "gemini-test-model" },
+    });
     const run = await runOptimizeLikeInngest(eventFor(agent));
     expect(run.error).toBeUndefined();
     expect(run.result).toMatchObject({ status: "succeeded" });
@@ -76,7 +57,7 @@ describe("optimize-prompt function", () => {
   });
 
   it("retries after a Gemini 500 and then succeeds", async () => {
-    const agent = await insertPendingAgent(org);
+    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
     gemini.enqueue({ status: 500, errorMessage: "backend exploded" });
     const run = await runOptimizeLikeInngest(eventFor(agent));
     expect(run.attempts).toBe(2);
@@ -90,7 +71,7 @@ describe("optimize-prompt function", () => {
   });
 
   it("treats a 429 as retriable too", async () => {
-    const agent = await insertPendingAgent(org);
+    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
     gemini.enqueue({ status: 429 });
     const run = await runOptimizeLikeInngest(eventFor(agent));
     expect(run.executions[0]!.error).toMatchObject({ name: "RetryAfterError" });
@@ -106,7 +87,7 @@ describe("optimize-prompt function", () => {
     ["too long", { json: { optimized_prompt: "a".repeat(20_001), rationale: "long" } }, /20001 characters/],
   ];
   it.each(invalid)("fails without retrying on invalid output (%s)", async (_label, script, reason) => {
-    const agent = await insertPendingAgent(org);
+    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
     gemini.enqueue(script);
     const run = await runOptimizeLikeInngest(eventFor(agent));
     expect(run.attempts).toBe(1);
@@ -120,7 +101,7 @@ describe("optimize-prompt function", () => {
   });
 
   it("onFailure marks the agent failed with the reason and keeps the original prompt", async () => {
-    const agent = await insertPendingAgent(org, { status: "running" });
+    const agent = await createTestAgent(org, { optimizationStatus: "running" });
     // The real handler, wrapped in a function triggered like Inngest's failure handler.
     const failureFn = inngest.createFunction(
       { id: "test-optimize-failure", triggers: [{ event: "inngest/function.failed" }] },
@@ -154,7 +135,7 @@ describe("optimize-prompt function", () => {
   });
 
   it("keeps the admin's prompt when it is edited between the Gemini call and the save", async () => {
-    const agent = await insertPendingAgent(org);
+    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
     gemini.enqueue(async (call) => {
       // The admin saves a new prompt while Gemini is thinking.
       await updateAgent(
@@ -176,7 +157,7 @@ describe("optimize-prompt function", () => {
   });
 
   it("runs Gemini once when the same event arrives three times", async () => {
-    const agent = await insertPendingAgent(org);
+    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
     const event = eventFor(agent);
     const results = [];
     for (let i = 0; i < 3; i++) results.push(await runOptimizeLikeInngest(event));
@@ -189,7 +170,7 @@ describe("optimize-prompt function", () => {
   });
 
   it("ignores an event of an older request cycle", async () => {
-    const agent = await insertPendingAgent(org);
+    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
     const stale = { ...eventFor(agent), requested_at: new Date(Date.now() - 60_000).toISOString() };
     const run = await runOptimizeLikeInngest(stale);
     expect(run.result).toEqual({ status: "ignored", reason: "superseded by a newer request" });
@@ -198,7 +179,7 @@ describe("optimize-prompt function", () => {
   });
 
   it("matches a request cycle stamped by Postgres now() (microseconds)", async () => {
-    const inserted = await insertPendingAgent(org);
+    const inserted = await createTestAgent(org, { optimizationStatus: "pending" });
     await db.execute(sql`update agents set optimization_requested_at = now() where id = ${inserted.id}`);
     const agent = await readAgent(inserted.id);
     const run = await runOptimizeLikeInngest(eventFor(agent));
@@ -206,8 +187,8 @@ describe("optimize-prompt function", () => {
   });
 
   it("marks the agent skipped without a Gemini key", async () => {
-    useGemini(false);
-    const agent = await insertPendingAgent(org);
+    useGemini(undefined);
+    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
     const run = await runOptimizeLikeInngest(eventFor(agent));
     expect(run.result).toEqual({ status: "skipped", reason: "GEMINI_API_KEY is not configured" });
     expect(gemini.calls).toHaveLength(0);
@@ -217,7 +198,7 @@ describe("optimize-prompt function", () => {
   });
 
   it("queues no webhook deliveries when the org has no endpoints", async () => {
-    const agent = await insertPendingAgent(org);
+    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
     await runOptimizeLikeInngest(eventFor(agent));
     const rows = await db
       .select()
