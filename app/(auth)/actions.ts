@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
 import type { ActionState } from "@/lib/auth/action-state";
 import { fieldErrorsFrom, formDataToObject } from "@/lib/auth/form-data";
+import { withSignInOutcome } from "@/lib/auth/sign-in-outcome";
 import { signUpUser } from "@/lib/auth/sign-up";
 import { isAppError } from "@/lib/errors";
 import { signInSchema, signUpSchema } from "@/lib/validations/auth";
@@ -11,6 +12,11 @@ import { signInSchema, signUpSchema } from "@/lib/validations/auth";
 /** Only same-site relative paths: an open redirect after sign-in would be a phishing aid. */
 function safeRedirect(target: string | undefined): string {
   return target && /^\/(?!\/)[^\\\s]*$/.test(target) ? target : "/";
+}
+
+function waitMessage(seconds: number): string {
+  const wait = seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : `${Math.max(1, seconds)} seconds`;
+  return `Too many failed sign-ins from your network. Try again in ${wait}; a correct password from another network works now.`;
 }
 
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -25,21 +31,24 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
       values,
     };
   }
+  let retryAfter = 0;
   try {
-    await signIn("credentials", {
-      email: parsed.data.email,
-      password: parsed.data.password,
-      redirectTo: safeRedirect(parsed.data.callbackUrl),
+    await withSignInOutcome(async (outcome) => {
+      try {
+        await signIn("credentials", {
+          email: parsed.data.email,
+          password: parsed.data.password,
+          redirectTo: safeRedirect(parsed.data.callbackUrl),
+        });
+      } finally {
+        retryAfter = outcome.retryAfterSeconds ?? 0;
+      }
     });
   } catch (e) {
     // signIn() redirects by throwing; only Auth.js errors are expected failures.
     if (e instanceof AuthError) {
       if (e.type === "CredentialsSignin" && (e as { code?: string }).code === "rate_limited") {
-        return {
-          ok: false,
-          error: "Too many sign-in attempts for this account. Wait a few minutes, then try again.",
-          values,
-        };
+        return { ok: false, error: waitMessage(retryAfter), values };
       }
       return e.type === "CredentialsSignin"
         ? { ok: false, error: "Wrong email or password. Check both and try again.", values }

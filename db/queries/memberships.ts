@@ -7,7 +7,14 @@ export type MembershipRole = (typeof memberships.role.enumValues)[number];
 /** The signed-in user's row, by the public id carried in the session JWT. */
 export async function findUserByPublicId(db: Executor, publicId: string) {
   const rows = await db
-    .select({ id: users.id, publicId: users.publicId, email: users.email, name: users.name })
+    .select({
+      id: users.id,
+      publicId: users.publicId,
+      email: users.email,
+      name: users.name,
+      sessionVersion: users.sessionVersion,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+    })
     .from(users)
     .where(eq(users.publicId, publicId))
     .limit(1);
@@ -22,6 +29,7 @@ export async function findUserByEmail(db: Executor, email: string) {
       email: users.email,
       name: users.name,
       passwordHash: users.passwordHash,
+      sessionVersion: users.sessionVersion,
     })
     .from(users)
     .where(sql`lower(${users.email}) = lower(${email})`)

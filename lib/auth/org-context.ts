@@ -8,7 +8,14 @@ import type { PlanKey } from "@/lib/plans";
 import { auth } from "./index";
 
 export type Role = MembershipRole;
-export type CurrentUser = { id: number; publicId: string; email: string; name: string | null };
+export type CurrentUser = {
+  id: number;
+  publicId: string;
+  email: string;
+  name: string | null;
+  sessionVersion: number;
+  hasPassword: boolean;
+};
 export type OrgContext = {
   user: CurrentUser;
   org: {
@@ -25,12 +32,18 @@ export type OrgContext = {
 
 export const ADMIN_ROLES: Role[] = ["owner", "admin"];
 
-/** The signed-in user from the session JWT (public id), re-read from the database. Cached per request. */
+/**
+ * The signed-in user from the session JWT (public id), re-read from the database. Cached per
+ * request. The JWT's session version must equal the row's: sign-out, sign out everywhere, a
+ * password change or a removal bump it, and every JWT issued before is refused from then on.
+ */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const publicId = session?.user?.id;
   if (!publicId || !/^[0-9a-f-]{36}$/i.test(publicId)) return null;
-  return (await findUserByPublicId(db, publicId)) ?? null;
+  const user = await findUserByPublicId(db, publicId);
+  const version = (session as { sessionVersion?: unknown }).sessionVersion;
+  return user && user.sessionVersion === version ? user : null;
 });
 
 export async function requireUser(): Promise<CurrentUser> {
