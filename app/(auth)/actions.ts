@@ -1,12 +1,15 @@
 "use server";
 
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
 import type { ActionState } from "@/lib/auth/action-state";
 import { fieldErrorsFrom, formDataToObject } from "@/lib/auth/form-data";
 import { withSignInOutcome } from "@/lib/auth/sign-in-outcome";
-import { signUpUser } from "@/lib/auth/sign-up";
+import { signUpWithoutDisclosure } from "@/lib/auth/sign-up";
 import { isAppError } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client-ip";
 import { signInSchema, signUpSchema } from "@/lib/validations/auth";
 
 /** Only same-site relative paths: an open redirect after sign-in would be a phishing aid. */
@@ -75,11 +78,8 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
       values,
     };
   }
-  let slug: string;
   try {
-    ({
-      org: { slug },
-    } = await signUpUser(parsed.data));
+    await signUpWithoutDisclosure(parsed.data, clientIp(await headers()));
   } catch (e) {
     if (isAppError(e)) {
       const errors = (e.extra.errors as { path: string; message: string }[] | undefined) ?? [];
@@ -92,13 +92,8 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
     }
     throw e;
   }
-  // Outside the try: signIn() redirects by throwing.
-  await signIn("credentials", {
-    email: parsed.data.email,
-    password: parsed.data.password,
-    redirectTo: `/${slug}/agents`,
-  });
-  return { ok: true };
+  // The same next step whether the email was free or taken: nothing here says which.
+  redirect(`/sign-in?notice=signed-up&email=${encodeURIComponent(parsed.data.email)}`);
 }
 
 export async function signInWithGitHubAction(): Promise<void> {
