@@ -37,14 +37,17 @@ export const ADMIN_ROLES: Role[] = ["owner", "admin"];
  * request. The JWT's session version must equal the row's: sign-out, sign out everywhere, a
  * password change or a removal bump it, and every JWT issued before is refused from then on.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => userForSession(await auth()));
+
+/** The user a decoded session belongs to, or null when it names none or an ended version. */
+export async function userForSession(
+  session: { user?: { id?: string }; sessionVersion?: unknown } | null,
+): Promise<CurrentUser | null> {
   const publicId = session?.user?.id;
   if (!publicId || !/^[0-9a-f-]{36}$/i.test(publicId)) return null;
   const user = await findUserByPublicId(db, publicId);
-  const version = (session as { sessionVersion?: unknown }).sessionVersion;
-  return user && user.sessionVersion === version ? user : null;
-});
+  return user && user.sessionVersion === session?.sessionVersion ? user : null;
+}
 
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();

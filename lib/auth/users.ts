@@ -126,3 +126,12 @@ export async function linkOAuthUser(input: {
     return user.publicId;
   });
 }
+
+export async function hasLinkedAccount(userId: number, provider: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.userId, userId), eq(accounts.provider, provider)))
+    .limit(1);
+  return rows.length > 0;
+}

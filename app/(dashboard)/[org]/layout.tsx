@@ -2,6 +2,7 @@ import { LogOut } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { JobsHealthBanner } from "@/components/jobs-health-banner";
+import { SessionKeepAlive } from "@/components/session-keep-alive";
 import { db } from "@/db";
 import { listOrganizationsForUser } from "@/db/queries/memberships";
 import { requireOrgMembership } from "@/lib/auth/org-context";
@@ -63,6 +64,7 @@ export default async function OrgLayout({
         </div>
       </header>
       <JobsHealthBanner />
+      <SessionKeepAlive />
       <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
     </div>
   );
