@@ -80,3 +80,8 @@ export const DUMMY_HASH = [
   Buffer.alloc(16).toString("base64"),
   Buffer.alloc(KEYLEN).toString("base64"),
 ].join("$");
+
+/** For tests and health: hashes running and queued in this process. */
+export function hashQueue(): { running: number; waiting: number } {
+  return { running, waiting: waiting.length };
+}

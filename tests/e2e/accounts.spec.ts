@@ -33,7 +33,7 @@ test("sign-up refuses a guessable password with advice, then says to sign in; si
     await signUp.fill({ ...values, password });
     await signUp.submit();
     await expect(page.getByText(/frequently used password|commonly used password/)).toBeVisible();
-    await expect(page.getByText(/Add another word or two/).first()).toBeVisible();
+    await expect(page.getByText(/Add more words that are less common/).first()).toBeVisible();
   }
   await page.screenshot(shot("accounts-sign-up-weak"));
   await expectAccessible(page);
@@ -82,7 +82,7 @@ test("sign out everywhere ends a second browser's session", async ({ page, brows
   await page.goto(`/${u.slug}/settings`);
   await page.screenshot(shot("accounts-settings"));
   await expectAccessible(page);
-  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await page.getByRole("button", { name: "End all sessions" }).click();
   await expect(page).toHaveURL(/\/sign-in\?notice=signed-out-everywhere/);
   await expect(page.getByRole("status").filter({ hasText: "signed out on every device" })).toBeVisible();
   await page.screenshot(shot("accounts-signed-out-everywhere"));

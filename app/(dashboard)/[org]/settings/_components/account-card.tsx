@@ -45,14 +45,14 @@ export async function AccountCard({
         <div className="space-y-8">
           <section aria-labelledby="sessions-heading" className="space-y-3">
             <h3 id="sessions-heading" className="text-sm font-semibold text-slate-900">
-              Sessions
+              Sign out everywhere
             </h3>
             <p className="text-sm text-slate-600">
               Signed in on a device you no longer use? End every session, this one included.
             </p>
             <form action={signOutEverywhereAction}>
               <SubmitButton variant="danger" pendingText="Signing out…">
-                Sign out everywhere
+                End all sessions
               </SubmitButton>
             </form>
           </section>
