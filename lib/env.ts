@@ -23,6 +23,11 @@ export const envSchema = z.object({
   WIDGET_TOKEN_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   AUTH_GITHUB_ID: optionalString,
   AUTH_GITHUB_SECRET: optionalString,
+  // GitHub Enterprise, or the fake OAuth server in tests: web (authorize/token) and API bases.
+  AUTH_GITHUB_URL: optionalString.pipe(z.url().optional()),
+  AUTH_GITHUB_API_URL: optionalString.pipe(z.url().optional()),
+  // Reverse proxies in front of the app: how many X-Forwarded-For hops to trust (0 = none).
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   GEMINI_API_KEY: optionalString,
   GEMINI_MODEL: z.string().default("gemini-2.5-flash"),
   GEMINI_BASE_URL: optionalString.pipe(z.url().optional()),

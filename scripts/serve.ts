@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { releaseEmbeddedSignalHooks } from "@/db/embedded";
 import { settleBackgroundWork } from "@/lib/background-work";
+import { PEER_HEADER, peerHeaderValue } from "@/lib/http/client-ip";
 import { log as logJson } from "@/lib/logger";
 import { prepareRuntime, printLogin } from "./prepare-runtime";
 
@@ -50,7 +51,11 @@ if (dev) {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => {
+    // Overwrites any client-sent copy: the only trustworthy record of the socket address.
+    req.headers[PEER_HEADER] = peerHeaderValue(req.socket.remoteAddress ?? "");
+    void handle(req, res);
+  });
   server.keepAliveTimeout = 5_000;
   server.listen(port, hostname, () => {
     log(`ready on ${publicUrl}`);

@@ -8,24 +8,25 @@ export interface RateLimitStore {
 
 /** Fixed-window counter; windows are aligned so RateLimit-Reset is exact. */
 export class MemoryRateLimitStore implements RateLimitStore {
-  private windows = new Map<string, { start: number; count: number }>();
+  private windows = new Map<string, { start: number; end: number; count: number }>();
 
   async hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
     const now = Date.now();
     const start = now - (now % windowMs);
     let w = this.windows.get(key);
     if (!w || w.start !== start) {
-      w = { start, count: 0 };
+      w = { start, end: start + windowMs, count: 0 };
       this.windows.set(key, w);
-      if (this.windows.size > 50_000) this.sweep(start);
+      if (this.windows.size > 50_000) this.sweep(now);
     }
     w.count++;
     const resetSeconds = Math.max(1, Math.ceil((start + windowMs - now) / 1000));
     return { allowed: w.count <= limit, limit, remaining: Math.max(0, limit - w.count), resetSeconds };
   }
 
-  private sweep(currentStart: number) {
-    for (const [k, v] of this.windows) if (v.start < currentStart) this.windows.delete(k);
+  // Windows of different lengths share the map: only those already over are dropped.
+  private sweep(now: number) {
+    for (const [k, v] of this.windows) if (v.end <= now) this.windows.delete(k);
   }
 }
 

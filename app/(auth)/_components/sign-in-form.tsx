@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, initialActionState, submittedValue } from "@/lib/auth/action-state";
 import { signInAction } from "../actions";
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string; defaultEmail?: string }) {
   const [state, action] = useActionState(signInAction, initialActionState);
   const emailError = fieldError(state, "email");
   const passwordError = fieldError(state, "password");
@@ -24,7 +24,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
           type="email"
           autoComplete="email"
           required
-          defaultValue={submittedValue(state, "email")}
+          defaultValue={submittedValue(state, "email", defaultEmail)}
           key={`email-${submittedValue(state, "email")}`}
           {...describedBy("email", emailError)}
         />

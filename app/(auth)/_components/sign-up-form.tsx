@@ -18,7 +18,7 @@ const FIELDS = [
     label: "Password",
     type: "password",
     autoComplete: "new-password",
-    hint: `At least ${PASSWORD_MIN} characters.`,
+    hint: `At least ${PASSWORD_MIN} characters and hard to guess: a few unrelated words work well.`,
   },
   {
     name: "organizationName",

@@ -2,6 +2,7 @@ import { LogOut } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { JobsHealthBanner } from "@/components/jobs-health-banner";
+import { SessionKeepAlive } from "@/components/session-keep-alive";
 import { requireOrgMembership } from "@/lib/auth/org-context";
 import { listOrganizationsOfUser } from "@/lib/organizations/members";
 import { NavLinks } from "../_components/nav-links";
@@ -62,6 +63,7 @@ export default async function OrgLayout({
         </div>
       </header>
       <JobsHealthBanner />
+      <SessionKeepAlive />
       <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
     </div>
   );

@@ -7,13 +7,21 @@ import { requireOrgMembership } from "@/lib/auth/org-context";
 import { formatDate } from "@/lib/format-date";
 import { listMembers } from "@/lib/organizations/members";
 import { agentLimit, PLANS } from "@/lib/plans";
+import { AccountCard } from "./_components/account-card";
 
 export const metadata: Metadata = { title: "Settings" };
 
 const ROLE_TONE = { owner: "brand", admin: "blue", member: "gray" } as const;
 
-export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function SettingsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<{ notice?: string }>;
+}) {
   const { org: slug } = await params;
+  const { notice } = await searchParams;
   const ctx = await requireOrgMembership(slug);
   const members = await listMembers(ctx.org.id);
   const limit = agentLimit(ctx.org);
@@ -21,7 +29,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
   const pct = limit === 0 ? 100 : Math.min(100, Math.round((used / limit) * 100));
   return (
     <>
-      <PageHeader title="Settings" description="Your organization, its plan and its members." />
+      <PageHeader title="Settings" description="Your organization, its plan, its members and your account." />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader title="Organization" />
@@ -89,6 +97,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
             ))}
           </DataTable>
         </Card>
+        <AccountCard user={ctx.user} org={ctx.org.slug} notice={notice} />
       </div>
     </>
   );
