@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
 import type { ActionState } from "@/lib/auth/action-state";
-import { formDataToObject, invalidFormState } from "@/lib/auth/form-data";
+import { appErrorFormState, formDataToObject, invalidFormState } from "@/lib/auth/form-data";
 import { withSignInOutcome } from "@/lib/auth/sign-in-outcome";
 import { signUpWithoutDisclosure } from "@/lib/auth/sign-up";
 import { isAppError } from "@/lib/errors";
@@ -68,15 +68,7 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
   try {
     await signUpWithoutDisclosure({ ip: clientIp(await headers()) }, parsed.data);
   } catch (e) {
-    if (isAppError(e)) {
-      const errors = (e.extra.errors as { path: string; message: string }[] | undefined) ?? [];
-      return {
-        ok: false,
-        error: e.message,
-        fieldErrors: Object.fromEntries(errors.map((x) => [x.path, x.message])),
-        values,
-      };
-    }
+    if (isAppError(e)) return appErrorFormState(e, values);
     throw e;
   }
   // The same next step whether the email was free or taken: nothing here says which.

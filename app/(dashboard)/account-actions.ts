@@ -5,7 +5,7 @@ import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth";
 import { changePassword, confirmPassword } from "@/lib/auth/account";
 import type { ActionState } from "@/lib/auth/action-state";
-import { formDataToObject, invalidFormState } from "@/lib/auth/form-data";
+import { appErrorFormState, formDataToObject, invalidFormState } from "@/lib/auth/form-data";
 import { createLinkIntent, LINK_INTENT_COOKIE, LINK_INTENT_TTL_SECONDS } from "@/lib/auth/link-intent";
 import { getCurrentUser } from "@/lib/auth/org-context";
 import { bumpSessionVersion } from "@/lib/auth/users";
@@ -18,12 +18,7 @@ const slugSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 function failure(e: unknown): ActionState {
   if (!isAppError(e)) throw e;
-  const errors = (e.extra.errors as { path: string; message: string }[] | undefined) ?? [];
-  return {
-    ok: false,
-    error: e.message,
-    fieldErrors: Object.fromEntries(errors.map((x) => [x.path, x.message])),
-  };
+  return appErrorFormState(e);
 }
 
 const changeSchema = z.object({

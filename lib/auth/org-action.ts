@@ -4,7 +4,7 @@ import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/logger";
 import { MESSAGES } from "@/lib/messages";
 import type { ActionState } from "./action-state";
-import { echoValues, formDataToObject, invalidFormState } from "./form-data";
+import { appErrorFormState, echoValues, formDataToObject, invalidFormState } from "./form-data";
 import { getCurrentUser, hasRole, type OrgContext, type Role, resolveOrgContext } from "./org-context";
 
 export type { ActionState } from "./action-state";
@@ -45,10 +45,8 @@ export function orgAction<S extends z.ZodType>(
       return (await fn(parsed.data, ctx, formData)) ?? { ok: true };
     } catch (e) {
       if (isAppError(e)) {
-        const errors = e.extra.errors as { path: string; message: string }[] | undefined;
-        const fieldErrors = errors ? Object.fromEntries(errors.map((x) => [x.path, x.message])) : undefined;
         if (e.status >= 500) log("error", "action failed", { code: e.code });
-        return { ok: false, error: e.message, fieldErrors, values };
+        return appErrorFormState(e, values);
       }
       throw e;
     }
