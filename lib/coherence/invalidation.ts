@@ -25,6 +25,8 @@ type Listener = {
   retry?: ReturnType<typeof setTimeout>;
   stopped: boolean;
   connects: number;
+  /** The listener's backend pid, so tests and operators can find its connection. */
+  pid?: number;
 };
 
 // On globalThis: route handlers, pages and the proxy are separate bundles in one process, and
@@ -38,6 +40,11 @@ function listener(): Listener {
 
 export function invalidationListenerState(): ListenerState {
   return listener().state;
+}
+
+export function invalidationListenerInfo(): { state: ListenerState; connects: number; pid?: number } {
+  const l = listener();
+  return { state: l.state, connects: l.connects, pid: l.pid };
 }
 
 /** Starts this process's listener (idempotent): the server at boot, caches on first use. */
@@ -85,7 +92,7 @@ function connect(l: Listener) {
     max_lifetime: 0,
     connect_timeout: 5,
     fetch_types: false,
-    connection: { application_name: "youragent-listener" },
+    connection: { application_name: `youragent-listener:${process.pid}` },
     onnotice: () => {},
     onnotify: (channel, payload) => {
       if (channel === INVALIDATION_CHANNEL) deliver(l, payload);
@@ -96,8 +103,10 @@ function connect(l: Listener) {
   l.client = client;
   client
     .unsafe(`listen ${INVALIDATION_CHANNEL}`)
-    .then(() => {
+    .then(() => client<{ pid: number }[]>`select pg_backend_pid() as pid`)
+    .then(([row]) => {
       if (l.client !== client) return;
+      l.pid = row?.pid;
       l.connects++;
       l.state = "listening";
       // Whatever was cached before this point may have changed unannounced.
