@@ -1,4 +1,4 @@
-import { bigint, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { bigint, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 // State that several app instances on one database share instead of keeping per process.
 
@@ -21,3 +21,18 @@ export const appSecrets = pgTable("app_secrets", {
   name: text("name").primaryKey(),
   value: text("value").notNull(),
 });
+
+/**
+ * The outbox's re-sends of events Inngest accepted but never ran: one row per job (kind plus
+ * the job's original event id), counting tries so a lost job is re-sent a bounded number of times.
+ */
+export const jobResends = pgTable(
+  "job_resends",
+  {
+    kind: text("kind").notNull(),
+    eventId: text("event_id").notNull(),
+    tries: integer("tries").notNull(),
+    lastSentAt: timestamp("last_sent_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.eventId] })],
+);
