@@ -25,6 +25,8 @@ type Listener = {
   retry?: ReturnType<typeof setTimeout>;
   stopped: boolean;
   connects: number;
+  /** Whether this outage was logged already. */
+  warned?: boolean;
   /** The listener's backend pid, so tests and operators can find its connection. */
   pid?: number;
 };
@@ -107,15 +109,21 @@ function connect(l: Listener) {
     .then(([row]) => {
       if (l.client !== client) return;
       l.pid = row?.pid;
+      if (l.connects > 0) log("info", "invalidation listener reconnected; dropped the widget cache");
       l.connects++;
+      l.warned = false;
       l.state = "listening";
       // Whatever was cached before this point may have changed unannounced.
       dropAll(l);
     })
     .catch((e: unknown) => {
-      log("warn", "invalidation listener could not connect; retrying", {
-        error: e instanceof Error ? e.message : String(e),
-      });
+      // Once per outage, not once per retry.
+      if (!l.warned) {
+        l.warned = true;
+        log("warn", "invalidation listener could not connect; retrying every 0.5 s", {
+          error: e instanceof Error ? e.message : String(e),
+        });
+      }
       lost(l, client);
     });
 }
