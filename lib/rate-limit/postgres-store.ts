@@ -1,4 +1,5 @@
 import type { RateLimitResult, RateLimitStore } from "./index";
+import type { LimitCheck, PairedRateLimitStore, PairResult } from "./pair";
 
 // The shared rate-limit store: every instance on one database counts in the same rows.
 //
@@ -8,18 +9,20 @@ import type { RateLimitResult, RateLimitStore } from "./index";
 // two counters per key or a log of hits per key, for a gain these limits (abuse guards, not
 // billing) do not need.
 //
-// One statement per check. Keys already refused in this window are refused again in-process
+// One statement per check (two limits on one request: one statement for both, see pair.ts). Keys already refused in this window are refused again in-process
 // until the window ends, without a round trip: a client hammering past its limit costs nothing.
 
 /** The slice of a postgres.js client the store needs (tests pass a dedicated client). */
 export type SqlTag = (strings: TemplateStringsArray, ...values: unknown[]) => PromiseLike<readonly unknown[]>;
 
-type Row = { count: number; window_end: string | number; now_ms: string | number };
+type Numeric = string | number;
+type Row = { count: Numeric; window_end: Numeric; now_ms: Numeric };
+type PairRow = { c1: Numeric; e1: Numeric; c2: Numeric | null; e2: Numeric | null; now_ms: Numeric };
 
 const SWEEP_EVERY_MS = 5 * 60_000;
 const MAX_BLOCKED = 50_000;
 
-export class PostgresRateLimitStore implements RateLimitStore {
+export class PostgresRateLimitStore implements RateLimitStore, PairedRateLimitStore {
   /** key → end of the window (epoch ms, database clock mapped to ours) in which it is refused. */
   private blocked = new Map<string, { until: number; limit: number }>();
   private sweeper: ReturnType<typeof setInterval> | undefined;
@@ -37,16 +40,8 @@ export class PostgresRateLimitStore implements RateLimitStore {
 
   async hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
     const now = Date.now();
-    const known = this.blocked.get(key);
-    if (known && known.until > now && known.limit === limit) {
-      return {
-        allowed: false,
-        limit,
-        remaining: 0,
-        resetSeconds: Math.max(1, Math.ceil((known.until - now) / 1000)),
-      };
-    }
-    if (known) this.blocked.delete(key);
+    const known = this.knownRefusal(key, limit, now);
+    if (known) return known;
     const sql = this.sql();
     // The window is computed from the database's clock so instances with skewed clocks agree.
     const rows = (await sql`
@@ -60,8 +55,71 @@ export class PostgresRateLimitStore implements RateLimitStore {
       returning w.count, w.window_end, (select now_ms from t) as now_ms`) as Row[];
     const row = rows[0];
     if (!row) throw new Error("rate-limit upsert returned no row");
-    const count = Number(row.count);
-    const msLeft = Math.max(0, Number(row.window_end) - Number(row.now_ms));
+    return this.settle(key, limit, now, row.count, row.window_end, row.now_ms);
+  }
+
+  /** Two limits in one statement; the second counts only if the first allowed (see pair.ts). */
+  async hitPair(first: LimitCheck, second: LimitCheck): Promise<PairResult> {
+    const now = Date.now();
+    const knownFirst = this.knownRefusal(first.key, first.limit, now);
+    if (knownFirst) return [knownFirst, undefined];
+    const knownSecond = this.knownRefusal(second.key, second.limit, now);
+    if (knownSecond) return [await this.hit(first.key, first.limit, first.windowMs), knownSecond];
+    const sql = this.sql();
+    const rows = (await sql`
+      with t as (select (extract(epoch from clock_timestamp()) * 1000)::bigint as now_ms),
+      one as (
+        insert into rate_limit_windows as w (key, window_start, window_end, count)
+        select ${first.key}, t.now_ms - t.now_ms % ${first.windowMs},
+          t.now_ms - t.now_ms % ${first.windowMs} + ${first.windowMs}, 1 from t
+        on conflict (key) do update set
+          count = case when w.window_start = excluded.window_start then w.count + 1 else 1 end,
+          window_start = excluded.window_start,
+          window_end = excluded.window_end
+        returning w.count, w.window_end
+      ),
+      two as (
+        insert into rate_limit_windows as w (key, window_start, window_end, count)
+        select ${second.key}, t.now_ms - t.now_ms % ${second.windowMs},
+          t.now_ms - t.now_ms % ${second.windowMs} + ${second.windowMs}, 1 from t
+        where (select count from one) <= ${first.limit}
+        on conflict (key) do update set
+          count = case when w.window_start = excluded.window_start then w.count + 1 else 1 end,
+          window_start = excluded.window_start,
+          window_end = excluded.window_end
+        returning w.count, w.window_end
+      )
+      select one.count as c1, one.window_end as e1, two.count as c2, two.window_end as e2,
+        (select now_ms from t) as now_ms
+      from one left join two on true`) as PairRow[];
+    const row = rows[0];
+    if (!row) throw new Error("rate-limit upsert returned no row");
+    const a = this.settle(first.key, first.limit, now, row.c1, row.e1, row.now_ms);
+    if (row.c2 === null || row.e2 === null) return [a, undefined];
+    return [a, this.settle(second.key, second.limit, now, row.c2, row.e2, row.now_ms)];
+  }
+
+  private knownRefusal(key: string, limit: number, now: number): RateLimitResult | undefined {
+    const known = this.blocked.get(key);
+    if (!known) return undefined;
+    if (known.until > now && known.limit === limit) {
+      const resetSeconds = Math.max(1, Math.ceil((known.until - now) / 1000));
+      return { allowed: false, limit, remaining: 0, resetSeconds };
+    }
+    this.blocked.delete(key);
+    return undefined;
+  }
+
+  private settle(
+    key: string,
+    limit: number,
+    now: number,
+    rawCount: Numeric,
+    windowEnd: Numeric,
+    nowMs: Numeric,
+  ): RateLimitResult {
+    const count = Number(rawCount);
+    const msLeft = Math.max(0, Number(windowEnd) - Number(nowMs));
     const allowed = count <= limit;
     if (!allowed) {
       if (this.blocked.size >= MAX_BLOCKED) this.blocked.clear();

@@ -12,6 +12,7 @@ import { AppError } from "@/lib/errors";
 import { streamChatReply } from "@/lib/llm/chat";
 import { log } from "@/lib/logger";
 import { rateLimitStore } from "@/lib/rate-limit";
+import { hitPair } from "@/lib/rate-limit/pair";
 import { getActiveWidgetAgent } from "./agent-cache";
 import type { WidgetSession } from "./token";
 
@@ -41,23 +42,26 @@ export async function resolveSessionAgent(session: WidgetSession, claimedAgentId
 /** Per-visitor then per-agent fixed windows; 429 with Retry-After and a kind message. */
 export async function checkWidgetRateLimits(agent: WidgetAgent, session: WidgetSession) {
   const env = getEnv();
-  const store = rateLimitStore();
-  const visitor = await store.hit(
-    `widget:visitor:${agent.publicId}:${session.visitorId}`,
-    env.WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE,
-    60_000,
+  // Both limits in one round trip with the shared store; the agent's counts only if the visitor's allowed.
+  const [visitor, perAgent] = await hitPair(
+    rateLimitStore(),
+    {
+      key: `widget:visitor:${agent.publicId}:${session.visitorId}`,
+      limit: env.WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE,
+      windowMs: 60_000,
+    },
+    {
+      key: `widget:agent:${agent.publicId}`,
+      limit: env.WIDGET_AGENT_RATE_LIMIT_PER_MINUTE,
+      windowMs: 60_000,
+    },
   );
   if (!visitor.allowed)
     throw limited(
       visitor.resetSeconds,
       "You're sending messages quickly. Please wait a moment and try again.",
     );
-  const perAgent = await store.hit(
-    `widget:agent:${agent.publicId}`,
-    env.WIDGET_AGENT_RATE_LIMIT_PER_MINUTE,
-    60_000,
-  );
-  if (!perAgent.allowed)
+  if (perAgent && !perAgent.allowed)
     throw limited(
       perAgent.resetSeconds,
       "This assistant is very busy right now. Please try again in a minute.",

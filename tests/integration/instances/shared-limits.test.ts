@@ -57,6 +57,26 @@ describe("PostgresRateLimitStore across instances", () => {
     expect(statements - before).toBe(4);
   });
 
+  it("two limits in one statement; the second counts only while the first allows", async () => {
+    if (!a || !b) throw new Error("stores");
+    const visitor = { key: `test:v:${uniqueSuffix()}`, limit: 2, windowMs: 60_000 };
+    const agent = { key: `test:a:${uniqueSuffix()}`, limit: 3, windowMs: 60_000 };
+    const before = statements;
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await (i % 2 ? a : b).hitPair(visitor, agent));
+    expect(results.map(([v]) => v.allowed)).toEqual([true, true, false, false]);
+    // The visitor past its limit spent nothing of the agent's budget.
+    expect(results.map(([, ag]) => ag?.remaining)).toEqual([2, 1, undefined, undefined]);
+    // One statement per pair (each store asks once: neither had seen this visitor refused yet).
+    expect(statements - before).toBe(4);
+    const other = { key: `test:v:${uniqueSuffix()}`, limit: 10, windowMs: 60_000 };
+    const [, third] = await a.hitPair(other, agent);
+    expect(third).toMatchObject({ allowed: true, remaining: 0 });
+    const [v4, fourth] = await b.hitPair(other, agent);
+    expect(v4.allowed).toBe(true);
+    expect(fourth?.allowed).toBe(false);
+  });
+
   it("a new window starts a new count", async () => {
     if (!a || !b) throw new Error("stores");
     const key = `test:${uniqueSuffix()}`;
