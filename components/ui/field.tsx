@@ -1,6 +1,8 @@
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 import { FieldError } from "./field-error";
+import { Input } from "./input";
 import { Label } from "./label";
+import { Textarea } from "./textarea";
 
 /** Label + control + hint + inline error, wired for screen readers. */
 export function Field({
@@ -35,4 +37,36 @@ export function describedBy(id: string, error?: string) {
   return error
     ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` }
     : { "aria-describedby": `${id}-hint` };
+}
+
+type FieldFrame = { id: string; label: string; hint?: string; error?: string };
+
+/** A Field around an Input already wired to its hint and error, so the id is written once. */
+export function InputField({
+  id,
+  label,
+  hint,
+  error,
+  ...input
+}: FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, "id">) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <Input id={id} {...input} {...describedBy(id, error)} />
+    </Field>
+  );
+}
+
+/** A Field around a Textarea already wired to its hint and error, so the id is written once. */
+export function TextareaField({
+  id,
+  label,
+  hint,
+  error,
+  ...textarea
+}: FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id">) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <Textarea id={id} {...textarea} {...describedBy(id, error)} />
+    </Field>
+  );
 }
