@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import type { ComponentType, ReactNode } from "react";
 import { FieldError } from "./field-error";
 import { Input } from "./input";
 import { Label } from "./label";
@@ -41,32 +41,20 @@ export function describedBy(id: string, error?: string) {
 
 type FieldFrame = { id: string; label: string; hint?: string; error?: string };
 
-/** A Field around an Input already wired to its hint and error, so the id is written once. */
-export function InputField({
-  id,
-  label,
-  hint,
-  error,
-  ...input
-}: FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, "id">) {
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      <Input id={id} {...input} {...describedBy(id, error)} />
-    </Field>
-  );
+/**
+ * Wraps a control in a Field and wires it to the Field's hint and error, so a form writes the
+ * id once and cannot forget the aria wiring. One wrapper serves every kind of control.
+ */
+function withField<P extends { id?: string }>(Control: ComponentType<P>) {
+  return function FramedControl({ id, label, hint, error, ...control }: FieldFrame & Omit<P, "id">) {
+    const wired = { ...control, id, ...describedBy(id, error) } as unknown as P;
+    return (
+      <Field id={id} label={label} hint={hint} error={error}>
+        <Control {...wired} />
+      </Field>
+    );
+  };
 }
 
-/** A Field around a Textarea already wired to its hint and error, so the id is written once. */
-export function TextareaField({
-  id,
-  label,
-  hint,
-  error,
-  ...textarea
-}: FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id">) {
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      <Textarea id={id} {...textarea} {...describedBy(id, error)} />
-    </Field>
-  );
-}
+export const InputField = withField(Input);
+export const TextareaField = withField(Textarea);
