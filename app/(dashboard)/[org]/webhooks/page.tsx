@@ -1,6 +1,7 @@
 import { Webhook } from "lucide-react";
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
+import { BadgeList } from "@/components/ui/badge-list";
 import { CountedListCard, ListCard } from "@/components/ui/list-card";
 import { DataTable, Td } from "@/components/ui/table";
 import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
@@ -52,13 +53,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ org: 
                 ) : null}
               </Td>
               <Td>
-                <div className="flex flex-wrap gap-1">
-                  {e.events.map((ev) => (
-                    <Badge key={ev} tone="brand">
-                      {ev}
-                    </Badge>
-                  ))}
-                </div>
+                <BadgeList items={e.events} />
               </Td>
               <Td>{formatDate(e.createdAt)}</Td>
               <Td className="text-right">

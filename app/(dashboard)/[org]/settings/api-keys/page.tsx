@@ -1,6 +1,7 @@
 import { KeyRound } from "lucide-react";
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
+import { BadgeList } from "@/components/ui/badge-list";
 import { CountedListCard } from "@/components/ui/list-card";
 import { DataTable, Td } from "@/components/ui/table";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
@@ -57,13 +58,7 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ org: s
                 <code className="font-mono text-xs">{k.prefix}</code>
               </Td>
               <Td>
-                <div className="flex gap-1">
-                  {k.scopes.map((s) => (
-                    <Badge key={s} tone="brand">
-                      {s}
-                    </Badge>
-                  ))}
-                </div>
+                <BadgeList items={k.scopes} />
               </Td>
               <Td>{k.lastUsedAt ? formatRelative(k.lastUsedAt) : "Never"}</Td>
               <Td>{formatDate(k.createdAt)}</Td>
