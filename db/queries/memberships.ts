@@ -1,28 +1,19 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { memberships, organizations, users } from "@/db/schema";
+import { organizationColumns, userColumns } from "./columns";
 
 export type MembershipRole = (typeof memberships.role.enumValues)[number];
 
 /** The signed-in user's row, by the public id carried in the session JWT. */
 export async function findUserByPublicId(db: Executor, publicId: string) {
-  const rows = await db
-    .select({ id: users.id, publicId: users.publicId, email: users.email, name: users.name })
-    .from(users)
-    .where(eq(users.publicId, publicId))
-    .limit(1);
+  const rows = await db.select(userColumns).from(users).where(eq(users.publicId, publicId)).limit(1);
   return rows[0];
 }
 
 export async function findUserByEmail(db: Executor, email: string) {
   const rows = await db
-    .select({
-      id: users.id,
-      publicId: users.publicId,
-      email: users.email,
-      name: users.name,
-      passwordHash: users.passwordHash,
-    })
+    .select({ ...userColumns, passwordHash: users.passwordHash })
     .from(users)
     .where(sql`lower(${users.email}) = lower(${email})`)
     .limit(1);
@@ -34,15 +25,7 @@ export async function findMembershipBySlug(db: Executor, userId: number, slug: s
   const rows = await db
     .select({
       role: memberships.role,
-      org: {
-        id: organizations.id,
-        publicId: organizations.publicId,
-        slug: organizations.slug,
-        name: organizations.name,
-        plan: organizations.plan,
-        maxAgents: organizations.maxAgents,
-        agentCount: organizations.agentCount,
-      },
+      org: { ...organizationColumns, agentCount: organizations.agentCount },
     })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
