@@ -45,6 +45,10 @@ export const envSchema = z.object({
   // Widget chat: per visitor (a session's visitor id) and per agent, messages per minute.
   WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   WIDGET_AGENT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  // The outbox re-sends a job Inngest accepted but has not run (pending/running) for this long,
+  // up to OUTBOX_MAX_RESENDS times; then it is marked failed. Longer than a normal run.
+  OUTBOX_RESEND_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  OUTBOX_MAX_RESENDS: z.coerce.number().int().min(0).max(20).default(3),
   // Bench and tests read the per-request SQL statement count from a response header.
   EXPOSE_STATEMENT_COUNT: z.enum(["0", "1"]).default("0"),
   SEED_DEMO: z.enum(["0", "1"]).optional(),

@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { releaseEmbeddedSignalHooks } from "@/db/embedded";
 import { settleBackgroundWork } from "@/lib/background-work";
+import { startInvalidationListener, stopInvalidationListener } from "@/lib/coherence/invalidation";
 import { PEER_HEADER, peerHeaderValue } from "@/lib/http/client-ip";
 import { log as logJson } from "@/lib/logger";
 import { prepareRuntime, printLogin } from "./prepare-runtime";
@@ -51,6 +52,8 @@ if (dev) {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // Listening before the first request: readiness reports it, caches rely on it.
+  startInvalidationListener();
   const server = createServer((req, res) => {
     // Overwrites any client-sent copy: the only trustworthy record of the socket address.
     req.headers[PEER_HEADER] = peerHeaderValue(req.socket.remoteAddress ?? "");
@@ -80,6 +83,7 @@ if (dev) {
     // After-commit hand-offs still running get a few seconds; the outbox covers the rest.
     const left = await settleBackgroundWork(5_000);
     if (left > 0) log(`${left} background hand-off(s) cut off; the outbox flusher will re-send them`);
+    await stopInvalidationListener();
     const holder = (globalThis as { __youragentDb?: { sql: { end: (o: object) => Promise<void> } } })
       .__youragentDb;
     await holder?.sql.end({ timeout: 5 }).catch(() => {});

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { memberships, organizations, users } from "@/db/schema";
+import { organizationColumns, userColumns } from "./columns";
 
 export type MembershipRole = (typeof memberships.role.enumValues)[number];
 
@@ -8,10 +9,7 @@ export type MembershipRole = (typeof memberships.role.enumValues)[number];
 export async function findUserByPublicId(db: Executor, publicId: string) {
   const rows = await db
     .select({
-      id: users.id,
-      publicId: users.publicId,
-      email: users.email,
-      name: users.name,
+      ...userColumns,
       sessionVersion: users.sessionVersion,
       hasPassword: sql<boolean>`${users.passwordHash} is not null`,
     })
@@ -23,14 +21,7 @@ export async function findUserByPublicId(db: Executor, publicId: string) {
 
 export async function findUserByEmail(db: Executor, email: string) {
   const rows = await db
-    .select({
-      id: users.id,
-      publicId: users.publicId,
-      email: users.email,
-      name: users.name,
-      passwordHash: users.passwordHash,
-      sessionVersion: users.sessionVersion,
-    })
+    .select({ ...userColumns, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
     .from(users)
     .where(sql`lower(${users.email}) = lower(${email})`)
     .limit(1);
@@ -42,15 +33,7 @@ export async function findMembershipBySlug(db: Executor, userId: number, slug: s
   const rows = await db
     .select({
       role: memberships.role,
-      org: {
-        id: organizations.id,
-        publicId: organizations.publicId,
-        slug: organizations.slug,
-        name: organizations.name,
-        plan: organizations.plan,
-        maxAgents: organizations.maxAgents,
-        agentCount: organizations.agentCount,
-      },
+      org: { ...organizationColumns, agentCount: organizations.agentCount },
     })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))

@@ -1,12 +1,16 @@
-// Rate limiting behind an interface: one process uses the in-memory store; several
-// instances plug in a shared store (Redis, Postgres) with the same contract.
+import { sqlClient } from "@/db";
+import { PostgresRateLimitStore, type SqlTag } from "./postgres-store";
+
+// Rate limiting behind an interface. Every limit counts in Postgres by default (postgres-store.ts),
+// so any number of instances on one database admit no more than one would; the in-memory store
+// is for unit tests that have no database.
 export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
 
 export interface RateLimitStore {
   hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult>;
 }
 
-/** Fixed-window counter; windows are aligned so RateLimit-Reset is exact. */
+/** Fixed-window counter for one process (unit tests); windows are aligned so RateLimit-Reset is exact. */
 export class MemoryRateLimitStore implements RateLimitStore {
   private windows = new Map<string, { start: number; end: number; count: number }>();
 
@@ -33,7 +37,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
 const g = globalThis as unknown as { __youragentRateLimit?: RateLimitStore };
 
 export function rateLimitStore(): RateLimitStore {
-  g.__youragentRateLimit ??= new MemoryRateLimitStore();
+  g.__youragentRateLimit ??= new PostgresRateLimitStore(() => sqlClient() as unknown as SqlTag);
   return g.__youragentRateLimit;
 }
 

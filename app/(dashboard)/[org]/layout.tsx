@@ -1,6 +1,6 @@
 import { LogOut } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BrandMark } from "@/components/brand-mark";
 import { JobsHealthBanner } from "@/components/jobs-health-banner";
 import { SessionKeepAlive } from "@/components/session-keep-alive";
 import { requireOrgMembership } from "@/lib/auth/org-context";
@@ -30,15 +30,7 @@ export default async function OrgLayout({
         <div className="mx-auto max-w-6xl px-4 sm:px-6">
           <div className="flex h-14 items-center justify-between gap-3">
             <div className="flex min-w-0 items-center gap-2">
-              <Link href={`/${ctx.org.slug}/agents`} className="flex shrink-0 items-center gap-2">
-                <span
-                  aria-hidden
-                  className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
-                >
-                  Y
-                </span>
-                <span className="hidden font-semibold text-slate-900 sm:inline">YourAgent</span>
-              </Link>
+              <BrandMark href={`/${ctx.org.slug}/agents`} size="small" />
               <span aria-hidden className="text-slate-300">
                 /
               </span>

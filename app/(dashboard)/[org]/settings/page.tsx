@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { countOf, DataTable, Td } from "@/components/ui/table";
+import { UsageMeter } from "@/components/ui/usage-meter";
 import { requireOrgMembership } from "@/lib/auth/org-context";
 import { formatDate } from "@/lib/format-date";
 import { listMembers } from "@/lib/organizations/members";
@@ -26,7 +27,6 @@ export default async function SettingsPage({
   const members = await listMembers(ctx.org.id);
   const limit = agentLimit(ctx.org);
   const used = ctx.org.agentCount;
-  const pct = limit === 0 ? 100 : Math.min(100, Math.round((used / limit) * 100));
   return (
     <>
       <PageHeader title="Settings" description="Your organization, its plan, its members and your account." />
@@ -58,22 +58,7 @@ export default async function SettingsPage({
             <p className="text-sm text-slate-900" id="agents-meter-label">
               <span className="text-2xl font-bold">{used}</span> of {limit} agents used
             </p>
-            {/* biome-ignore lint/a11y/useSemanticElements: a styled div; native <meter> cannot be themed consistently. */}
-            <div
-              role="meter"
-              aria-labelledby="agents-meter-label"
-              aria-valuemin={0}
-              aria-valuemax={limit}
-              aria-valuenow={used}
-              className="h-2.5 w-full overflow-hidden rounded-full bg-slate-100"
-            >
-              <div
-                className={
-                  pct >= 100 ? "h-full bg-red-500" : pct >= 80 ? "h-full bg-amber-500" : "h-full bg-brand-600"
-                }
-                style={{ width: `${pct}%` }}
-              />
-            </div>
+            <UsageMeter used={used} limit={limit} labelledBy="agents-meter-label" className="h-2.5" />
             <p className="text-xs text-slate-500">
               {used >= limit
                 ? `You have reached the ${PLANS[ctx.org.plan].name} plan's limit. Delete an agent or upgrade to create more.`
