@@ -1,20 +1,35 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { SIGN_IN_MAX_DELAY_MS } from "@/lib/auth/sign-in-throttle";
+import {
+  MemoryRateLimitStore,
+  type RateLimitStore,
+  rateLimitStore,
+  setRateLimitStore,
+} from "@/lib/rate-limit";
 import { createTestUser, fakeEnv, uniqueSuffix } from "@/tests/fixtures";
 import { authPost, type SignInResult, signInOverHttp } from "@/tests/fixtures/auth-http";
 
-// Each test uses its own addresses: the in-memory store is shared by the whole file.
+// The throttle's rules on a clock the test moves: the in-memory store reads Date.now(), while the
+// default Postgres store counts on the database clock (its sharing across instances is proven in
+// tests/integration/instances/shared-limits.test.ts). Each test uses its own addresses: the store
+// is shared by the whole file.
 let n = 0;
 function ip() {
   n++;
   return `203.0.113.${(Number.parseInt(uniqueSuffix().slice(0, 2), 16) + n) % 250}`;
 }
 
+let sharedStore: RateLimitStore;
 beforeAll(() => {
+  sharedStore = rateLimitStore();
+  setRateLimitStore(new MemoryRateLimitStore());
   fakeEnv({ AUTH_SECRET: process.env.AUTH_SECRET ?? "integration-secret-integration-secret" });
 });
 afterEach(() => {
   vi.useRealTimers();
+});
+afterAll(() => {
+  setRateLimitStore(sharedStore);
 });
 
 describe("sign-in throttle (promise 32)", () => {
