@@ -60,12 +60,19 @@ async function httpRow(
   spec: HttpRequestSpec,
   baseline?: string,
 ): Promise<Row | Row[] | undefined> {
-  const row = await httpRowOn(ctx, id, label, spec, baseline);
-  if (!row || !ctx.memory || !id.startsWith("api-") || id.startsWith("api-widget")) return row;
+  if (!ctx.memory || !id.startsWith("api-") || id.startsWith("api-widget"))
+    return httpRowOn(ctx, id, label, spec, baseline);
   const mem = { ...ctx, baseUrl: ctx.memory.baseUrl, serverPid: ctx.memory.serverPid };
-  const memRow = await httpRowOn(mem, `${id}@memory`, `${label} (memory store)`, spec, baseline);
-  return memRow ? [row, memRow] : row;
+  const runMem = () => httpRowOn(mem, `${id}@memory`, `${label} (memory store)`, spec, baseline);
+  // Which store goes first alternates, so a drift in the machine's load does not favour one.
+  const memoryFirst = pairsRun++ % 2 === 1;
+  const memRow = memoryFirst ? await runMem() : undefined;
+  const row = await httpRowOn(ctx, id, label, spec, baseline);
+  if (!row) return undefined;
+  const second = memoryFirst ? memRow : await runMem();
+  return second ? [row, second] : row;
 }
+let pairsRun = 0;
 
 async function httpRowOn(
   ctx: BenchContext,
