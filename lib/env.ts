@@ -49,6 +49,10 @@ export const envSchema = z.object({
   // up to OUTBOX_MAX_RESENDS times; then it is marked failed. Longer than a normal run.
   OUTBOX_RESEND_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   OUTBOX_MAX_RESENDS: z.coerce.number().int().min(0).max(20).default(3),
+  // Where limits count: Postgres (shared by every instance; the default). "memory" counts per
+  // process and exists only so the bench and tests can compare against it; never in production
+  // with more than one instance.
+  RATE_LIMIT_STORE: z.enum(["postgres", "memory"]).default("postgres"),
   // Bench and tests read the per-request SQL statement count from a response header.
   EXPOSE_STATEMENT_COUNT: z.enum(["0", "1"]).default("0"),
   SEED_DEMO: z.enum(["0", "1"]).optional(),

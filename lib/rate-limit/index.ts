@@ -1,9 +1,10 @@
 import { sqlClient } from "@/db";
+import { getEnv } from "@/lib/env";
 import { PostgresRateLimitStore, type SqlTag } from "./postgres-store";
 
 // Rate limiting behind an interface. Every limit counts in Postgres by default (postgres-store.ts),
 // so any number of instances on one database admit no more than one would; the in-memory store
-// is for unit tests that have no database.
+// is for unit tests that have no database and for the bench's comparison (RATE_LIMIT_STORE=memory).
 export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
 
 export interface RateLimitStore {
@@ -37,7 +38,10 @@ export class MemoryRateLimitStore implements RateLimitStore {
 const g = globalThis as unknown as { __youragentRateLimit?: RateLimitStore };
 
 export function rateLimitStore(): RateLimitStore {
-  g.__youragentRateLimit ??= new PostgresRateLimitStore(() => sqlClient() as unknown as SqlTag);
+  g.__youragentRateLimit ??=
+    getEnv().RATE_LIMIT_STORE === "memory"
+      ? new MemoryRateLimitStore()
+      : new PostgresRateLimitStore(() => sqlClient() as unknown as SqlTag);
   return g.__youragentRateLimit;
 }
 
