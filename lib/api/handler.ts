@@ -11,6 +11,7 @@ import { getEnv } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { describeDatabaseError, mapDatabaseError, withDeadline } from "@/lib/http/db-errors";
 import { problemResponse } from "@/lib/http/problem";
+import { assertStorableQuery } from "@/lib/http/query-guard";
 import { requestIdFrom } from "@/lib/http/request-id";
 import { log } from "@/lib/logger";
 import { rateLimitHeaders, rateLimitStore } from "@/lib/rate-limit";
@@ -89,6 +90,7 @@ export function apiRoute<P = Record<string, never>>(
             });
           }
           requireScope(principal, opts.scope);
+          assertStorableQuery(url);
           checkOrganizationParam(principal, url);
           const params = (await routeCtx.params) as P;
           return await handler({ req, url, requestId, params, principal });

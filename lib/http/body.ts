@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { assertAcceptableJson } from "./json-guard";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -16,11 +17,13 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
   const text = await readCapped(req, maxBytes);
   if (text.trim() === "")
     throw new AppError("invalid_json", "The request body is empty; send a JSON object.");
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw new AppError("invalid_json", "The request body is not valid JSON.");
   }
+  return (assertAcceptableJson(parsed), parsed);
 }
 
 function tooLarge(maxBytes: number) {

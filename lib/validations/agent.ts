@@ -1,11 +1,18 @@
 import { z } from "zod";
 import { agentStatusEnum, optimizationStatusEnum } from "@/db/schema/enums";
+import { jsonByteLength, rejectUnsafeShape } from "@/lib/http/json-guard";
 import { DEFAULT_PERSONA_KEY, PERSONA_KEYS } from "@/lib/personas";
 import { rejectUnstorableText } from "./storable-text";
 
 // The shapes of API.md, shared by the API, the dashboard forms, jobs and the OpenAPI document.
-const jsonSize = (v: unknown) => Buffer.byteLength(JSON.stringify(v) ?? "", "utf8");
+// Never JSON.stringify raw input: a deep value would overflow the stack (see json-guard).
+const jsonSize = jsonByteLength;
 const MAX_OBJECT_BYTES = 16 * 1024;
+// An unsafe shape is reported by rejectUnsafeShape; the size check then stays quiet.
+const fitsSize = (v: unknown) => {
+  const n = jsonSize(v);
+  return n === Number.POSITIVE_INFINITY || n <= MAX_OBJECT_BYTES;
+};
 
 export const WIDGET_THEMES = ["modern", "classic", "minimal", "dark"] as const;
 export const WIDGET_POSITIONS = ["bottom-right", "bottom-left", "top-right", "top-left"] as const;
@@ -30,7 +37,8 @@ export const widgetConfigSchema = z
     primary_color: hexColor.optional(),
     accent_color: hexColor.optional(),
   })
-  .refine((v) => jsonSize(v) <= MAX_OBJECT_BYTES, { message: "widget_config must be at most 16 KiB." });
+  .superRefine(rejectUnsafeShape)
+  .refine(fitsSize, { message: "widget_config must be at most 16 KiB." });
 export type WidgetConfig = z.infer<typeof widgetConfigSchema>;
 
 // BCP 47, pragmatically: a language subtag and optional subtags (en, en-US, zh-Hant-TW, es-419).
@@ -45,7 +53,8 @@ export const agentConfigSchema = z
     max_output_tokens: z.number().int().min(1).max(8192).default(1024),
     language: bcp47.default("en"),
   })
-  .refine((v) => jsonSize(v) <= MAX_OBJECT_BYTES, { message: "config must be at most 16 KiB." });
+  .superRefine(rejectUnsafeShape)
+  .refine(fitsSize, { message: "config must be at most 16 KiB." });
 export type AgentConfig = z.infer<typeof agentConfigSchema>;
 
 /** scheme://host[:port] with no path, query or fragment; normalised to the URL origin. */

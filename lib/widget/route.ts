@@ -2,6 +2,7 @@ import { toAppError } from "@/lib/api/handler";
 import { getEnv } from "@/lib/env";
 import { withDeadline } from "@/lib/http/db-errors";
 import { problemResponse } from "@/lib/http/problem";
+import { assertStorableQuery } from "@/lib/http/query-guard";
 import { requestIdFrom } from "@/lib/http/request-id";
 import { log } from "@/lib/logger";
 
@@ -22,6 +23,7 @@ export function widgetRoute<P = Record<string, never>>(
     const requestId = requestIdFrom(req.headers);
     let res: Response;
     try {
+      assertStorableQuery(new URL(req.url));
       const params = (await routeCtx.params) as P;
       res = await withDeadline(getEnv().REQUEST_DEADLINE_MS, () => handler({ req, requestId, params }));
     } catch (e) {
