@@ -23,7 +23,8 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
   } catch {
     throw new AppError("invalid_json", "The request body is not valid JSON.");
   }
-  return (assertAcceptableJson(parsed), parsed);
+  assertAcceptableJson(parsed);
+  return parsed;
 }
 
 function tooLarge(maxBytes: number) {
