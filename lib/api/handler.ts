@@ -13,6 +13,7 @@ import { describeDatabaseError, mapDatabaseError, withDeadline } from "@/lib/htt
 import { problemResponse } from "@/lib/http/problem";
 import { assertStorableQuery } from "@/lib/http/query-guard";
 import { requestIdFrom } from "@/lib/http/request-id";
+import { safeErrorFields } from "@/lib/http/safe-error";
 import { log } from "@/lib/logger";
 import { rateLimitHeaders, rateLimitStore } from "@/lib/rate-limit";
 import { fieldErrorsFromZod } from "@/lib/validations/zod-errors";
@@ -39,8 +40,7 @@ export function toAppError(e: unknown, requestId: string, route: string): AppErr
   log("error", "unhandled error", {
     request_id: requestId,
     route,
-    error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
-    stack: e instanceof Error ? e.stack : undefined,
+    ...safeErrorFields(e, { stack: true }),
   });
   return new AppError(
     "internal_error",

@@ -1,6 +1,7 @@
 import { db } from "@/db";
 import { listUnsentOptimizations } from "@/db/queries/optimization";
 import { listUnsentDeliveries } from "@/db/queries/webhooks";
+import { safeErrorFields } from "@/lib/http/safe-error";
 import { log } from "@/lib/logger";
 import { sendDeliveryEvents } from "@/lib/webhooks/queue-event";
 import { sendOptimizationEvent } from "./send-event";
@@ -38,7 +39,7 @@ export async function flushPendingOptimizations(
       failed = rows.length - sent;
       error = (e instanceof Error ? e.message : String(e)).slice(0, 300);
       log("warn", "outbox flush stopped: event send failed", {
-        error: e instanceof Error ? e.message : String(e),
+        ...safeErrorFields(e),
         remaining: failed,
       });
       break;
