@@ -12,6 +12,7 @@ import { AppError } from "@/lib/errors";
 import type { CreateWebhookEndpointInput } from "@/lib/validations/webhook";
 import { type QueuedWebhook, queueWebhookEvent } from "./queue-event";
 import { generateWebhookSecret } from "./sign";
+import { assertSavableWebhookUrl } from "./target";
 
 /** Creates an endpoint; the secret is returned this once (the page shows it, then it is gone). */
 export async function createWebhookEndpoint(args: {
@@ -19,6 +20,7 @@ export async function createWebhookEndpoint(args: {
   actor: Actor;
   input: CreateWebhookEndpointInput;
 }): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
+  await assertSavableWebhookUrl(args.input.url); // DNS, so before the transaction
   const secret = generateWebhookSecret();
   const endpoint = await db.transaction(async (tx) => {
     const created = await insertWebhookEndpoint(tx, {

@@ -16,7 +16,10 @@ function captureStderr() {
     lines.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
     return (original as (...a: unknown[]) => boolean)(chunk, ...rest);
   }) as typeof process.stderr.write;
-  return { lines, restore: () => void (process.stderr.write = original) };
+  const restore = () => {
+    process.stderr.write = original;
+  };
+  return { lines, restore };
 }
 
 const SQL_WORDS = /\b(select|insert|update|delete|from|values|returning)\b|Failed query|params:/i;
