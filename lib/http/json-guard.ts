@@ -61,6 +61,8 @@ export function findJsonProblems(value: unknown, opts: { text?: boolean } = {}):
     }
     for (let i = keys.length - 1; i >= 0; i--) {
       const k = keys[i] as string;
+      // JSON.parse makes "__proto__" an own key; any later copy by assignment would set a prototype.
+      if (k === "__proto__") out.push({ path: [...path, k], message: "The key __proto__ is not allowed." });
       const frame: Frame = { value: (v as Record<string, unknown>)[k], path: [...path, k], depth: depth + 1 };
       if (opts.text) frame.key = k;
       stack.push(frame);

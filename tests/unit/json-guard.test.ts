@@ -81,6 +81,13 @@ describe("findJsonProblems: shape", () => {
     expect(findJsonProblems(keys, { text: true })).toHaveLength(20);
   });
 
+  it("refuses a __proto__ key (as JSON.parse makes it: an own key), not constructor or prototype", () => {
+    const parsed = JSON.parse('{"a":{"__proto__":{"x":1}},"constructor":{"prototype":1}}');
+    expect(findJsonProblems(parsed)).toEqual([
+      { path: ["a", "__proto__"], message: "The key __proto__ is not allowed." },
+    ]);
+  });
+
   it("treats scalars and null as fine", () => {
     for (const v of [null, 1, true, "x", undefined]) expect(findJsonProblems(v)).toEqual([]);
   });
