@@ -98,7 +98,8 @@ test("the embed page and the preview load with no CSP violation; custom CSS cann
     expect(res?.status(), path).toBe(200);
     await page.waitForLoadState("networkidle");
   }
-  // The preview frames the chat: it hydrated under the embed policy.
+  // The preview's launcher opens the framed chat, which hydrates under the embed policy.
+  await page.getByRole("button", { name: "Open chat with Plain CSP bot" }).click();
   const frame = page.frameLocator("[data-youragent] iframe");
   await frame.locator(".ya-chat[data-ready=true]").waitFor();
   expect(violations).toEqual([]);
