@@ -7,5 +7,5 @@ test("agent list search with NUL shows an inline message, not the error page", a
   const res = await page.goto("/acme/agents?q=%00");
   expect(res?.status()).toBe(200);
   await expect(page.getByText("Search ignored: Text cannot contain NUL characters")).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Agents" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Agents", exact: true })).toBeVisible();
 });
