@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import path from "node:path";
 import { releaseEmbeddedSignalHooks } from "@/db/embedded";
+import { PostgresAccessError } from "@/db/embedded-access";
 import { settleBackgroundWork } from "@/lib/background-work";
 import { startInvalidationListener, stopInvalidationListener } from "@/lib/coherence/invalidation";
 import { PEER_HEADER, peerHeaderValue } from "@/lib/http/client-ip";
@@ -21,7 +22,11 @@ function log(msg: string) {
   process.stderr.write(`[youragent] ${msg}\n`);
 }
 
-const rt = await prepareRuntime({ dev });
+const rt = await prepareRuntime({ dev }).catch((e: unknown) => {
+  if (!(e instanceof PostgresAccessError)) throw e;
+  log(e.message);
+  process.exit(1);
+});
 // From here on this process decides the shutdown order (drain, pool, database).
 releaseEmbeddedSignalHooks();
 

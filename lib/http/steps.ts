@@ -6,12 +6,19 @@ import { readJsonBody } from "@/lib/http/body";
 import { withDeadline } from "@/lib/http/db-errors";
 import type { BaseContext, Step } from "@/lib/http/pipeline";
 import { errorResponse } from "@/lib/http/pipeline";
+import { assertStorableQuery } from "@/lib/http/query-guard";
 import { type RateLimitResult, rateLimitHeaders, rateLimitStore } from "@/lib/rate-limit";
 import { hitPair } from "@/lib/rate-limit/pair";
 import { isPublicId } from "@/lib/validations/public-id";
 
 // The general steps a route lists (see lib/http/pipeline.ts). Credential steps live with
 // their credential: lib/api/route.ts (API key, scope), lib/widget/route.ts (widget session).
+
+/** NUL or a lone surrogate in any query parameter is a 422 on it, never a driver 5xx. */
+export const storableQuery: Step<BaseContext> = (ctx, next) => {
+  assertStorableQuery(ctx.url);
+  return next({});
+};
 
 /** Counts this request's SQL statements for the log line (and a header when the bench asks). */
 export const countStatements: Step<BaseContext> = async (ctx, next) => {

@@ -1,5 +1,6 @@
 import { db } from "@/db";
 import { listUnsentOptimizations } from "@/db/queries/optimization";
+import { safeErrorFields } from "@/lib/http/safe-error";
 import { inngest } from "@/lib/inngest/client";
 import { log } from "@/lib/logger";
 import { resendUnsentDeliveries } from "@/lib/webhooks/outbox";
@@ -43,7 +44,7 @@ export async function flushPendingOptimizations(
       failed = rows.length - sent;
       error = (e instanceof Error ? e.message : String(e)).slice(0, 300);
       log("warn", "outbox flush stopped: event send failed", {
-        error: e instanceof Error ? e.message : String(e),
+        ...safeErrorFields(e),
         remaining: failed,
       });
       break;
