@@ -46,6 +46,8 @@ async function crawlDashboard(page: Page, start: string, limit = 40): Promise<st
 }
 
 test("every dashboard page loads with no CSP violation", async ({ page }) => {
+  // Up to 40 pages, each waited until the network is idle: more than the default minute.
+  test.setTimeout(180_000);
   const violations = await watchViolations(page);
   for (const path of ["/sign-in", "/sign-up"]) {
     await page.goto(path);
