@@ -31,7 +31,8 @@ async function crawlDashboard(page: Page, start: string, limit = 40): Promise<st
     if (visited.includes(path)) continue;
     const res = await page.goto(path);
     expect(res?.status(), path).toBeLessThan(400);
-    await page.waitForLoadState("networkidle");
+    // "load", not "networkidle": pages that poll live state (optimization, ingestion) never go idle.
+    await page.waitForLoadState("load");
     visited.push(path);
     const hrefs = await page
       .locator("a[href^='/']")
