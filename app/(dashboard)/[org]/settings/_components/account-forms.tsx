@@ -6,7 +6,7 @@ import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, initialActionState } from "@/lib/auth/action-state";
-import { PASSWORD_MIN } from "@/lib/validations/auth";
+import { PASSWORD_MIN } from "@/lib/validations/password-rules";
 import { changePasswordAction, linkGitHubAction } from "../../../account-actions";
 
 export function ChangePasswordForm({ org }: { org: string }) {
