@@ -22,6 +22,8 @@ export function buildOpenApiDocument(serverUrl?: string) {
     info: {
       title: "YourAgent API",
       version: "1.0.0",
+      // The package is private: its API description carries no open-source licence.
+      license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
       description:
         "Create, list and manage AI chat agents of your organization. JSON in and out, snake_case fields, " +
         "RFC 3339 UTC timestamps. Every response carries `X-Request-Id`; errors are RFC 9457 problem details " +

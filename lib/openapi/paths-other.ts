@@ -8,7 +8,7 @@ import {
   knowledgePackResourceSchema,
   personaListSchema,
 } from "./resources";
-import { jsonContent, problems } from "./responses";
+import { jsonContent, problemResponses, problems } from "./responses";
 
 const examplePack = {
   object: "knowledge_pack",
@@ -122,6 +122,7 @@ export function registerOtherPaths(r: OpenAPIRegistry) {
         description: "The OpenAPI 3.1 document.",
         content: { "application/json": { schema: { type: "object" } } },
       },
+      ...problemResponses(["validation_failed"]),
     },
   });
 }

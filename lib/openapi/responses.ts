@@ -31,10 +31,18 @@ function problemExample(code: ErrorCode) {
   };
 }
 
+/** What every keyed API route can answer, whatever it does. */
+const KEYED_ROUTE_CODES: ErrorCode[] = ["unauthenticated", "rate_limited", "service_unavailable"];
+
 /** One response per status; codes sharing a status are listed in its description. */
 export function problems(...codes: ErrorCode[]) {
+  return problemResponses([...codes, ...KEYED_ROUTE_CODES]);
+}
+
+/** Exactly these codes: for public routes without a key, a rate limit or a database. */
+export function problemResponses(codes: ErrorCode[]) {
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const c of [...codes, "unauthenticated", "rate_limited", "service_unavailable"] as ErrorCode[]) {
+  for (const c of codes) {
     const s = ERROR_CATALOG[c].status;
     const list = byStatus.get(s) ?? [];
     if (!list.includes(c)) list.push(c);
