@@ -24,17 +24,12 @@ export class SignInRateLimited extends CredentialsSignin {
   }
 }
 
-// The store only counts up (hit), so a failure count that can also be READ is kept as the
-// difference of two counters: T gets 2 hits per attempt, N gets 1 hit per attempt (the read)
-// plus 1 per refund. T − N is then "attempts not refunded" = failures + attempts in flight.
-// An attempt counts as a failure from its start, so parallel guesses cannot all pass the
-// check; success and a refused attempt refund it. Reads use a huge limit: exact counts.
-const READ_LIMIT = 1_000_000_000;
-
-function keys(tier: ThrottleTier, email: string, ip: string) {
+// Each tier keeps one failure counter per window. An attempt counts as a failure from its start
+// (so parallel guesses cannot all pass the check) and is given back when the password was right
+// or the attempt was refused: one statement for all tiers on the way in, one on the way out.
+function keyOf(tier: ThrottleTier, email: string, ip: string): string {
   const subject = tier.scope === "ip" ? `ip:${ip}` : `pair:${ip}:${email}`;
-  const base = `sign-in:${tier.windowMs}:${subject}`;
-  return { t: `${base}:t`, n: `${base}:n` };
+  return `sign-in:${tier.windowMs}:${subject}`;
 }
 
 export type SignInAttempt = {
@@ -48,27 +43,20 @@ export type SignInAttempt = {
 export async function beginSignInAttempt(email: string, ip: string): Promise<SignInAttempt> {
   const store = rateLimitStore();
   const account = email.trim().toLowerCase();
-  const tiers = SIGN_IN_TIERS.map((tier) => ({ tier, ...keys(tier, account, ip) }));
-  const counts = await Promise.all(
-    tiers.map(async ({ tier, t, n }) => {
-      const [t1, t2, n1] = await Promise.all([
-        store.hit(t, READ_LIMIT, tier.windowMs),
-        store.hit(t, READ_LIMIT, tier.windowMs),
-        store.hit(n, READ_LIMIT, tier.windowMs),
-      ]);
-      const total = READ_LIMIT - Math.min(t1.remaining, t2.remaining);
-      const refunds = READ_LIMIT - n1.remaining;
-      // Failures before this attempt; the window's end is when the tier lets go.
-      return { failures: total - refunds - 1, resetSeconds: Math.max(t1.resetSeconds, t2.resetSeconds) };
-    }),
-  );
-  const refund = async () => {
-    await Promise.all(tiers.map(({ tier, n }) => rateLimitStore().hit(n, READ_LIMIT, tier.windowMs)));
-  };
+  const changes = SIGN_IN_TIERS.map((tier) => ({
+    key: keyOf(tier, account, ip),
+    delta: 1,
+    windowMs: tier.windowMs,
+  }));
+  const counts = await store.adjust(changes);
   let retryAfterSeconds = 0;
   counts.forEach((c, i) => {
-    if (c.failures >= tiers[i]!.tier.max) retryAfterSeconds = Math.max(retryAfterSeconds, c.resetSeconds);
+    // c.count includes this attempt: the failures before it are one less.
+    if (c.count - 1 >= SIGN_IN_TIERS[i]!.max) retryAfterSeconds = Math.max(retryAfterSeconds, c.resetSeconds);
   });
+  const refund = async () => {
+    await store.adjust(changes.map((c) => ({ ...c, delta: -1 })));
+  };
   if (retryAfterSeconds > 0) await refund();
   return { retryAfterSeconds, succeeded: refund };
 }

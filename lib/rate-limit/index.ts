@@ -7,8 +7,17 @@ import { PostgresRateLimitStore, type SqlTag } from "./postgres-store";
 // is for unit tests that have no database and for the bench's comparison (RATE_LIMIT_STORE=memory).
 export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
 
+/** A signed change to a windowed counter (the sign-in throttle counts failures up and down). */
+export type CounterChange = { key: string; delta: number; windowMs: number };
+export type CounterValue = { count: number; resetSeconds: number };
+
 export interface RateLimitStore {
   hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult>;
+  /**
+   * Adds each change's delta to its key's current window (never below 0) and returns the new
+   * counts in the order given, all at once: one statement in the shared store. Keys must differ.
+   */
+  adjust(changes: CounterChange[]): Promise<CounterValue[]>;
 }
 
 /** Fixed-window counter for one process (unit tests); windows are aligned so RateLimit-Reset is exact. */
@@ -27,6 +36,20 @@ export class MemoryRateLimitStore implements RateLimitStore {
     w.count++;
     const resetSeconds = Math.max(1, Math.ceil((start + windowMs - now) / 1000));
     return { allowed: w.count <= limit, limit, remaining: Math.max(0, limit - w.count), resetSeconds };
+  }
+
+  async adjust(changes: CounterChange[]): Promise<CounterValue[]> {
+    const now = Date.now();
+    return changes.map(({ key, delta, windowMs }) => {
+      const start = now - (now % windowMs);
+      let w = this.windows.get(key);
+      if (!w || w.start !== start) {
+        w = { start, end: start + windowMs, count: 0 };
+        this.windows.set(key, w);
+      }
+      w.count = Math.max(0, w.count + delta);
+      return { count: w.count, resetSeconds: Math.max(1, Math.ceil((w.end - now) / 1000)) };
+    });
   }
 
   // Windows of different lengths share the map: only those already over are dropped.

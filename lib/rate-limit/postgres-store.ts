@@ -1,4 +1,4 @@
-import type { RateLimitResult, RateLimitStore } from "./index";
+import type { CounterChange, CounterValue, RateLimitResult, RateLimitStore } from "./index";
 import type { LimitCheck, PairedRateLimitStore, PairResult } from "./pair";
 
 // The shared rate-limit store: every instance on one database counts in the same rows.
@@ -97,6 +97,39 @@ export class PostgresRateLimitStore implements RateLimitStore, PairedRateLimitSt
     const a = this.settle(first.key, first.limit, now, row.c1, row.e1, row.now_ms);
     if (row.c2 === null || row.e2 === null) return [a, undefined];
     return [a, this.settle(second.key, second.limit, now, row.c2, row.e2, row.now_ms)];
+  }
+
+  /**
+   * Signed changes to several counters in one statement, on the database's clock. A decrease of
+   * a key with no row in the current window writes nothing (there is nothing to give back).
+   */
+  async adjust(changes: CounterChange[]): Promise<CounterValue[]> {
+    if (changes.length === 0) return [];
+    const sql = this.sql();
+    const rows = (await sql`
+      with t as (select (extract(epoch from clock_timestamp()) * 1000)::bigint as now_ms),
+      c as (
+        select c.key, c.delta, c.window_ms, t.now_ms - t.now_ms % c.window_ms as window_start
+        from t, unnest(${changes.map((c) => c.key)}::text[], ${changes.map((c) => c.delta)}::int[],
+          ${changes.map((c) => c.windowMs)}::bigint[]) as c(key, delta, window_ms)
+      )
+      insert into rate_limit_windows as w (key, window_start, window_end, count)
+      select c.key, c.window_start, c.window_start + c.window_ms, greatest(c.delta, 0) from c
+      where c.delta > 0 or exists (
+        select 1 from rate_limit_windows r where r.key = c.key and r.window_start = c.window_start)
+      on conflict (key) do update set
+        count = greatest(0, case when w.window_start = excluded.window_start then w.count else 0 end
+          + (select c.delta from c where c.key = excluded.key)),
+        window_start = excluded.window_start,
+        window_end = excluded.window_end
+      returning w.key, w.count, w.window_end, (select now_ms from t) as now_ms`) as (Row & { key: string })[];
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    return changes.map(({ key, windowMs }) => {
+      const row = byKey.get(key);
+      if (!row) return { count: 0, resetSeconds: Math.max(1, Math.ceil(windowMs / 1000)) };
+      const msLeft = Math.max(0, Number(row.window_end) - Number(row.now_ms));
+      return { count: Number(row.count), resetSeconds: Math.max(1, Math.ceil(msLeft / 1000)) };
+    });
   }
 
   private knownRefusal(key: string, limit: number, now: number): RateLimitResult | undefined {

@@ -100,4 +100,30 @@ describe("PostgresRateLimitStore across instances", () => {
       select key from rate_limit_windows where key in (${ended}, ${live})`;
     expect(left.map((r) => r.key)).toEqual([live]);
   });
+
+  it("signed counters: several keys in one statement, never below zero, exact under concurrency", async () => {
+    if (!a || !b) throw new Error("stores");
+    const [k1, k2] = [`test:${uniqueSuffix()}`, `test:${uniqueSuffix()}`];
+    const both = (delta: number) => [
+      { key: k1, delta, windowMs: 60_000 },
+      { key: k2, delta, windowMs: 86_400_000 },
+    ];
+    const before = statements;
+    expect((await a.adjust(both(1))).map((v) => v.count)).toEqual([1, 1]);
+    expect(statements - before).toBe(1);
+    // 40 increments over both instances, 20 decrements: the counts are exact.
+    await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).adjust(both(1))));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? b : a).adjust(both(-1))));
+    const now = await b.adjust(both(0));
+    expect(now.map((v) => v.count)).toEqual([21, 21]);
+    expect(now[0]?.resetSeconds).toBeLessThanOrEqual(60);
+    expect(now[1]?.resetSeconds).toBeGreaterThan(60);
+    await a.adjust([{ key: k1, delta: -100, windowMs: 60_000 }]);
+    expect((await a.adjust([{ key: k1, delta: 0, windowMs: 60_000 }]))[0]?.count).toBe(0);
+    // Giving back on a key that never counted writes nothing.
+    const ghost = `test:${uniqueSuffix()}`;
+    expect((await a.adjust([{ key: ghost, delta: -1, windowMs: 60_000 }]))[0]?.count).toBe(0);
+    const [row] = await clients[0]!`select count(*)::int as n from rate_limit_windows where key = ${ghost}`;
+    expect(row?.n).toBe(0);
+  });
 });
