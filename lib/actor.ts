@@ -17,6 +17,14 @@ export function actorFromUser(u: { id: number; publicId: string; email: string }
   return { type: "user", userId: u.id, publicId: u.publicId, label: u.email };
 }
 
+/** The use-case context of a signed-in member acting in the dashboard (a server action). */
+export function memberContext(m: {
+  org: { id: number };
+  user: { id: number; publicId: string; email: string };
+}): UseCaseContext {
+  return { organizationId: m.org.id, actor: actorFromUser(m.user) };
+}
+
 /** The audit_events columns for an actor. */
 export function auditActor(a: Actor) {
   if (a.type === "user") return { actorType: "user" as const, actorId: a.publicId, actorLabel: a.label };

@@ -1,5 +1,4 @@
-import type { ReactNode } from "react";
-import { cn } from "./cn";
+import { cn, type TonedProps } from "./cn";
 
 type Tone = "error" | "success" | "info" | "warning";
 const TONES: Record<Tone, string> = {
@@ -10,15 +9,7 @@ const TONES: Record<Tone, string> = {
 };
 
 /** A status message; errors are announced immediately (role=alert), others politely. */
-export function Alert({
-  tone = "info",
-  children,
-  className,
-}: {
-  tone?: Tone;
-  children: ReactNode;
-  className?: string;
-}) {
+export function Alert({ tone = "info", children, className }: TonedProps<Tone>) {
   return (
     <div
       role={tone === "error" ? "alert" : "status"}

@@ -1,5 +1,4 @@
-import type { ReactNode } from "react";
-import { cn } from "./cn";
+import { cn, type TonedProps } from "./cn";
 
 type Tone = "gray" | "green" | "yellow" | "red" | "blue" | "brand";
 const TONES: Record<Tone, string> = {
@@ -11,15 +10,7 @@ const TONES: Record<Tone, string> = {
   brand: "bg-brand-50 text-brand-700 ring-brand-700/10",
 };
 
-export function Badge({
-  tone = "gray",
-  children,
-  className,
-}: {
-  tone?: Tone;
-  children: ReactNode;
-  className?: string;
-}) {
+export function Badge({ tone = "gray", children, className }: TonedProps<Tone>) {
   return (
     <span
       className={cn(

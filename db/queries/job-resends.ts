@@ -7,24 +7,24 @@ import type { Executor } from "@/db";
 
 export type StaleJob = { eventId: string; organizationId: number; publicId: string; tries: number };
 export type StaleOptimization = StaleJob & { promptVersion: number; requestedAt: Date | null };
+export type StaleQuery = { staleSeconds: number; limit: number; organizationId?: number };
+
+// The columns every stale-job query selects, and their mapping (bigint ids arrive as text).
+type StaleJobRow = { event_id: string; organization_id: number; public_id: string; tries: number };
+const staleJob = (r: StaleJobRow): StaleJob => ({
+  eventId: r.event_id,
+  organizationId: Number(r.organization_id),
+  publicId: r.public_id,
+  tries: r.tries,
+});
 
 // Same id as optimizeEventId() builds in JS: public id, version and the cycle's milliseconds.
 const optimizationEventId = sql`a.public_id || ':v' || a.prompt_version || coalesce(':' ||
   floor(extract(epoch from date_trunc('milliseconds', a.optimization_requested_at)) * 1000)::bigint, '')`;
 
 /** Sent optimizations still pending/running, untouched and not re-sent for `staleSeconds`. */
-export async function listStaleOptimizations(
-  db: Executor,
-  opts: { staleSeconds: number; limit: number; organizationId?: number },
-): Promise<StaleOptimization[]> {
-  const rows = await db.execute<{
-    event_id: string;
-    organization_id: number;
-    public_id: string;
-    prompt_version: number;
-    requested_at: string | null;
-    tries: number;
-  }>(sql`
+export async function listStaleOptimizations(db: Executor, opts: StaleQuery): Promise<StaleOptimization[]> {
+  const rows = await db.execute<StaleJobRow & { prompt_version: number; requested_at: string | null }>(sql`
     select j.event_id, j.organization_id, j.public_id, j.prompt_version, j.requested_at,
       coalesce(r.tries, 0) as tries
     from (
@@ -40,26 +40,15 @@ export async function listStaleOptimizations(
     order by j.touched_at
     limit ${opts.limit}`);
   return rows.map((r) => ({
-    eventId: r.event_id,
-    organizationId: Number(r.organization_id),
-    publicId: r.public_id,
+    ...staleJob(r),
     promptVersion: r.prompt_version,
     requestedAt: r.requested_at ? new Date(r.requested_at) : null,
-    tries: r.tries,
   }));
 }
 
 /** Handed-off deliveries never attempted, older than `staleSeconds` since creation or last re-send. */
-export async function listStaleDeliveries(
-  db: Executor,
-  opts: { staleSeconds: number; limit: number; organizationId?: number },
-): Promise<StaleJob[]> {
-  const rows = await db.execute<{
-    event_id: string;
-    organization_id: number;
-    public_id: string;
-    tries: number;
-  }>(sql`
+export async function listStaleDeliveries(db: Executor, opts: StaleQuery): Promise<StaleJob[]> {
+  const rows = await db.execute<StaleJobRow>(sql`
     select 'delivery:' || d.public_id as event_id, e.organization_id, d.public_id, coalesce(r.tries, 0) as tries
     from webhook_deliveries d
     join webhook_endpoints e on e.id = d.endpoint_id
@@ -69,12 +58,7 @@ export async function listStaleDeliveries(
       and greatest(d.created_at, r.last_sent_at) < now() - make_interval(secs => ${opts.staleSeconds})
     order by d.created_at
     limit ${opts.limit}`);
-  return rows.map((r) => ({
-    eventId: r.event_id,
-    organizationId: Number(r.organization_id),
-    publicId: r.public_id,
-    tries: r.tries,
-  }));
+  return rows.map(staleJob);
 }
 
 /** One statement for the whole batch: tries + 1 and the time of this re-send. */

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { agents } from "@/db/schema";
+import type { OptimizationStatus } from "./agent-read";
 
 // Every write here is conditional on the prompt version AND the request cycle (requested_at)
 // it was made for: an admin edit or a newer re-optimize always wins over a stale job.
@@ -24,35 +25,29 @@ function cycleWhere(c: OptimizationCycle) {
   );
 }
 
-/** What the job needs to build the Gemini request: the prompt and a little context. */
-export async function findAgentForOptimization(db: Executor, organizationId: number, publicId: string) {
-  return db.query.agents.findFirst({
-    columns: {
-      publicId: true,
-      organizationId: true,
-      name: true,
-      description: true,
-      industry: true,
-      systemPrompt: true,
-      promptVersion: true,
-      optimizationStatus: true,
-      optimizationRequestedAt: true,
-      optimizationEventSentAt: true,
-      config: true,
-    },
-    with: { persona: { columns: { key: true, name: true } } },
-    where: and(eq(agents.organizationId, organizationId), eq(agents.publicId, publicId)),
-  });
+const OPEN_STATUSES: OptimizationStatus[] = ["pending", "running"];
+
+/**
+ * The one shape of every step of a cycle: a conditional UPDATE that applies only while the row
+ * is still in this cycle and in one of `from`; true when it applied.
+ */
+async function moveCycle(
+  db: Executor,
+  c: OptimizationCycle,
+  from: OptimizationStatus[],
+  set: Partial<typeof agents.$inferInsert>,
+): Promise<boolean> {
+  const rows = await db
+    .update(agents)
+    .set({ ...set, optimizationUpdatedAt: new Date() })
+    .where(and(cycleWhere(c), inArray(agents.optimizationStatus, from)))
+    .returning({ id: agents.id });
+  return rows.length > 0;
 }
 
 /** pending → running. A retry of the same cycle may claim it again (running → running). */
 export async function claimOptimizationRun(db: Executor, c: OptimizationCycle): Promise<boolean> {
-  const rows = await db
-    .update(agents)
-    .set({ optimizationStatus: "running", optimizationError: null, optimizationUpdatedAt: new Date() })
-    .where(and(cycleWhere(c), inArray(agents.optimizationStatus, ["pending", "running"])))
-    .returning({ id: agents.id });
-  return rows.length > 0;
+  return moveCycle(db, c, OPEN_STATUSES, { optimizationStatus: "running", optimizationError: null });
 }
 
 /** One conditional UPDATE: saves only if the prompt is still the version the result was made from. */
@@ -61,19 +56,13 @@ export async function saveOptimizedPrompt(
   c: OptimizationCycle,
   result: { optimizedPrompt: string; rationale: string; metadata: Record<string, unknown> },
 ): Promise<boolean> {
-  const rows = await db
-    .update(agents)
-    .set({
-      optimizedSystemPrompt: result.optimizedPrompt,
-      optimizationRationale: result.rationale,
-      optimizationMetadata: result.metadata,
-      optimizationStatus: "succeeded",
-      optimizationError: null,
-      optimizationUpdatedAt: new Date(),
-    })
-    .where(and(cycleWhere(c), eq(agents.optimizationStatus, "running")))
-    .returning({ id: agents.id });
-  return rows.length > 0;
+  return moveCycle(db, c, ["running"], {
+    optimizedSystemPrompt: result.optimizedPrompt,
+    optimizationRationale: result.rationale,
+    optimizationMetadata: result.metadata,
+    optimizationStatus: "succeeded",
+    optimizationError: null,
+  });
 }
 
 /** Ends the cycle as failed or skipped; the original prompt (and any earlier result) stays in use. */
@@ -83,12 +72,7 @@ export async function endOptimizationCycle(
   status: "failed" | "skipped",
   reason: string,
 ): Promise<boolean> {
-  const rows = await db
-    .update(agents)
-    .set({ optimizationStatus: status, optimizationError: reason, optimizationUpdatedAt: new Date() })
-    .where(and(cycleWhere(c), inArray(agents.optimizationStatus, ["pending", "running"])))
-    .returning({ id: agents.id });
-  return rows.length > 0;
+  return moveCycle(db, c, OPEN_STATUSES, { optimizationStatus: status, optimizationError: reason });
 }
 
 /** The row a dispatch is about, if it is still pending for that version. */

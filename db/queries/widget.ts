@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { agents, auditEvents, conversationMessages, conversations } from "@/db/schema";
+import { agents, conversationMessages, conversations } from "@/db/schema";
 
 // The widget's reads and writes. Widget lookups are by public id only (the visitor has no
 // organization); the token binds the visitor to that one agent.
@@ -115,11 +115,4 @@ export async function updateAgentAllowedOrigins(
     .where(and(eq(agents.organizationId, organizationId), eq(agents.publicId, publicId)))
     .returning({ publicId: agents.publicId });
   return row?.publicId;
-}
-
-export async function insertWidgetAuditEvent(
-  db: Executor,
-  values: typeof auditEvents.$inferInsert,
-): Promise<void> {
-  await db.insert(auditEvents).values(values);
 }

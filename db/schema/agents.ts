@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { apiKeys } from "./api-keys";
-import { fk, timestamps } from "./columns";
+import { fk, newestFirst, timestamps } from "./columns";
 import { agentStatusEnum, optimizationStatusEnum } from "./enums";
 import { knowledgePacks } from "./knowledge-packs";
 import { tenantColumns } from "./organizations";
@@ -47,11 +47,7 @@ export const agents = pgTable(
       .on(t.organizationId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
     // The list order: newest first, id as the tie-breaker for keyset cursors.
-    index("agents_org_created_idx").on(
-      t.organizationId,
-      t.createdAt.desc().nullsFirst(),
-      t.id.desc().nullsFirst(),
-    ),
+    index("agents_org_created_idx").on(t.organizationId, ...newestFirst(t)),
     index("agents_optimization_outbox_idx")
       .on(t.optimizationRequestedAt)
       .where(sql`${t.optimizationStatus} = 'pending' and ${t.optimizationEventSentAt} is null`),

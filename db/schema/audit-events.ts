@@ -1,5 +1,5 @@
 import { index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { timestamps } from "./columns";
+import { newestFirst, timestamps } from "./columns";
 import { actorTypeEnum } from "./enums";
 import { tenantColumns } from "./organizations";
 
@@ -18,11 +18,7 @@ export const auditEvents = pgTable(
     ...timestamps,
   },
   (t) => [
-    index("audit_events_org_created_idx").on(
-      t.organizationId,
-      t.createdAt.desc().nullsFirst(),
-      t.id.desc().nullsFirst(),
-    ),
+    index("audit_events_org_created_idx").on(t.organizationId, ...newestFirst(t)),
     index("audit_events_org_target_idx").on(
       t.organizationId,
       t.targetPublicId,

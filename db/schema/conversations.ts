@@ -1,17 +1,14 @@
 import { index, pgTable, text } from "drizzle-orm/pg-core";
 import { agents } from "./agents";
-import { fk, internalId, publicId, timestamps } from "./columns";
+import { idColumns, internalId, ownedBy, timestamps } from "./columns";
 import { messageRoleEnum } from "./enums";
 
 // Widget chats: the recent turns give the model its context.
 export const conversations = pgTable(
   "conversations",
   {
-    id: internalId(),
-    publicId: publicId(),
-    agentId: fk("agent_id")
-      .notNull()
-      .references(() => agents.id, { onDelete: "cascade" }),
+    ...idColumns(),
+    agentId: ownedBy("agent_id", () => agents.id),
     visitorId: text("visitor_id").notNull(),
     ...timestamps,
   },
@@ -22,9 +19,7 @@ export const conversationMessages = pgTable(
   "conversation_messages",
   {
     id: internalId(),
-    conversationId: fk("conversation_id")
-      .notNull()
-      .references(() => conversations.id, { onDelete: "cascade" }),
+    conversationId: ownedBy("conversation_id", () => conversations.id),
     role: messageRoleEnum("role").notNull(),
     content: text("content").notNull(),
     ...timestamps,

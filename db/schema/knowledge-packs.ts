@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { timestamps } from "./columns";
+import { newestFirst, timestamps } from "./columns";
 import { tenantColumns } from "./organizations";
 
 export const knowledgePacks = pgTable(
@@ -14,10 +14,6 @@ export const knowledgePacks = pgTable(
   },
   (t) => [
     uniqueIndex("knowledge_packs_org_name_unique").on(t.organizationId, sql`lower(${t.name})`),
-    index("knowledge_packs_org_created_idx").on(
-      t.organizationId,
-      t.createdAt.desc().nullsFirst(),
-      t.id.desc().nullsFirst(),
-    ),
+    index("knowledge_packs_org_created_idx").on(t.organizationId, ...newestFirst(t)),
   ],
 );

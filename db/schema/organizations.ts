@@ -1,14 +1,13 @@
 import { sql } from "drizzle-orm";
 import { check, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { fk, internalId, publicId, timestamps } from "./columns";
+import { idColumns, ownedBy, timestamps } from "./columns";
 import { membershipRoleEnum, planEnum } from "./enums";
 import { users } from "./users";
 
 export const organizations = pgTable(
   "organizations",
   {
-    id: internalId(),
-    publicId: publicId(),
+    ...idColumns(),
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     plan: planEnum("plan").notNull().default("free"),
@@ -27,15 +26,11 @@ export const organizations = pgTable(
 );
 
 /** The owning organization of a tenant row: deleting the org deletes the row. */
-export const organizationRef = () =>
-  fk("organization_id")
-    .notNull()
-    .references(() => organizations.id, { onDelete: "cascade" });
+export const organizationRef = () => ownedBy("organization_id", () => organizations.id);
 
 /** The columns every tenant table starts with: internal id, public id, owning organization. */
 export const tenantColumns = () => ({
-  id: internalId(),
-  publicId: publicId(),
+  ...idColumns(),
   organizationId: organizationRef(),
 });
 
@@ -43,9 +38,7 @@ export const memberships = pgTable(
   "memberships",
   {
     organizationId: organizationRef(),
-    userId: fk("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownedBy("user_id", () => users.id),
     role: membershipRoleEnum("role").notNull().default("member"),
     ...timestamps,
   },

@@ -1,12 +1,11 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { fk, internalId, publicId, timestamps } from "./columns";
+import { idColumns, internalId, ownedBy, timestamps } from "./columns";
 
 export const users = pgTable(
   "users",
   {
-    id: internalId(),
-    publicId: publicId(),
+    ...idColumns(),
     email: text("email").notNull(),
     name: text("name"),
     image: text("image"),
@@ -25,9 +24,7 @@ export const accounts = pgTable(
   "accounts",
   {
     id: internalId(),
-    userId: fk("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownedBy("user_id", () => users.id),
     provider: text("provider").notNull(),
     providerAccountId: text("provider_account_id").notNull(),
     ...timestamps,

@@ -1,5 +1,5 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { fk, internalId, publicId, timestamps } from "./columns";
+import { idColumns, newestFirst, ownedBy, timestamps } from "./columns";
 import { deliveryStatusEnum } from "./enums";
 import { tenantColumns } from "./organizations";
 
@@ -21,11 +21,8 @@ export const webhookEndpoints = pgTable(
 export const webhookDeliveries = pgTable(
   "webhook_deliveries",
   {
-    id: internalId(),
-    publicId: publicId(),
-    endpointId: fk("endpoint_id")
-      .notNull()
-      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    ...idColumns(),
+    endpointId: ownedBy("endpoint_id", () => webhookEndpoints.id),
     // The `webhook-id` header: stable across retries of the same message.
     messageId: text("message_id").notNull(),
     eventType: text("event_type").notNull(),
@@ -37,11 +34,5 @@ export const webhookDeliveries = pgTable(
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
     ...timestamps,
   },
-  (t) => [
-    index("webhook_deliveries_endpoint_idx").on(
-      t.endpointId,
-      t.createdAt.desc().nullsFirst(),
-      t.id.desc().nullsFirst(),
-    ),
-  ],
+  (t) => [index("webhook_deliveries_endpoint_idx").on(t.endpointId, ...newestFirst(t))],
 );

@@ -84,3 +84,23 @@ export async function requireOrgMembership(
   }
   return ctx;
 }
+
+/** What Next.js hands every page under /[org]: the route's segments and the query. */
+export type OrgPageProps<Params = unknown, Search = unknown> = {
+  params: Promise<{ org: string } & Params>;
+  searchParams: Promise<Search>;
+};
+
+/**
+ * The opening of every org page: its segments and query, the membership (404 for non-members)
+ * and whether the member may manage what the page shows.
+ */
+export async function openOrgPage<Params, Search>(props: {
+  params: OrgPageProps<Params, Search>["params"];
+  searchParams?: OrgPageProps<Params, Search>["searchParams"];
+}) {
+  const params = await props.params;
+  const search = (await props.searchParams) ?? ({} as Search);
+  const ctx = await requireOrgMembership(params.org);
+  return { ctx, params, search, isAdmin: ADMIN_ROLES.includes(ctx.role) };
+}

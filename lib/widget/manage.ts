@@ -1,11 +1,10 @@
-import { db } from "@/db";
-import { insertWidgetAuditEvent, updateAgentAllowedOrigins, updateAgentPublicId } from "@/db/queries/widget";
-import { type Actor, auditActor } from "@/lib/actor";
+import { updateAgentAllowedOrigins, updateAgentPublicId } from "@/db/queries/widget";
+import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { MESSAGES } from "@/lib/messages";
-import { invalidateWidgetAgent } from "./agent-cache";
+import { unitOfWork } from "@/lib/unit-of-work";
 
-// Admin changes made from the embed page. Each is one transaction with its audit row; the
+// Admin changes made from the embed page. Each is one unit of work with its audit row; the
 // widget cache is dropped after commit so the change shows on the next request.
 
 /** A leaked snippet stops working: the agent gets a new public id; the old one resolves nothing. */
@@ -14,19 +13,13 @@ export async function rotateAgentPublicId(opts: {
   agentPublicId: string;
   actor: Actor;
 }): Promise<{ previousId: string; publicId: string }> {
-  const newId = await db.transaction(async (tx) => {
+  const newId = await unitOfWork(opts, async ({ tx, audit, afterCommit }) => {
     const id = await updateAgentPublicId(tx, opts.organizationId, opts.agentPublicId);
     if (!id) throw new AppError("not_found", MESSAGES.agentNotInOrganization);
-    await insertWidgetAuditEvent(tx, {
-      organizationId: opts.organizationId,
-      ...auditActor(opts.actor),
-      action: "agent.public_id_rotated",
-      targetPublicId: id,
-      metadata: { previous_public_id: opts.agentPublicId },
-    });
+    await audit("agent.public_id_rotated", id, { previous_public_id: opts.agentPublicId });
+    afterCommit.invalidateWidgetAgent(opts.agentPublicId);
     return id;
   });
-  invalidateWidgetAgent(opts.agentPublicId);
   return { previousId: opts.agentPublicId, publicId: newId };
 }
 
@@ -37,16 +30,10 @@ export async function setAgentAllowedOrigins(opts: {
   origins: string[];
   actor: Actor;
 }): Promise<void> {
-  await db.transaction(async (tx) => {
+  await unitOfWork(opts, async ({ tx, audit, afterCommit }) => {
     const id = await updateAgentAllowedOrigins(tx, opts.organizationId, opts.agentPublicId, opts.origins);
     if (!id) throw new AppError("not_found", MESSAGES.agentNotInOrganization);
-    await insertWidgetAuditEvent(tx, {
-      organizationId: opts.organizationId,
-      ...auditActor(opts.actor),
-      action: "agent.updated",
-      targetPublicId: id,
-      metadata: { fields: ["allowed_origins"], allowed_origins: opts.origins },
-    });
+    await audit("agent.updated", id, { fields: ["allowed_origins"], allowed_origins: opts.origins });
+    afterCommit.invalidateWidgetAgent(opts.agentPublicId);
   });
-  invalidateWidgetAgent(opts.agentPublicId);
 }

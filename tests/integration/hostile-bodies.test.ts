@@ -61,9 +61,17 @@ const hostileValue = fc.oneof(
 /** A body for `field` carrying a hostile value; `extra` makes the rest of it valid. */
 const bodyWith = (field: string, extra: string) => hostileValue.map((v) => `{${extra}"${field}":${v}}`);
 
-async function timedCall(call: () => Promise<{ status: number }>) {
+type Route<P> = Parameters<typeof callRoute<P>>[0];
+type CallOpts<P> = NonNullable<Parameters<typeof callRoute<P>>[1]>;
+
+/** `raw` as a JSON body to the route, and how long the answer took. */
+async function sendJsonText<P>(route: Route<P>, opts: CallOpts<P>, raw: string) {
   const t0 = performance.now();
-  const res = await call();
+  const res = await callRoute(route, {
+    ...opts,
+    rawBody: raw,
+    headers: { "content-type": "application/json", ...opts.headers },
+  });
   return { status: res.status, ms: performance.now() - t0 };
 }
 
@@ -100,15 +108,7 @@ describe("hostile JSON bodies to every API and widget write route", () => {
           bodyWith("name", ""),
         ),
         async (raw) => {
-          const r = await timedCall(() =>
-            callRoute(postAgent, {
-              method: "POST",
-              path: "/api/v1/agents",
-              key,
-              rawBody: raw,
-              headers: { "content-type": "application/json" },
-            }),
-          );
+          const r = await sendJsonText(postAgent, { method: "POST", path: "/api/v1/agents", key }, raw);
           expectRejected(r, raw.slice(0, 60));
         },
       ),
@@ -123,15 +123,15 @@ describe("hostile JSON bodies to every API and widget write route", () => {
       fc.asyncProperty(
         fc.oneof(bodyWith("widget_config", ""), bodyWith("config", ""), bodyWith("description", "")),
         async (raw) => {
-          const r = await timedCall(() =>
-            callRoute(patchAgent, {
+          const r = await sendJsonText(
+            patchAgent,
+            {
               method: "PATCH",
               path: `/api/v1/agents/${agent.publicId}`,
               key,
-              rawBody: raw,
-              headers: { "content-type": "application/json" },
               params: { id: agent.publicId },
-            }),
+            },
+            raw,
           );
           expectRejected(r, raw.slice(0, 60));
         },
@@ -147,29 +147,13 @@ describe("hostile JSON bodies to every API and widget write route", () => {
       `{"name":"p","content":"x","extra":${deepText(100_000, "array")}}`,
       `{"name":${deepText(60_000, "mixed")}}`,
     ]) {
-      const r = await timedCall(() =>
-        callRoute(postPack, {
-          method: "POST",
-          path: "/api/v1/knowledge-packs",
-          key,
-          rawBody: raw,
-          headers: { "content-type": "application/json" },
-        }),
-      );
+      const r = await sendJsonText(postPack, { method: "POST", path: "/api/v1/knowledge-packs", key }, raw);
       expectRejected(r, raw.slice(0, 40));
       expect(r.status).toBe(422);
     }
     await fc.assert(
       fc.asyncProperty(fc.oneof(bodyWith("content", '"name":"p",'), bodyWith("name", "")), async (raw) => {
-        const r = await timedCall(() =>
-          callRoute(postPack, {
-            method: "POST",
-            path: "/api/v1/knowledge-packs",
-            key,
-            rawBody: raw,
-            headers: { "content-type": "application/json" },
-          }),
-        );
+        const r = await sendJsonText(postPack, { method: "POST", path: "/api/v1/knowledge-packs", key }, raw);
         expectRejected(r, raw.slice(0, 60));
       }),
       { numRuns: 30 },
@@ -186,13 +170,10 @@ describe("hostile JSON bodies to every API and widget write route", () => {
       fc.asyncProperty(
         fc.oneof(bodyWith("message", ""), bodyWith("extra", '"message":"hi",')),
         async (raw) => {
-          const r = await timedCall(() =>
-            callRoute(postMessage, {
-              method: "POST",
-              path: "/api/widget/messages",
-              rawBody: raw,
-              headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-            }),
+          const r = await sendJsonText(
+            postMessage,
+            { method: "POST", path: "/api/widget/messages", headers: { authorization: `Bearer ${token}` } },
+            raw,
           );
           expectRejected(r, raw.slice(0, 60));
         },

@@ -18,6 +18,9 @@ const tree: Record<string, { uid: number; gid: number; mode: number }> = {
   "/srv/app/.data": { uid: 999, gid: 999, mode: 0o700 },
 };
 const stat = (p: string) => tree[p];
+/** The start as root, with the binaries in `binDir`, over the tree above. */
+const explainAsRoot = (dataDir: string, binDir: string) =>
+  explainPostgresAccess(dataDir, { uid: 0, who: pgUser, binDir, stat });
 
 describe("embedded Postgres folder access", () => {
   it("checks owner, then group, then other bits", () => {
@@ -37,26 +40,14 @@ describe("embedded Postgres folder access", () => {
   });
 
   it("as root, explains what to do; as anyone else, says nothing", () => {
-    const msg = explainPostgresAccess("/root/app/.data/pg", {
-      uid: 0,
-      who: pgUser,
-      binDir: "/srv/app",
-      stat,
-    });
+    const msg = explainAsRoot("/root/app/.data/pg", "/srv/app");
     expect(msg).toContain('runs as the OS user "postgres"');
     expect(msg).toContain("cannot enter /root (needed for /root/app/.data)");
     expect(msg).toContain("chmod o+x /root");
     expect(msg).toContain("YOURAGENT_DATA_DIR");
-    const bin = explainPostgresAccess("/srv/app/.data/pg", {
-      uid: 0,
-      who: pgUser,
-      binDir: "/root/app/node_modules",
-      stat,
-    });
+    const bin = explainAsRoot("/srv/app/.data/pg", "/root/app/node_modules");
     expect(bin).toContain("cannot enter /root (needed for /root/app/node_modules)");
-    expect(
-      explainPostgresAccess("/srv/app/.data/pg", { uid: 0, who: pgUser, binDir: "/srv/app", stat }),
-    ).toBeUndefined();
+    expect(explainAsRoot("/srv/app/.data/pg", "/srv/app")).toBeUndefined();
     expect(explainPostgresAccess("/root/app/.data/pg", { uid: 1000, who: pgUser, stat })).toBeUndefined();
   });
 

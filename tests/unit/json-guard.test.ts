@@ -171,13 +171,14 @@ describe("findUnstorableText (iterative)", () => {
 
 describe("query guard", () => {
   it("refuses NUL or a lone surrogate in a value or a name, once per parameter", () => {
-    const p = new URLSearchParams();
-    p.append("q", "a\u0000");
-    p.append("q", "\u0000b");
-    // URLSearchParams turns a lone surrogate into U+FFFD, so only NUL can arrive through a URL.
-    p.append("persona", "\ud800");
-    p.append("\u0000", "x");
-    p.append("limit", "5");
+    const p = new URLSearchParams([
+      ["q", "a\u0000"],
+      ["q", "\u0000b"],
+      // URLSearchParams turns a lone surrogate into U+FFFD, so only NUL can arrive through a URL.
+      ["persona", "\ud800"],
+      ["\u0000", "x"],
+      ["limit", "5"],
+    ]);
     expect(unstorableQueryParams(p).map((e) => e.path)).toEqual(["q", "(query)"]);
     expect(unstorableQueryParams(new URLSearchParams("q=support&limit=5"))).toEqual([]);
     const err = thrown(() => assertStorableQuery(new URL("http://x/api/v1/agents?q=%00")));

@@ -5,12 +5,14 @@ import {
   listStaleDeliveries,
   listStaleOptimizations,
   recordResends,
+  type StaleJob,
+  type StaleOptimization,
 } from "@/db/queries/job-resends";
 import { getEnv } from "@/lib/env";
 import { inngest } from "@/lib/inngest/client";
 import { OPTIMIZE_REQUESTED, WEBHOOK_DELIVERY_REQUESTED } from "@/lib/inngest/events";
 import { log } from "@/lib/logger";
-import { queueWebhookEvent } from "@/lib/webhooks/queue-event";
+import { notifyOptimizationFailed } from "./run-steps";
 
 // An event Inngest accepted is no promise that it runs (a self-hosted server restarted with its
 // queue, a paused function, an app unsynced). A job still pending/running after the configured
@@ -21,6 +23,21 @@ export const RUNNER_DID_NOT_PICK_UP = "the job runner did not pick this up";
 
 export type ResentJob = { kind: "optimization" | "webhook"; id: string; event_id: string; try: number };
 export type StaleSweep = { resent: ResentJob[]; failed: { kind: "optimization" | "webhook"; id: string }[] };
+
+// The event each kind's job was first sent as (its id aside), rebuilt from the row.
+const optimizeEvent = (r: StaleOptimization) => ({
+  name: OPTIMIZE_REQUESTED,
+  data: {
+    organization_id: r.organizationId,
+    agent_public_id: r.publicId,
+    prompt_version: r.promptVersion,
+    requested_at: (r.requestedAt ?? new Date(0)).toISOString(),
+  },
+});
+const deliveryEvent = (d: StaleJob) => ({
+  name: WEBHOOK_DELIVERY_REQUESTED,
+  data: { organization_id: d.organizationId, delivery_public_id: d.publicId },
+});
 
 export async function resendStaleJobs(
   opts: { staleSeconds?: number; maxTries?: number; limit?: number; organizationId?: number } = {},
@@ -35,66 +52,22 @@ export async function resendStaleJobs(
   const sweep: StaleSweep = { resent: [], failed: [] };
 
   const optimizations = await listStaleOptimizations(db, query);
-  const optSend = optimizations.filter((r) => r.tries < maxTries);
-  if (optSend.length > 0) {
-    // Sent before the try is counted: a crash in between re-sends the same try id (deduplicated).
-    await inngest.send(
-      optSend.map((r) => ({
-        id: `${r.eventId}:resend-${r.tries + 1}`,
-        name: OPTIMIZE_REQUESTED,
-        data: {
-          organization_id: r.organizationId,
-          agent_public_id: r.publicId,
-          prompt_version: r.promptVersion,
-          requested_at: (r.requestedAt ?? new Date(0)).toISOString(),
-        },
-      })),
-    );
-    await recordResends(
-      db,
-      "optimization",
-      optSend.map((r) => r.eventId),
-    );
-    for (const r of optSend) {
-      sweep.resent.push({ kind: "optimization", id: r.publicId, event_id: r.eventId, try: r.tries + 1 });
-    }
-  }
-  const optGiveUp = optimizations.filter((r) => r.tries >= maxTries).map((r) => r.eventId);
-  const ended = await failStaleOptimizations(db, optGiveUp, RUNNER_DID_NOT_PICK_UP);
+  const optGiveUp = await resendWithTriesLeft(sweep, maxTries, "optimization", optimizations, optimizeEvent);
+  const ended = await failStaleOptimizations(
+    db,
+    optGiveUp.map((r) => r.eventId),
+    RUNNER_DID_NOT_PICK_UP,
+  );
   for (const cycle of ended) {
     sweep.failed.push({ kind: "optimization", id: cycle.agentPublicId });
     // Rare (only after every try): one webhook event per agent, as a failed run would send.
-    await queueWebhookEvent({
-      organizationId: cycle.organizationId,
-      type: "agent.optimization.failed",
-      data: {
-        agent_id: cycle.agentPublicId,
-        prompt_version: cycle.promptVersion,
-        error: RUNNER_DID_NOT_PICK_UP,
-      },
-    });
+    await notifyOptimizationFailed(cycle, RUNNER_DID_NOT_PICK_UP);
   }
 
   const deliveries = await listStaleDeliveries(db, query);
-  const delSend = deliveries.filter((d) => d.tries < maxTries);
-  if (delSend.length > 0) {
-    await inngest.send(
-      delSend.map((d) => ({
-        id: `${d.eventId}:resend-${d.tries + 1}`,
-        name: WEBHOOK_DELIVERY_REQUESTED,
-        data: { organization_id: d.organizationId, delivery_public_id: d.publicId },
-      })),
-    );
-    await recordResends(
-      db,
-      "webhook",
-      delSend.map((d) => d.eventId),
-    );
-    for (const d of delSend) {
-      sweep.resent.push({ kind: "webhook", id: d.publicId, event_id: d.eventId, try: d.tries + 1 });
-    }
-  }
-  const delGiveUp = deliveries.filter((d) => d.tries >= maxTries).map((d) => d.publicId);
+  const delGiveUp = (await resendWithTriesLeft(sweep, maxTries, "webhook", deliveries, deliveryEvent)).map(
+    (d) => d.publicId,
+  );
   if ((await failStaleDeliveries(db, delGiveUp, RUNNER_DID_NOT_PICK_UP)) > 0) {
     for (const id of delGiveUp) sweep.failed.push({ kind: "webhook", id });
   }
@@ -105,4 +78,29 @@ export async function resendStaleJobs(
     });
   }
   return sweep;
+}
+
+/**
+ * Re-sends one kind's jobs that have tries left as their next try, in one batch, and counts the
+ * try for each; returns the jobs out of tries, for the caller to mark failed.
+ */
+async function resendWithTriesLeft<J extends StaleJob>(
+  sweep: StaleSweep,
+  maxTries: number,
+  kind: ResentJob["kind"],
+  stale: J[],
+  event: (job: J) => { name: string; data: Record<string, unknown> },
+): Promise<J[]> {
+  const jobs = stale.filter((j) => j.tries < maxTries);
+  const spent = stale.filter((j) => j.tries >= maxTries);
+  if (jobs.length === 0) return spent;
+  // Sent before the try is counted: a crash in between re-sends the same try id (deduplicated).
+  await inngest.send(jobs.map((j) => ({ id: `${j.eventId}:resend-${j.tries + 1}`, ...event(j) })));
+  await recordResends(
+    db,
+    kind,
+    jobs.map((j) => j.eventId),
+  );
+  for (const j of jobs) sweep.resent.push({ kind, id: j.publicId, event_id: j.eventId, try: j.tries + 1 });
+  return spent;
 }

@@ -1,8 +1,8 @@
 import { db } from "@/db";
+import { findAgentByPublicId } from "@/db/queries/agent-read";
 import {
   claimOptimizationRun,
   endOptimizationCycle,
-  findAgentForOptimization,
   type OptimizationCycle,
   saveOptimizedPrompt,
 } from "@/db/queries/optimization";
@@ -31,7 +31,7 @@ export type LoadResult =
   | { kind: "ready"; input: OptimizationInput };
 
 export async function loadOptimizationTarget(cycle: OptimizationCycle): Promise<LoadResult> {
-  const agent = await findAgentForOptimization(db, cycle.organizationId, cycle.agentPublicId);
+  const agent = await findAgentByPublicId(db, cycle.organizationId, cycle.agentPublicId);
   if (!agent) return { kind: "skip", reason: "agent deleted" };
   if (agent.promptVersion !== cycle.promptVersion) return { kind: "skip", reason: "prompt edited since" };
   if ((agent.optimizationRequestedAt?.getTime() ?? null) !== (cycle.requestedAt?.getTime() ?? null)) {
@@ -79,18 +79,20 @@ export async function saveResult(cycle: OptimizationCycle, result: OptimizationO
 /** Ends the cycle as failed (only if it is still pending/running) and tells webhooks once. */
 export async function markFailed(cycle: OptimizationCycle, reason: string): Promise<boolean> {
   const changed = await endOptimizationCycle(db, cycle, "failed", reason.slice(0, 1_000));
-  if (changed) {
-    await queueWebhookEvent({
-      organizationId: cycle.organizationId,
-      type: "agent.optimization.failed",
-      data: {
-        agent_id: cycle.agentPublicId,
-        prompt_version: cycle.promptVersion,
-        error: reason.slice(0, 1_000),
-      },
-    });
-  }
+  if (changed) await notifyOptimizationFailed(cycle, reason.slice(0, 1_000));
   return changed;
+}
+
+/** The webhook event of a cycle that ended as failed; sent only by the caller whose update ended it. */
+export async function notifyOptimizationFailed(
+  cycle: Pick<OptimizationCycle, "organizationId" | "agentPublicId" | "promptVersion">,
+  error: string,
+) {
+  await queueWebhookEvent({
+    organizationId: cycle.organizationId,
+    type: "agent.optimization.failed",
+    data: { agent_id: cycle.agentPublicId, prompt_version: cycle.promptVersion, error },
+  });
 }
 
 export async function notifySucceeded(cycle: OptimizationCycle, rationale: string) {

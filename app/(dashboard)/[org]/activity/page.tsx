@@ -4,28 +4,19 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireOrgMembership } from "@/lib/auth/org-context";
-import { formatDateTime } from "@/lib/format-date";
-import { describeActivity, listActivity } from "@/lib/organizations/list-activity";
+import { type OrgPageProps, openOrgPage } from "@/lib/auth/org-context";
+import { listActivity } from "@/lib/organizations/list-activity";
+import { ActivityText } from "../_components/activity-text";
 
 export const metadata: Metadata = { title: "Activity" };
 
 const ACTOR_ICON = { user: User, api_key: KeyRound, system: Bot } as const;
-const ACTOR_KIND = { user: "", api_key: "API key ", system: "" } as const;
 
-export default async function ActivityPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<{ after?: string }>;
-}) {
-  const { org: slug } = await params;
-  const { after } = await searchParams;
-  const ctx = await requireOrgMembership(slug);
+export default async function ActivityPage(props: OrgPageProps<unknown, { after?: string }>) {
+  const { ctx, search } = await openOrgPage(props);
   const { events, nextCursor } = await listActivity(
     ctx.org.id,
-    typeof after === "string" ? after : undefined,
+    typeof search.after === "string" ? search.after : undefined,
   );
   return (
     <>
@@ -43,17 +34,7 @@ export default async function ActivityPage({
                     <Icon aria-hidden className="size-4" />
                   </span>
                   <div className="min-w-0 flex-1">
-                    <p className="text-sm text-slate-900">
-                      <span className="font-medium">
-                        {ACTOR_KIND[e.actorType]}
-                        {e.actorLabel ?? e.actorId ?? "system"}
-                      </span>{" "}
-                      {describeActivity(e.action, e.metadata)}
-                    </p>
-                    <p className="text-xs text-slate-500">
-                      <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time> ·{" "}
-                      <code>{e.action}</code>
-                    </p>
+                    <ActivityText event={e} />
                   </div>
                 </li>
               );
@@ -62,7 +43,7 @@ export default async function ActivityPage({
         </Card>
       )}
       <div className="mt-4 flex justify-between">
-        {after ? (
+        {search.after ? (
           <ButtonLink variant="secondary" href={`/${ctx.org.slug}/activity`}>
             Newest
           </ButtonLink>

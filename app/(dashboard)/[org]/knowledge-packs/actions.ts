@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { actorFromUser } from "@/lib/actor";
+import { memberContext } from "@/lib/actor";
 import { formDataToObject } from "@/lib/auth/form-data";
 import { orgAction } from "@/lib/auth/org-action";
 import { ADMIN_ROLES } from "@/lib/auth/org-context";
@@ -20,10 +20,7 @@ export const createKnowledgePackAction = orgAction(
   z.object({}),
   async (_data, ctx, formData) => {
     const input = parseKnowledgePackCreate(knowledgePackFormToBody(formDataToObject(formData)));
-    const row = await createKnowledgePack(
-      { organizationId: ctx.org.id, actor: actorFromUser(ctx.user) },
-      input,
-    );
+    const row = await createKnowledgePack(memberContext(ctx), input);
     revalidatePath(`/${ctx.org.slug}/knowledge-packs`);
     redirect(`/${ctx.org.slug}/knowledge-packs/${row.publicId}?created=1`);
   },
@@ -34,10 +31,7 @@ export const updateKnowledgePackAction = orgAction(
   z.object({ pack: z.uuid("Unknown knowledge pack.") }),
   async ({ pack }, ctx, formData) => {
     const input = parseKnowledgePackUpdate(knowledgePackFormToBody(formDataToObject(formData)));
-    await updateKnowledgePack(
-      { organizationId: ctx.org.id, actor: actorFromUser(ctx.user) },
-      { publicId: pack, input },
-    );
+    await updateKnowledgePack(memberContext(ctx), { publicId: pack, input });
     revalidatePath(`/${ctx.org.slug}/knowledge-packs`);
     return { ok: true, message: "Saved." };
   },

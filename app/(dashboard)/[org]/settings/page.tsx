@@ -4,7 +4,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { countOf, DataTable, Td } from "@/components/ui/table";
 import { UsageMeter } from "@/components/ui/usage-meter";
-import { requireOrgMembership } from "@/lib/auth/org-context";
+import { type OrgPageProps, openOrgPage } from "@/lib/auth/org-context";
 import { formatDate } from "@/lib/format-date";
 import { listMembers } from "@/lib/organizations/members";
 import { agentLimit, PLANS } from "@/lib/plans";
@@ -14,16 +14,8 @@ export const metadata: Metadata = { title: "Settings" };
 
 const ROLE_TONE = { owner: "brand", admin: "blue", member: "gray" } as const;
 
-export default async function SettingsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string }>;
-  searchParams: Promise<{ notice?: string }>;
-}) {
-  const { org: slug } = await params;
-  const { notice } = await searchParams;
-  const ctx = await requireOrgMembership(slug);
+export default async function SettingsPage(props: OrgPageProps<unknown, { notice?: string }>) {
+  const { ctx, search } = await openOrgPage(props);
   const members = await listMembers(ctx.org.id);
   const limit = agentLimit(ctx.org);
   const used = ctx.org.agentCount;
@@ -82,7 +74,7 @@ export default async function SettingsPage({
             ))}
           </DataTable>
         </Card>
-        <AccountCard user={ctx.user} org={ctx.org.slug} notice={notice} />
+        <AccountCard user={ctx.user} org={ctx.org.slug} notice={search.notice} />
       </div>
     </>
   );

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { actorFromUser } from "@/lib/actor";
+import { memberContext } from "@/lib/actor";
 import { formList } from "@/lib/auth/form-data";
 import { orgAction } from "@/lib/auth/org-action";
 import { ADMIN_ROLES } from "@/lib/auth/org-context";
@@ -15,8 +15,7 @@ export const createWebhookEndpointAction = orgAction(
   createWebhookEndpointSchema.extend({ events: formList(webhookEventsSchema) }),
   async (input, ctx) => {
     const { endpoint, secret } = await createWebhookEndpoint({
-      organizationId: ctx.org.id,
-      actor: actorFromUser(ctx.user),
+      ...memberContext(ctx),
       input,
     });
     revalidatePath(`/${ctx.org.slug}/webhooks`);
@@ -45,8 +44,7 @@ export const deleteWebhookEndpointAction = orgAction(
   endpointTarget,
   async ({ endpoint }, ctx) => {
     await removeWebhookEndpoint({
-      organizationId: ctx.org.id,
-      actor: actorFromUser(ctx.user),
+      ...memberContext(ctx),
       publicId: endpoint,
     });
     revalidatePath(`/${ctx.org.slug}/webhooks`);

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { BadgeList } from "@/components/ui/badge-list";
 import { CountedListCard, ListCard } from "@/components/ui/list-card";
 import { DataTable, Td } from "@/components/ui/table";
-import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
+import { type OrgPageProps, openOrgPage } from "@/lib/auth/org-context";
 import { formatDate, formatDateTime } from "@/lib/format-date";
 import { loadWebhooksOverview } from "@/lib/webhooks/endpoints";
 import { AdminsOnly } from "../_components/admins-only";
@@ -16,10 +16,9 @@ export const metadata: Metadata = { title: "Webhooks" };
 
 const STATUS_TONE = { pending: "yellow", succeeded: "green", failed: "red" } as const;
 
-export default async function WebhooksPage({ params }: { params: Promise<{ org: string }> }) {
-  const { org: slug } = await params;
-  const ctx = await requireOrgMembership(slug);
-  if (!ADMIN_ROLES.includes(ctx.role)) {
+export default async function WebhooksPage(props: OrgPageProps) {
+  const { ctx, isAdmin } = await openOrgPage(props);
+  if (!isAdmin) {
     return (
       <AdminsOnly title="Webhooks" manages="webhooks" orgName={ctx.org.name} ask="Ask an owner or admin." />
     );

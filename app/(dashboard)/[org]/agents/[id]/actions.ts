@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { actorFromUser } from "@/lib/actor";
+import { memberContext } from "@/lib/actor";
 import { deleteAgent } from "@/lib/agents/delete-agent";
 import { updateAgent } from "@/lib/agents/update-agent";
 import { formDataToObject } from "@/lib/auth/form-data";
@@ -19,10 +19,10 @@ const target = z.object({ agent: z.uuid("Unknown agent.") });
 export const updateAgentAction = orgAction(
   target,
   async ({ agent }, ctx, formData) => {
-    const { changed } = await updateAgent(
-      { organizationId: ctx.org.id, actor: actorFromUser(ctx.user) },
-      { publicId: agent, patch: parseAgentPatch(agentEditFormToPatch(formDataToObject(formData))) },
-    );
+    const { changed } = await updateAgent(memberContext(ctx), {
+      publicId: agent,
+      patch: parseAgentPatch(agentEditFormToPatch(formDataToObject(formData))),
+    });
     revalidatePath(`/${ctx.org.slug}/agents`);
     revalidatePath(`/${ctx.org.slug}/agents/${agent}`);
     return { ok: true, message: changed.length ? `Saved: ${changed.join(", ")}.` : "Nothing changed." };
@@ -33,10 +33,7 @@ export const updateAgentAction = orgAction(
 export const deleteAgentAction = orgAction(
   target,
   async ({ agent }, ctx) => {
-    const deleted = await deleteAgent(
-      { organizationId: ctx.org.id, actor: actorFromUser(ctx.user) },
-      { publicId: agent },
-    );
+    const deleted = await deleteAgent(memberContext(ctx), { publicId: agent });
     revalidatePath(`/${ctx.org.slug}/agents`);
     redirect(`/${ctx.org.slug}/agents?deleted=${encodeURIComponent(deleted.name)}`);
   },

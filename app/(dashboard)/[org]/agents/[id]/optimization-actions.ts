@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { actorFromUser } from "@/lib/actor";
+import { memberContext } from "@/lib/actor";
 import { requestOptimization } from "@/lib/agents/optimization/request-optimization";
 import { updateAgent } from "@/lib/agents/update-agent";
 import { orgAction } from "@/lib/auth/org-action";
@@ -14,10 +14,7 @@ const target = z.object({ agent: z.uuid("Unknown agent.") });
 export const reoptimizeAgentAction = orgAction(
   target,
   async ({ agent }, ctx) => {
-    const row = await requestOptimization(
-      { organizationId: ctx.org.id, actor: actorFromUser(ctx.user) },
-      { publicId: agent },
-    );
+    const row = await requestOptimization(memberContext(ctx), { publicId: agent });
     revalidatePath(`/${ctx.org.slug}/agents/${agent}`);
     return {
       ok: true,
@@ -35,10 +32,10 @@ export const setUseOptimizedPromptAction = orgAction(
   target.extend({ use_optimized_prompt: z.enum(["true", "false"]) }),
   async ({ agent, use_optimized_prompt }, ctx) => {
     const useOptimized = use_optimized_prompt === "true";
-    await updateAgent(
-      { organizationId: ctx.org.id, actor: actorFromUser(ctx.user) },
-      { publicId: agent, patch: parseAgentPatch({ use_optimized_prompt: useOptimized }) },
-    );
+    await updateAgent(memberContext(ctx), {
+      publicId: agent,
+      patch: parseAgentPatch({ use_optimized_prompt: useOptimized }),
+    });
     revalidatePath(`/${ctx.org.slug}/agents/${agent}`);
     return {
       ok: true,

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { actorFromUser } from "@/lib/actor";
+import { memberContext } from "@/lib/actor";
 import { createAgent } from "@/lib/agents/create-agent";
 import { orgAction } from "@/lib/auth/org-action";
 import { ADMIN_ROLES } from "@/lib/auth/org-context";
@@ -18,7 +18,7 @@ export const createAgentAction = orgAction(
     try {
       ({
         agent: { publicId },
-      } = await createAgent({ organizationId: ctx.org.id, actor: actorFromUser(ctx.user), input }));
+      } = await createAgent({ ...memberContext(ctx), input }));
     } catch (e) {
       // The form's key already made an agent and the fields changed since (e.g. via the back button).
       if (isAppError(e) && e.code === "idempotency_key_reused") {

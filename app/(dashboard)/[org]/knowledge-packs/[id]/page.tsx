@@ -3,37 +3,28 @@ import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
+import { type OrgPageProps, openOrgPage } from "@/lib/auth/org-context";
 import { getKnowledgePack } from "@/lib/knowledge-packs/manage-knowledge-packs";
 import { KnowledgePackForm } from "../_components/knowledge-pack-form";
 import { updateKnowledgePackAction } from "../actions";
 
 export const metadata: Metadata = { title: "Knowledge pack" };
 
-export default async function KnowledgePackPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string; id: string }>;
-  searchParams: Promise<{ created?: string }>;
-}) {
-  const { org: slug, id } = await params;
-  const { created } = await searchParams;
-  const ctx = await requireOrgMembership(slug);
-  const pack = await getKnowledgePack(ctx.org.id, id);
+export default async function KnowledgePackPage(props: OrgPageProps<{ id: string }, { created?: string }>) {
+  const { ctx, params, search, isAdmin } = await openOrgPage(props);
+  const pack = await getKnowledgePack(ctx.org.id, params.id);
   if (!pack) notFound();
-  const canEdit = ADMIN_ROLES.includes(ctx.role);
   return (
     <>
       <PageHeader title={pack.name} description={pack.description ?? undefined} />
-      {created ? (
+      {search.created ? (
         <Alert tone="success" className="mb-4">
           Knowledge pack created.
         </Alert>
       ) : null}
       <Card>
         <CardBody>
-          {canEdit ? (
+          {isAdmin ? (
             <KnowledgePackForm
               org={ctx.org.slug}
               action={updateKnowledgePackAction}

@@ -2,8 +2,7 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { describedBy, Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { InputField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, initialActionState } from "@/lib/auth/action-state";
 import { PASSWORD_MIN } from "@/lib/validations/password-rules";
@@ -17,32 +16,26 @@ export function ChangePasswordForm({ org }: { org: string }) {
     <form action={action} className="space-y-4" noValidate aria-label="Change password">
       {!state.ok ? <Alert tone="error">{state.error}</Alert> : null}
       <input type="hidden" name="org" value={org} />
-      <Field id="currentPassword" label="Current password" error={current}>
-        <Input
-          id="currentPassword"
-          name="currentPassword"
-          type="password"
-          autoComplete="current-password"
-          required
-          {...describedBy("currentPassword", current)}
-        />
-      </Field>
-      <Field
+      <InputField
+        id="currentPassword"
+        name="currentPassword"
+        label="Current password"
+        error={current}
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <InputField
         id="newPassword"
+        name="newPassword"
         label="New password"
         hint={`At least ${PASSWORD_MIN} characters and hard to guess. Every other session ends.`}
         error={next}
-      >
-        <Input
-          id="newPassword"
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN}
-          {...describedBy("newPassword", next)}
-        />
-      </Field>
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN}
+      />
       <SubmitButton pendingText="Changing…">Change password</SubmitButton>
     </form>
   );
@@ -56,21 +49,16 @@ export function LinkGitHubForm({ org, needsPassword }: { org: string; needsPassw
       {!state.ok ? <Alert tone="error">{state.error}</Alert> : null}
       <input type="hidden" name="org" value={org} />
       {needsPassword ? (
-        <Field
+        <InputField
           id="linkPassword"
+          name="currentPassword"
           label="Current password"
           hint="Confirms it is you before GitHub can sign in to this account."
           error={error}
-        >
-          <Input
-            id="linkPassword"
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            required
-            {...describedBy("linkPassword", error)}
-          />
-        </Field>
+          type="password"
+          autoComplete="current-password"
+          required
+        />
       ) : null}
       <SubmitButton variant="secondary" pendingText="Opening GitHub…">
         Link GitHub

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { actorFromUser } from "@/lib/actor";
+import { memberContext } from "@/lib/actor";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKeyOfOrganization } from "@/lib/api-keys/revoke-api-key";
 import { formList } from "@/lib/auth/form-data";
@@ -26,8 +26,7 @@ export const createApiKeyAction = orgAction(
   createSchema,
   async (data, ctx) => {
     const created = await createApiKey({
-      organizationId: ctx.org.id,
-      actor: actorFromUser(ctx.user),
+      ...memberContext(ctx),
       name: data.name,
       scopes: data.scopes,
       expiresAt: expiryFromChoice(data.expiry),
@@ -46,9 +45,8 @@ export const revokeApiKeyAction = orgAction(
   z.object({ keyId: apiKeyIdSchema }),
   async (data, ctx) => {
     const revoked = await revokeApiKeyOfOrganization({
-      organizationId: ctx.org.id,
+      ...memberContext(ctx),
       keyId: data.keyId,
-      actor: actorFromUser(ctx.user),
     });
     revalidatePath(`/${ctx.org.slug}/settings/api-keys`);
     return { ok: true, message: `Revoked “${revoked.name}”.` };

@@ -5,7 +5,7 @@ import { BadgeList } from "@/components/ui/badge-list";
 import { CountedListCard } from "@/components/ui/list-card";
 import { DataTable, Td } from "@/components/ui/table";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
-import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
+import { type OrgPageProps, openOrgPage } from "@/lib/auth/org-context";
 import { formatDate, formatRelative } from "@/lib/format-date";
 import { AdminsOnly } from "../../_components/admins-only";
 import { CreateAndListPage } from "../../_components/create-and-list-page";
@@ -16,10 +16,9 @@ export const metadata: Metadata = { title: "API keys" };
 
 const STATUS_TONE = { active: "green", revoked: "red", expired: "yellow" } as const;
 
-export default async function ApiKeysPage({ params }: { params: Promise<{ org: string }> }) {
-  const { org: slug } = await params;
-  const ctx = await requireOrgMembership(slug);
-  if (!ADMIN_ROLES.includes(ctx.role)) {
+export default async function ApiKeysPage(props: OrgPageProps) {
+  const { ctx, isAdmin } = await openOrgPage(props);
+  if (!isAdmin) {
     return (
       <AdminsOnly
         title="API keys"

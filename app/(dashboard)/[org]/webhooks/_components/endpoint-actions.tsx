@@ -1,8 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { ConfirmForm } from "@/components/ui/confirm-form";
+import { useActionState } from "react";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/auth/action-state";
 import { deleteWebhookEndpointAction, sendTestWebhookAction } from "../actions";
@@ -10,7 +9,6 @@ import { deleteWebhookEndpointAction, sendTestWebhookAction } from "../actions";
 export function EndpointActions({ org, endpoint, url }: { org: string; endpoint: string; url: string }) {
   const [testState, sendTest] = useActionState(sendTestWebhookAction, initialActionState);
   const [deleteState, remove] = useActionState(deleteWebhookEndpointAction, initialActionState);
-  const [confirming, setConfirming] = useState(false);
   const result = deleteState !== initialActionState ? deleteState : testState;
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
@@ -26,20 +24,16 @@ export function EndpointActions({ org, endpoint, url }: { org: string; endpoint:
           Send test
         </SubmitButton>
       </form>
-      {confirming ? (
-        <ConfirmForm
-          action={remove}
-          fields={{ org, endpoint }}
-          confirmLabel="Confirm delete"
-          pendingText="Deleting…"
-          onCancel={() => setConfirming(false)}
-          className="flex items-center gap-2"
-        />
-      ) : (
-        <Button variant="ghost" size="sm" onClick={() => setConfirming(true)} aria-label={`Delete ${url}`}>
-          Delete
-        </Button>
-      )}
+      <ConfirmButton
+        label="Delete"
+        ariaLabel={`Delete ${url}`}
+        variant="ghost"
+        action={remove}
+        fields={{ org, endpoint }}
+        confirmLabel="Confirm delete"
+        pendingText="Deleting…"
+        className="flex items-center gap-2"
+      />
       {result !== initialActionState ? (
         <span
           role={result.ok ? "status" : "alert"}

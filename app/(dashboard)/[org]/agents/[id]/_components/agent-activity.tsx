@@ -1,21 +1,8 @@
 import { Card, CardHeader } from "@/components/ui/card";
-import { formatDateTime } from "@/lib/format-date";
-import { describeActivity } from "@/lib/organizations/list-activity";
-
-type Event = {
-  publicId: string;
-  actorType: "user" | "api_key" | "system";
-  actorId: string | null;
-  actorLabel: string | null;
-  action: string;
-  metadata: Record<string, unknown>;
-  createdAt: Date;
-};
-
-const KIND = { user: "", api_key: "API key ", system: "" } as const;
+import { type ActivityEvent, ActivityText } from "../../../_components/activity-text";
 
 /** This agent's own audit trail: who created, changed or optimized it. */
-export function AgentActivity({ events }: { events: Event[] }) {
+export function AgentActivity({ events }: { events: ActivityEvent[] }) {
   return (
     <Card>
       <CardHeader title="Activity" description="Changes to this agent, newest first." />
@@ -27,18 +14,12 @@ export function AgentActivity({ events }: { events: Event[] }) {
             const fields = Array.isArray(e.metadata.fields) ? (e.metadata.fields as string[]) : [];
             return (
               <li key={e.publicId} className="px-4 py-3 sm:px-6">
-                <p className="text-sm text-slate-900">
-                  <span className="font-medium">
-                    {KIND[e.actorType]}
-                    {e.actorLabel ?? e.actorId ?? "system"}
-                  </span>{" "}
-                  {describeActivity(e.action, e.metadata)}
-                  {fields.length ? <span className="text-slate-600">: {fields.join(", ")}</span> : null}
-                </p>
-                <p className="text-xs text-slate-500">
-                  <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt)}</time> ·{" "}
-                  <code>{e.action}</code>
-                </p>
+                <ActivityText
+                  event={e}
+                  detail={
+                    fields.length ? <span className="text-slate-600">: {fields.join(", ")}</span> : null
+                  }
+                />
               </li>
             );
           })}

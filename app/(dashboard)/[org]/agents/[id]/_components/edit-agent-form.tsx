@@ -4,10 +4,9 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Field, InputField, TextareaField } from "@/components/ui/field";
-import { Select } from "@/components/ui/select";
+import { InputField, SelectField, TextareaField } from "@/components/ui/field";
+import { plainOptions, type SelectOption } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { Textarea } from "@/components/ui/textarea";
 import { type ActionState, initialActionState, submittedValue } from "@/lib/auth/action-state";
 import { updateAgentAction } from "../actions";
 
@@ -51,30 +50,24 @@ export function EditAgentForm({
   positions: readonly string[];
 }) {
   const [state, action] = useActionState(updateAgentAction, initialActionState);
-  const v = (name: string, fallback: string) => submittedValue(state, name, fallback);
+  // Every control here is named by its API field: its error and its value after a failed save
+  // are looked up by that name.
+  const bound = (id: string, name: string, value: string) => ({
+    id,
+    name,
+    error: errorFor(state, name),
+    defaultValue: submittedValue(state, name, value),
+  });
   const text = (id: string, name: string, label: string, value: string, hint?: string, max?: number) => (
-    <InputField
-      id={id}
-      name={name}
-      label={label}
-      hint={hint}
-      error={errorFor(state, name)}
-      defaultValue={v(name, value)}
-      maxLength={max}
-    />
+    <InputField {...bound(id, name, value)} label={label} hint={hint} maxLength={max} />
   );
-  const select = (id: string, name: string, label: string, value: string, options: Option[]) => (
-    <Field id={id} label={label} error={errorFor(state, name)}>
-      <Select id={id} name={name} defaultValue={v(name, value)}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  );
-  const plain = (values: readonly string[]): Option[] => values.map((x) => ({ value: x, label: x }));
+  const select = (
+    id: string,
+    name: string,
+    label: string,
+    value: string,
+    options: readonly SelectOption[],
+  ) => <SelectField {...bound(id, name, value)} label={label} options={options} />;
   return (
     <Card>
       <CardHeader title="Edit agent" description="Changing the system prompt creates a new prompt version." />
@@ -93,23 +86,17 @@ export function EditAgentForm({
               ...packs,
             ])}
           </div>
-          <Field id="edit-description" label="Description" error={errorFor(state, "description")}>
-            <Textarea
-              id="edit-description"
-              name="description"
-              rows={2}
-              maxLength={500}
-              defaultValue={v("description", agent.description ?? "")}
-            />
-          </Field>
           <TextareaField
-            id="edit-prompt"
-            name="system_prompt"
+            {...bound("edit-description", "description", agent.description ?? "")}
+            label="Description"
+            rows={2}
+            maxLength={500}
+          />
+          <TextareaField
+            {...bound("edit-prompt", "system_prompt", agent.systemPrompt)}
             label="System prompt"
             hint="Up to 20,000 characters."
-            error={errorFor(state, "system_prompt")}
             rows={8}
-            defaultValue={v("system_prompt", agent.systemPrompt)}
           />
           <Checkbox
             id="edit-auto-optimize"
@@ -123,13 +110,13 @@ export function EditAgentForm({
               { value: "active", label: "Active" },
               { value: "disabled", label: "Disabled" },
             ])}
-            {select("edit-theme", "widget_config.theme", "Widget theme", agent.theme, plain(themes))}
+            {select("edit-theme", "widget_config.theme", "Widget theme", agent.theme, plainOptions(themes))}
             {select(
               "edit-position",
               "widget_config.position",
               "Widget position",
               agent.position,
-              plain(positions),
+              plainOptions(positions),
             )}
           </div>
           {text(
@@ -141,13 +128,10 @@ export function EditAgentForm({
             500,
           )}
           <TextareaField
-            id="edit-origins"
-            name="allowed_origins"
+            {...bound("edit-origins", "allowed_origins", agent.allowedOrigins.join("\n"))}
             label="Allowed origins"
             hint="One per line, like https://shop.example.com. Empty: only this app can frame the widget."
-            error={errorFor(state, "allowed_origins")}
             rows={3}
-            defaultValue={v("allowed_origins", agent.allowedOrigins.join("\n"))}
           />
           <div className="flex justify-end">
             <SubmitButton pendingText="Saving…">Save changes</SubmitButton>

@@ -1,4 +1,4 @@
-import { diffWordsWithSpace } from "diff";
+import { type Change, diffWordsWithSpace } from "diff";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 
 // Original and optimized prompts side by side; word-level differences highlighted (removed words
@@ -40,45 +40,51 @@ export function PromptComparison({
         description={`Version ${version}. The agent answers with the ${usingOptimized ? "optimized" : "original"} prompt.`}
       />
       <div className="grid grid-cols-1 divide-y divide-slate-200 lg:grid-cols-2 lg:divide-x lg:divide-y-0">
-        <section aria-labelledby="prompt-original-h" className="min-w-0 px-4 py-4 sm:px-6">
-          <h3 id="prompt-original-h" className="mb-2 text-sm font-semibold text-slate-700">
-            Original {usingOptimized ? null : <span className="font-normal text-brand-700">(in use)</span>}
-          </h3>
-          <pre
-            data-testid="prompt-original"
-            className="whitespace-pre-wrap break-words font-sans text-sm text-slate-800"
-          >
-            {parts.map((p, i) =>
-              p.added ? null : p.removed ? (
-                <del key={i} className="rounded bg-red-100 text-red-900 decoration-red-400">
-                  {p.value}
-                </del>
-              ) : (
-                <span key={i}>{p.value}</span>
-              ),
-            )}
-          </pre>
-        </section>
-        <section aria-labelledby="prompt-optimized-h" className="min-w-0 px-4 py-4 sm:px-6">
-          <h3 id="prompt-optimized-h" className="mb-2 text-sm font-semibold text-slate-700">
-            Optimized {usingOptimized ? <span className="font-normal text-brand-700">(in use)</span> : null}
-          </h3>
-          <pre
-            data-testid="prompt-optimized"
-            className="whitespace-pre-wrap break-words font-sans text-sm text-slate-800"
-          >
-            {parts.map((p, i) =>
-              p.removed ? null : p.added ? (
-                <ins key={i} className="rounded bg-green-100 text-green-900 no-underline">
-                  {p.value}
-                </ins>
-              ) : (
-                <span key={i}>{p.value}</span>
-              ),
-            )}
-          </pre>
-        </section>
+        <PromptPane side="original" title="Original" inUse={!usingOptimized} parts={parts} />
+        <PromptPane side="optimized" title="Optimized" inUse={usingOptimized} parts={parts} />
       </div>
     </Card>
+  );
+}
+
+/**
+ * One side of the comparison: the words both prompts share, plus the words only this side has,
+ * marked (removed on the original side, added on the optimized side).
+ */
+function PromptPane({
+  side,
+  title,
+  inUse,
+  parts,
+}: {
+  side: "original" | "optimized";
+  title: string;
+  inUse: boolean;
+  parts: Change[];
+}) {
+  const id = `prompt-${side}`;
+  return (
+    <section aria-labelledby={`${id}-h`} className="min-w-0 px-4 py-4 sm:px-6">
+      <h3 id={`${id}-h`} className="mb-2 text-sm font-semibold text-slate-700">
+        {title} {inUse ? <span className="font-normal text-brand-700">(in use)</span> : null}
+      </h3>
+      <pre data-testid={id} className="whitespace-pre-wrap break-words font-sans text-sm text-slate-800">
+        {parts.map((p, i) => {
+          const own = side === "original" ? p.removed : p.added;
+          const other = side === "original" ? p.added : p.removed;
+          if (other) return null;
+          if (!own) return <span key={i}>{p.value}</span>;
+          return side === "original" ? (
+            <del key={i} className="rounded bg-red-100 text-red-900 decoration-red-400">
+              {p.value}
+            </del>
+          ) : (
+            <ins key={i} className="rounded bg-green-100 text-green-900 no-underline">
+              {p.value}
+            </ins>
+          );
+        })}
+      </pre>
+    </section>
   );
 }

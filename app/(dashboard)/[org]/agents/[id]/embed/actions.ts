@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { actorFromUser } from "@/lib/actor";
+import { memberContext } from "@/lib/actor";
 import { orgAction } from "@/lib/auth/org-action";
 import { ADMIN_ROLES } from "@/lib/auth/org-context";
 import { AppError } from "@/lib/errors";
@@ -35,10 +35,9 @@ export const updateAllowedOriginsAction = orgAction(
   async (data, ctx) => {
     const origins = parseOrigins(data.origins);
     await setAgentAllowedOrigins({
-      organizationId: ctx.org.id,
+      ...memberContext(ctx),
       agentPublicId: data.agentId,
       origins,
-      actor: actorFromUser(ctx.user),
     });
     revalidatePath(`/${ctx.org.slug}/agents/${data.agentId}/embed`);
     return {
@@ -56,9 +55,8 @@ export const rotatePublicIdAction = orgAction(
   z.object({ agentId, confirm: z.literal("rotate", { error: "Confirm the rotation first." }) }),
   async (data, ctx) => {
     const { publicId } = await rotateAgentPublicId({
-      organizationId: ctx.org.id,
+      ...memberContext(ctx),
       agentPublicId: data.agentId,
-      actor: actorFromUser(ctx.user),
     });
     revalidatePath(`/${ctx.org.slug}/agents`);
     // Outside any try/catch: redirect() throws on purpose.

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAgent } from "@/lib/agents/get-agent";
-import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
+import { type OrgPageProps, openOrgPage } from "@/lib/auth/org-context";
 import { buildEmbedSnippet, widgetScriptUrl } from "@/lib/widget/snippet";
 import { AllowedOriginsForm } from "./_components/allowed-origins-form";
 import { CopySnippet } from "./_components/copy-snippet";
@@ -14,18 +14,10 @@ import { RotatePublicId } from "./_components/rotate-public-id";
 
 export const metadata: Metadata = { title: "Embed" };
 
-type Props = {
-  params: Promise<{ org: string; id: string }>;
-  searchParams: Promise<{ rotated?: string }>;
-};
-
-export default async function EmbedSettingsPage({ params, searchParams }: Props) {
-  const { org: slug, id } = await params;
-  const { rotated } = await searchParams;
-  const ctx = await requireOrgMembership(slug);
-  const agent = await getAgent(ctx.org.id, id);
+export default async function EmbedSettingsPage(props: OrgPageProps<{ id: string }, { rotated?: string }>) {
+  const { ctx, params, search, isAdmin } = await openOrgPage(props);
+  const agent = await getAgent(ctx.org.id, params.id);
   if (!agent) notFound();
-  const canManage = ADMIN_ROLES.includes(ctx.role);
   const base = `/${ctx.org.slug}/agents`;
 
   return (
@@ -40,7 +32,7 @@ export default async function EmbedSettingsPage({ params, searchParams }: Props)
         description="Paste the snippet before </body> on every page where the chat should appear."
       />
       <div className="space-y-6">
-        {rotated ? (
+        {search.rotated ? (
           <Alert tone="success">
             The public id was rotated. Old snippets no longer work: paste this new one.
           </Alert>
@@ -69,7 +61,7 @@ export default async function EmbedSettingsPage({ params, searchParams }: Props)
         <Card>
           <CardHeader title="Where the widget may appear" />
           <CardBody>
-            {canManage ? (
+            {isAdmin ? (
               <AllowedOriginsForm
                 org={ctx.org.slug}
                 agentId={agent.publicId}
@@ -118,7 +110,7 @@ export default async function EmbedSettingsPage({ params, searchParams }: Props)
             description="If the snippet is used where it should not be, give the agent a new public id."
           />
           <CardBody>
-            {canManage ? (
+            {isAdmin ? (
               <RotatePublicId org={ctx.org.slug} agentId={agent.publicId} />
             ) : (
               <p className="flex items-center gap-2 text-sm text-slate-600">

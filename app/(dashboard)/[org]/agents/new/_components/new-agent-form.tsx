@@ -5,8 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
-import { describedBy, Field, InputField, TextareaField } from "@/components/ui/field";
-import { Select } from "@/components/ui/select";
+import { InputField, SelectField, TextareaField } from "@/components/ui/field";
 import { initialActionState } from "@/lib/auth/action-state";
 import { createAgentAction } from "../actions";
 import { type PersonaOption, PersonaPicker } from "./persona-picker";
@@ -41,6 +40,8 @@ export function NewAgentForm({
       errors[formFieldForPath(path)] ??= message;
     }
   }
+  // Each control's id is its field name, so its error is found by that name.
+  const named = (field: string) => ({ id: field, name: field, error: errors[field] });
   const template = personas.find((p) => p.key === persona);
   const promptIsTemplate = personas.some((p) => p.prompt === prompt) || prompt.trim() === "";
 
@@ -68,31 +69,25 @@ export function NewAgentForm({
         <CardHeader title="Basics" />
         <CardBody className="grid gap-4 sm:grid-cols-2">
           <InputField
-            id="name"
-            name="name"
+            {...named("name")}
             label="Name"
             hint="Shown in the chat header. Unique in your organization."
-            error={errors.name}
             value={name}
             onChange={(e) => setName(e.target.value)}
             maxLength={200}
             required
           />
           <InputField
-            id="industry"
-            name="industry"
+            {...named("industry")}
             label="Industry"
             hint="Optional, e.g. ecommerce."
-            error={errors.industry}
             maxLength={200}
           />
           <div className="sm:col-span-2">
             <TextareaField
-              id="description"
-              name="description"
+              {...named("description")}
               label="Description"
               hint="Optional, for your team. Up to 500 characters."
-              error={errors.description}
               rows={2}
               className="min-h-0"
             />
@@ -106,11 +101,9 @@ export function NewAgentForm({
           <PersonaPicker personas={personas} value={persona} onChange={choosePersona} />
           {errors.persona ? <p className="text-sm text-red-600">{errors.persona}</p> : null}
           <TextareaField
-            id="system_prompt"
-            name="system_prompt"
+            {...named("system_prompt")}
             label="System prompt"
             hint="Edit freely; leave it empty to use the persona's template. Up to 20,000 characters."
-            error={errors.system_prompt}
             rows={7}
             value={prompt}
             onChange={(e) => setPrompt(e.target.value)}
@@ -120,30 +113,19 @@ export function NewAgentForm({
               Replace with the {template.name} template
             </Button>
           ) : null}
-          <Field
-            id="knowledge_pack_id"
+          <SelectField
+            {...named("knowledge_pack_id")}
             label="Knowledge pack"
             hint={
               knowledgePacks.length === 0
                 ? "No knowledge packs yet: add one under Knowledge packs."
                 : "Facts the agent may use in answers."
             }
-            error={errors.knowledge_pack_id}
+            defaultValue=""
+            options={knowledgePacks.map((p) => ({ value: p.id, label: p.name }))}
           >
-            <Select
-              id="knowledge_pack_id"
-              name="knowledge_pack_id"
-              defaultValue=""
-              {...describedBy("knowledge_pack_id", errors.knowledge_pack_id)}
-            >
-              <option value="">None</option>
-              {knowledgePacks.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
+            <option value="">None</option>
+          </SelectField>
           <div className="rounded-md bg-slate-50 p-3">
             <Checkbox
               id="auto_optimize"
@@ -182,11 +164,9 @@ export function NewAgentForm({
         <CardHeader title="Allowed websites" />
         <CardBody>
           <TextareaField
-            id="allowed_origins"
-            name="allowed_origins"
+            {...named("allowed_origins")}
             label="Allowed origins"
             hint="One per line, like https://shop.example.com (no path). Only these sites can show the widget; leave empty to allow none yet."
-            error={errors.allowed_origins}
             rows={3}
             placeholder="https://shop.example.com"
             className="min-h-0 font-mono text-xs"

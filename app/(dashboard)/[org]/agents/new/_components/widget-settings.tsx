@@ -1,9 +1,9 @@
 "use client";
 
 import { Checkbox } from "@/components/ui/checkbox";
-import { describedBy, Field } from "@/components/ui/field";
+import { describedBy, Field, SelectField } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
+import { plainOptions } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import {
   WIDGET_ANIMATIONS,
@@ -30,21 +30,15 @@ export function WidgetSettings({
     label: string,
     options: readonly WidgetDraft[K][],
   ) => (
-    <Field id={`w-${key}`} label={label} error={errors[key]}>
-      <Select
-        id={`w-${key}`}
-        name={key}
-        value={draft[key]}
-        onChange={(e) => onChange({ [key]: e.target.value } as Partial<WidgetDraft>)}
-        {...describedBy(`w-${key}`, errors[key])}
-      >
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <SelectField
+      id={`w-${key}`}
+      name={key}
+      label={label}
+      error={errors[key]}
+      value={draft[key]}
+      onChange={(e) => onChange({ [key]: e.target.value } as Partial<WidgetDraft>)}
+      options={plainOptions(options)}
+    />
   );
   const color = (key: "primary_color" | "accent_color", label: string) => (
     <Field id={`w-${key}`} label={label} error={errors[key]}>

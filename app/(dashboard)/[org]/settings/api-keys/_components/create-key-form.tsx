@@ -1,13 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
-import { Checkbox } from "@/components/ui/checkbox";
-import { Field, InputField } from "@/components/ui/field";
-import { FieldError } from "@/components/ui/field-error";
-import { Select } from "@/components/ui/select";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { CheckboxGroup } from "@/components/ui/checkbox-group";
+import { InputField, SelectField } from "@/components/ui/field";
+import { SecretShownOnce } from "@/components/ui/secret-shown-once";
 import { fieldError, initialActionState, submittedValue } from "@/lib/auth/action-state";
+import { CreateFormFrame } from "../../../_components/create-form-frame";
 import { createApiKeyAction } from "../actions";
 import { CopyButton } from "./copy-button";
 
@@ -27,6 +25,14 @@ const SCOPE_CHOICES = [
   },
 ] as const;
 
+const EXPIRY_CHOICES = [
+  { value: "never", label: "Never" },
+  { value: "7", label: "In 7 days" },
+  { value: "30", label: "In 30 days" },
+  { value: "90", label: "In 90 days" },
+  { value: "365", label: "In 1 year" },
+];
+
 export function CreateKeyForm({ org }: { org: string }) {
   const [state, action] = useActionState(createApiKeyAction, initialActionState);
   const created = state.ok ? (state.data as Created | undefined) : undefined;
@@ -34,72 +40,56 @@ export function CreateKeyForm({ org }: { org: string }) {
   const scopesError = fieldError(state, "scopes");
   const scopesValue = submittedValue(state, "scopes", "agents:read");
   return (
-    <div className="space-y-5">
-      {created ? (
-        <div
-          role="status"
-          className="space-y-3 rounded-md bg-green-50 p-4 ring-1 ring-green-200"
-          data-testid="new-key"
-        >
-          <p className="text-sm font-semibold text-green-900">
-            Key “{created.name}” created. Copy it now: it will not be shown again.
-          </p>
-          <div className="flex flex-wrap items-center gap-2">
-            <code
-              data-testid="new-key-secret"
-              className="min-w-0 flex-1 break-all rounded bg-white px-3 py-2 font-mono text-xs text-slate-900 ring-1 ring-green-200"
-            >
-              {created.key}
-            </code>
-            <CopyButton text={created.key} label="Copy key" />
-          </div>
-        </div>
-      ) : null}
-      {!state.ok ? <Alert tone="error">{state.error}</Alert> : null}
-      <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
-        <input type="hidden" name="org" value={org} />
-        <InputField
-          id="key-name"
-          name="name"
-          label="Name"
-          hint="Where the key is used, e.g. “CI” or “CRM sync”."
-          error={nameError}
-          maxLength={100}
-          required
-          defaultValue={submittedValue(state, "name")}
-          key={`name-${submittedValue(state, "name")}-${created?.prefix ?? ""}`}
-        />
-        <Field id="key-expiry" label="Expires">
-          <Select id="key-expiry" name="expiry" defaultValue={submittedValue(state, "expiry", "never")}>
-            <option value="never">Never</option>
-            <option value="7">In 7 days</option>
-            <option value="30">In 30 days</option>
-            <option value="90">In 90 days</option>
-            <option value="365">In 1 year</option>
-          </Select>
-        </Field>
-        <fieldset
-          className="space-y-2 sm:col-span-2"
-          aria-describedby={scopesError ? "scopes-error" : undefined}
-        >
-          <legend className="text-sm font-medium text-slate-800">Scopes</legend>
-          {SCOPE_CHOICES.map((scope) => (
-            <Checkbox
-              key={scope.value}
-              id={scope.id}
-              name="scopes"
-              value={scope.value}
-              defaultChecked={scopesValue.includes(scope.value)}
-              label={scope.value}
-              description={scope.description}
-            />
-          ))}
-          <FieldError id="scopes-error" message={scopesError} />
-        </fieldset>
-        <div className="sm:col-span-2">
-          <SubmitButton pendingText="Creating…">Create API key</SubmitButton>
-        </div>
-      </form>
-    </div>
+    <CreateFormFrame
+      org={org}
+      state={state}
+      action={action}
+      submitLabel="Create API key"
+      pendingText="Creating…"
+      created={
+        created ? (
+          <SecretShownOnce
+            testId="new-key"
+            title={`Key “${created.name}” created. Copy it now: it will not be shown again.`}
+          >
+            <div className="flex flex-wrap items-center gap-2">
+              <code
+                data-testid="new-key-secret"
+                className="min-w-0 flex-1 break-all rounded bg-white px-3 py-2 font-mono text-xs text-slate-900 ring-1 ring-green-200"
+              >
+                {created.key}
+              </code>
+              <CopyButton text={created.key} label="Copy key" />
+            </div>
+          </SecretShownOnce>
+        ) : null
+      }
+    >
+      <InputField
+        id="key-name"
+        name="name"
+        label="Name"
+        hint="Where the key is used, e.g. “CI” or “CRM sync”."
+        error={nameError}
+        maxLength={100}
+        required
+        defaultValue={submittedValue(state, "name")}
+        key={`name-${submittedValue(state, "name")}-${created?.prefix ?? ""}`}
+      />
+      <SelectField
+        id="key-expiry"
+        name="expiry"
+        label="Expires"
+        defaultValue={submittedValue(state, "expiry", "never")}
+        options={EXPIRY_CHOICES}
+      />
+      <CheckboxGroup
+        legend="Scopes"
+        name="scopes"
+        choices={SCOPE_CHOICES}
+        isChecked={(scope) => scopesValue.includes(scope)}
+        error={scopesError}
+      />
+    </CreateFormFrame>
   );
 }

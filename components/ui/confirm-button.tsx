@@ -1,33 +1,47 @@
-import type { ReactNode } from "react";
+"use client";
+
+import { type ReactNode, useState } from "react";
 import { Button } from "./button";
 import { SubmitButton } from "./submit-button";
 
 /**
- * The second step of a destructive button: a form that sends only after "Confirm …" is clicked,
- * with Cancel to step back. The caller owns the "confirming" state and the first-step button.
+ * A destructive button in two steps: the first click only shows "Confirm …" (with Cancel to
+ * step back); the form is sent only by the second.
  */
-export function ConfirmForm({
+export function ConfirmButton({
+  label,
+  ariaLabel,
+  variant,
   action,
   fields,
   confirmLabel,
   pendingText,
-  onCancel,
   className,
   note,
   children,
 }: {
+  label: string;
+  ariaLabel: string;
+  variant: "secondary" | "ghost";
   action: (data: FormData) => void;
   /** Hidden inputs naming what the action applies to. */
   fields: Record<string, string>;
   confirmLabel: string;
   pendingText: string;
-  onCancel: () => void;
   className: string;
   /** What confirming will do, shown before the button. */
   note?: ReactNode;
   /** Shown after Cancel, e.g. the action's error. */
   children?: ReactNode;
 }) {
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) {
+    return (
+      <Button variant={variant} size="sm" onClick={() => setConfirming(true)} aria-label={ariaLabel}>
+        {label}
+      </Button>
+    );
+  }
   return (
     <form action={action} className={className}>
       {Object.entries(fields).map(([name, value]) => (
@@ -37,7 +51,7 @@ export function ConfirmForm({
       <SubmitButton variant="danger" pendingText={pendingText} className="!px-2.5 !py-1.5">
         {confirmLabel}
       </SubmitButton>
-      <Button variant="ghost" size="sm" onClick={onCancel}>
+      <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
         Cancel
       </Button>
       {children}
