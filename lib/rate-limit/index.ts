@@ -7,8 +7,15 @@ import { PostgresRateLimitStore, type SqlTag } from "./postgres-store";
 // is for unit tests that have no database and for the bench's comparison (RATE_LIMIT_STORE=memory).
 export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
 
+/**
+ * `lease`: the caller needs the guard only, not an exact count in `remaining` across instances,
+ * so the store may reserve hits in bulk (see lease.ts). Readers of exact counts (the sign-in
+ * throttle) leave it off.
+ */
+export type HitOptions = { lease?: boolean };
+
 export interface RateLimitStore {
-  hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult>;
+  hit(key: string, limit: number, windowMs: number, opts?: HitOptions): Promise<RateLimitResult>;
 }
 
 /** Fixed-window counter for one process (unit tests); windows are aligned so RateLimit-Reset is exact. */
