@@ -23,7 +23,8 @@ import { storeGoals } from "./store-goals";
 // `npm run bench [create|list]`: production server + embedded Postgres, seeded through SQL,
 // autocannon against the API next to raw-SQL baselines in the same run; one table + JSON.
 // Env: BENCH_URL (+ DATABASE_URL) to use a running server, BENCH_SKIP_BUILD=1, BENCH_SECONDS,
-// BENCH_CONNECTIONS, BENCH_WARMUP_SECONDS, DB_POOL_MAX (baseline pool, default 10 like the app).
+// BENCH_CONNECTIONS, BENCH_WARMUP_SECONDS, DB_POOL_MAX (baseline pool, default 10 like the app),
+// BENCH_CPU_PROF=<dir> (V8 CPU profile of the main instance, e.g. bench/profiles: git-ignored).
 // With its own server, a second instance on the same database runs RATE_LIMIT_STORE=memory: each
 // API row runs on both, back to back (same data, same load moment), for the store's cost; a third
 // (Postgres store) joins the main one for the two-instance scenario.
