@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { CpuSplit } from "./cpu";
+import { aboveFloor } from "./floor";
 import type { LoadResult } from "./load";
 
 // One markdown table for the terminal, the README and the closing note; JSON for history.
@@ -33,8 +34,8 @@ export function ratio(rows: Row[], a: string, b: string): number | undefined {
 
 export function markdownTable(rows: Row[]): string {
   const head =
-    "| scenario | driver | req/s | p50 ms | p99 ms | requests | non-2xx | 5xx | SQL/req | CPU ms/req app · pg · driver | vs baseline |\n" +
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|";
+    "| scenario | driver | req/s | p50 ms | p99 ms | requests | non-2xx | 5xx | SQL/req | CPU ms/req app · pg · driver | app CPU above floor | vs baseline |\n" +
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|";
   const lines = rows.map((r) => {
     const x = r.result;
     const base = r.baseline ? ratio(rows, r.id, r.baseline) : undefined;
@@ -43,7 +44,7 @@ export function markdownTable(rows: Row[]): string {
     const cpu = r.cpu
       ? `${fmt(r.cpu.serverMs, 2)} · ${fmt(r.cpu.postgresMs, 2)} · ${fmt(r.cpu.driverMs, 2)}`
       : "—";
-    return `| \`${r.id}\` ${r.label} | ${r.driver} | ${fmt(x.throughput)} | ${fmt(x.p50, 1)} | ${fmt(x.p99, 1)} | ${fmt(x.requests)} | ${fmt(x.errors)} | ${fmt(x.status5xx)} | ${stmts} | ${cpu} | ${vs} |`;
+    return `| \`${r.id}\` ${r.label} | ${r.driver} | ${fmt(x.throughput)} | ${fmt(x.p50, 1)} | ${fmt(x.p99, 1)} | ${fmt(x.requests)} | ${fmt(x.errors)} | ${fmt(x.status5xx)} | ${stmts} | ${cpu} | ${aboveFloor(rows, r)} | ${vs} |`;
   });
   return [head, ...lines].join("\n");
 }

@@ -53,7 +53,7 @@ async function probe(ctx: BenchContext, spec: HttpRequestSpec): Promise<Probe> {
 }
 
 /** An API row on the main (Postgres-store) instance, then on the memory-store one right after. */
-async function httpRow(
+export async function httpRow(
   ctx: BenchContext,
   id: string,
   label: string,

@@ -73,7 +73,12 @@ export async function startServer(opts: InstanceOptions = {}): Promise<BenchServ
   const logFile = opts.logName ? BENCH_LOG.replace(/\.log$/, `-${opts.logName}.log`) : BENCH_LOG;
   mkdirSync(path.dirname(logFile), { recursive: true });
   const logStream = createWriteStream(logFile, { flags: "a" });
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  // BENCH_CPU_PROF=<dir>: the main instance writes a V8 CPU profile there when it exits.
+  const prof =
+    process.env.BENCH_CPU_PROF && !opts.logName
+      ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+      : [];
+  const child = spawn(process.execPath, [...prof, "--import", "tsx", "scripts/serve.ts"], {
     env: serverEnv(port, opts.env),
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -28,6 +28,7 @@ export const apiKeyRateLimit = rateLimit<ApiContext>(
       key: `api:${ctx.principal.keyId}`,
       limit: getEnv().API_RATE_LIMIT_PER_MINUTE,
       detail: "Too many requests for this API key. Slow down and retry.",
+      lease: true,
     },
   ],
   { headers: true },

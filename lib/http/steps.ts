@@ -56,7 +56,8 @@ export function rawJsonBody(opts: { maxBytes?: number } = {}): Step<BaseContext,
   return async (ctx, next) => next({ body: await readJsonBody(ctx.req, opts.maxBytes) });
 }
 
-export type RateLimitRule = { key: string; limit: number; detail: string };
+/** `lease`: a guard only, no exact count needed across instances (see lib/rate-limit/lease.ts). */
+export type RateLimitRule = { key: string; limit: number; detail: string; lease?: boolean };
 
 /**
  * Fixed windows through the RateLimitStore, checked in order (a denied rule stops the rest).
@@ -101,7 +102,7 @@ async function hitRules(list: RateLimitRule[]): Promise<RateLimitResult[]> {
   }
   const results: RateLimitResult[] = [];
   for (const rule of list) {
-    const rl = await store.hit(rule.key, rule.limit, 60_000);
+    const rl = await store.hit(rule.key, rule.limit, 60_000, { lease: rule.lease });
     results.push(rl);
     if (!rl.allowed) break;
   }

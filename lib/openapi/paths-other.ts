@@ -7,6 +7,7 @@ import {
   knowledgePackListSchema,
   knowledgePackResourceSchema,
   personaListSchema,
+  pingSchema,
 } from "./resources";
 import { jsonContent, problemResponses, problems } from "./responses";
 
@@ -106,6 +107,24 @@ export function registerOtherPaths(r: OpenAPIRegistry) {
         }),
       },
       ...problems("insufficient_scope", "not_found"),
+    },
+  });
+
+  r.registerPath({
+    method: "get",
+    path: "/api/v1/ping",
+    operationId: "ping",
+    tags: ["Meta"],
+    summary: "Check an API key",
+    description:
+      "Scope `agents:read`. Answers a constant for a live key, with the `RateLimit-*` headers; touches no data. " +
+      "Counts against the key's rate limit like any other request.",
+    responses: {
+      200: {
+        description: "The key works.",
+        content: jsonContent(pingSchema, { object: "ping", status: "ok" }),
+      },
+      ...problems("insufficient_scope"),
     },
   });
 

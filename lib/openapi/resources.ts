@@ -84,6 +84,10 @@ export const personaListSchema = z
   .object({ object: z.literal("list"), data: z.array(personaResourceSchema) })
   .meta({ id: "PersonaList" });
 
+export const pingSchema = z
+  .object({ object: z.literal("ping"), status: z.literal("ok") })
+  .meta({ id: "Ping" });
+
 export const knowledgePackResourceSchema = z
   .object({
     object: z.literal("knowledge_pack"),

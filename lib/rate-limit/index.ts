@@ -11,8 +11,14 @@ export type RateLimitResult = { allowed: boolean; limit: number; remaining: numb
 export type CounterChange = { key: string; delta: number; windowMs: number };
 export type CounterValue = { count: number; resetSeconds: number };
 
+/**
+ * `lease`: the caller needs the guard only, not an exact count in `remaining` across instances,
+ * so the store may reserve hits in bulk (see lease.ts). Readers of exact counts leave it off.
+ */
+export type HitOptions = { lease?: boolean };
+
 export interface RateLimitStore {
-  hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult>;
+  hit(key: string, limit: number, windowMs: number, opts?: HitOptions): Promise<RateLimitResult>;
   /**
    * Adds each change's delta to its key's current window (never below 0) and returns the new
    * counts in the order given, all at once: one statement in the shared store. Keys must differ.

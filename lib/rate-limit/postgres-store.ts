@@ -1,4 +1,5 @@
-import type { CounterChange, CounterValue, RateLimitResult, RateLimitStore } from "./index";
+import type { CounterChange, CounterValue, HitOptions, RateLimitResult, RateLimitStore } from "./index";
+import { LeaseBook, type Reservation } from "./lease";
 import type { LimitCheck, PairedRateLimitStore, PairResult } from "./pair";
 
 // The shared rate-limit store: every instance on one database counts in the same rows.
@@ -9,8 +10,12 @@ import type { LimitCheck, PairedRateLimitStore, PairResult } from "./pair";
 // two counters per key or a log of hits per key, for a gain these limits (abuse guards, not
 // billing) do not need.
 //
-// One statement per check (two limits on one request: one statement for both, see pair.ts). Keys already refused in this window are refused again in-process
-// until the window ends, without a round trip: a client hammering past its limit costs nothing.
+// One statement per check (two limits on one request: one statement for both, see pair.ts).
+// A caller that only needs the guard, not an exact count, asks for a lease (`{ lease: true }`,
+// the API's per-key limit): one statement then reserves several hits this process spends
+// locally, without weakening the limit across instances (lease.ts). Keys already refused in
+// this window are refused again in-process until the window ends, without a round trip: a
+// client hammering past its limit costs nothing.
 
 /** The slice of a postgres.js client the store needs (tests pass a dedicated client). */
 export type SqlTag = (strings: TemplateStringsArray, ...values: unknown[]) => PromiseLike<readonly unknown[]>;
@@ -26,6 +31,9 @@ export class PostgresRateLimitStore implements RateLimitStore, PairedRateLimitSt
   /** key → end of the window (epoch ms, database clock mapped to ours) in which it is refused. */
   private blocked = new Map<string, { until: number; limit: number }>();
   private sweeper: ReturnType<typeof setInterval> | undefined;
+  private readonly leases = new LeaseBook((key, want, windowMs) => this.reserve(key, want, windowMs));
+  /** Statements this store sent (tests subtract them from a request's count). */
+  roundTrips = 0;
 
   constructor(
     private readonly sql: () => SqlTag,
@@ -38,24 +46,36 @@ export class PostgresRateLimitStore implements RateLimitStore, PairedRateLimitSt
     }
   }
 
-  async hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult> {
+  async hit(key: string, limit: number, windowMs: number, opts?: HitOptions): Promise<RateLimitResult> {
     const now = Date.now();
     const known = this.knownRefusal(key, limit, now);
     if (known) return known;
+    if (opts?.lease) {
+      const { result, msLeft } = await this.leases.take(key, limit, windowMs);
+      if (!result.allowed) this.block(key, limit, now, msLeft);
+      return result;
+    }
+    const r = await this.reserve(key, 1, windowMs);
+    return this.settle(key, limit, now, r.count, r.msLeft);
+  }
+
+  /** Adds `want` hits to the key's window (a new window starts at `want`); one statement. */
+  private async reserve(key: string, want: number, windowMs: number): Promise<Reservation> {
     const sql = this.sql();
+    this.roundTrips++;
     // The window is computed from the database's clock so instances with skewed clocks agree.
     const rows = (await sql`
       with t as (select (extract(epoch from clock_timestamp()) * 1000)::bigint as now_ms)
       insert into rate_limit_windows as w (key, window_start, window_end, count)
-      select ${key}, t.now_ms - t.now_ms % ${windowMs}, t.now_ms - t.now_ms % ${windowMs} + ${windowMs}, 1 from t
+      select ${key}, t.now_ms - t.now_ms % ${windowMs}, t.now_ms - t.now_ms % ${windowMs} + ${windowMs}, ${want} from t
       on conflict (key) do update set
-        count = case when w.window_start = excluded.window_start then w.count + 1 else 1 end,
+        count = case when w.window_start = excluded.window_start then w.count + excluded.count else excluded.count end,
         window_start = excluded.window_start,
         window_end = excluded.window_end
       returning w.count, w.window_end, (select now_ms from t) as now_ms`) as Row[];
     const row = rows[0];
     if (!row) throw new Error("rate-limit upsert returned no row");
-    return this.settle(key, limit, now, row.count, row.window_end, row.now_ms);
+    return { count: Number(row.count), msLeft: Math.max(0, Number(row.window_end) - Number(row.now_ms)) };
   }
 
   /** Two limits in one statement; the second counts only if the first allowed (see pair.ts). */
@@ -66,6 +86,7 @@ export class PostgresRateLimitStore implements RateLimitStore, PairedRateLimitSt
     const knownSecond = this.knownRefusal(second.key, second.limit, now);
     if (knownSecond) return [await this.hit(first.key, first.limit, first.windowMs), knownSecond];
     const sql = this.sql();
+    this.roundTrips++;
     const rows = (await sql`
       with t as (select (extract(epoch from clock_timestamp()) * 1000)::bigint as now_ms),
       one as (
@@ -94,9 +115,10 @@ export class PostgresRateLimitStore implements RateLimitStore, PairedRateLimitSt
       from one left join two on true`) as PairRow[];
     const row = rows[0];
     if (!row) throw new Error("rate-limit upsert returned no row");
-    const a = this.settle(first.key, first.limit, now, row.c1, row.e1, row.now_ms);
+    const msLeft = (end: Numeric) => Math.max(0, Number(end) - Number(row.now_ms));
+    const a = this.settle(first.key, first.limit, now, Number(row.c1), msLeft(row.e1));
     if (row.c2 === null || row.e2 === null) return [a, undefined];
-    return [a, this.settle(second.key, second.limit, now, row.c2, row.e2, row.now_ms)];
+    return [a, this.settle(second.key, second.limit, now, Number(row.c2), msLeft(row.e2))];
   }
 
   /**
@@ -143,27 +165,20 @@ export class PostgresRateLimitStore implements RateLimitStore, PairedRateLimitSt
     return undefined;
   }
 
-  private settle(
-    key: string,
-    limit: number,
-    now: number,
-    rawCount: Numeric,
-    windowEnd: Numeric,
-    nowMs: Numeric,
-  ): RateLimitResult {
-    const count = Number(rawCount);
-    const msLeft = Math.max(0, Number(windowEnd) - Number(nowMs));
+  private settle(key: string, limit: number, now: number, count: number, msLeft: number): RateLimitResult {
     const allowed = count <= limit;
-    if (!allowed) {
-      if (this.blocked.size >= MAX_BLOCKED) this.blocked.clear();
-      this.blocked.set(key, { until: now + msLeft, limit });
-    }
+    if (!allowed) this.block(key, limit, now, msLeft);
     return {
       allowed,
       limit,
       remaining: Math.max(0, limit - count),
       resetSeconds: Math.max(1, Math.ceil(msLeft / 1000)),
     };
+  }
+
+  private block(key: string, limit: number, now: number, msLeft: number): void {
+    if (this.blocked.size >= MAX_BLOCKED) this.blocked.clear();
+    this.blocked.set(key, { until: now + msLeft, limit });
   }
 
   /** Deletes windows that have ended; returns how many rows went. */
@@ -178,12 +193,14 @@ export class PostgresRateLimitStore implements RateLimitStore, PairedRateLimitSt
       select count(*)::int as n from gone`) as { n: number }[];
     const now = Date.now();
     for (const [k, v] of this.blocked) if (v.until <= now) this.blocked.delete(k);
+    this.leases.dropIdle(now);
     return Number(rows[0]?.n ?? 0);
   }
 
   /** Forgets what this process knows (tests that change limits mid-window). */
   forgetBlocked(): void {
     this.blocked.clear();
+    this.leases.dropIdle(Date.now(), true);
   }
 
   close(): void {

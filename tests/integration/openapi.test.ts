@@ -47,6 +47,7 @@ describe("GET /api/v1/openapi.json", () => {
       "/api/v1/agents/{id}/optimize": ["post"],
       "/api/v1/agents/{id}/embed": ["get"],
       "/api/v1/personas": ["get"],
+      "/api/v1/ping": ["get"],
       "/api/v1/knowledge-packs": ["get", "post"],
       "/api/v1/knowledge-packs/{id}": ["get"],
       "/api/v1/openapi.json": ["get"],
