@@ -1,5 +1,4 @@
 import { db } from "@/db";
-import { listAgentsJsonPage, organizationAgentTotal } from "@/db/queries/agent-list-json";
 import { listAgentsForOrganization } from "@/db/queries/agent-read";
 import {
   cursorBinding,
@@ -42,37 +41,4 @@ export async function listAgentsPage(organizationId: number, query: ListAgentsQu
           : null,
     },
   };
-}
-
-/**
- * The list response as JSON text. Unfiltered pages (the common case) get their agents as JSON
- * written by Postgres and passed through (db/queries/agent-list-json.ts); filtered ones are
- * serialized here from the ORM page. Same statements either way: the page, plus the total in
- * offset mode.
- */
-export async function listAgentsPageJson(organizationId: number, query: ListAgentsQuery): Promise<string> {
-  if (query.q || query.persona || query.optimization_status)
-    return JSON.stringify(await listAgentsPage(organizationId, query));
-  const binding = cursorBinding(organizationId, {
-    q: undefined,
-    persona: undefined,
-    optimization_status: undefined,
-  });
-  await prepareListCursorKey();
-  const after = query.cursor ? decodeListCursor(query.cursor, binding) : undefined;
-  const offset = after ? null : (query.offset ?? 0);
-  const [page, total] = await Promise.all([
-    listAgentsJsonPage(db, organizationId, query.limit, { offset: offset ?? undefined, after }),
-    after ? null : organizationAgentTotal(db, organizationId),
-  ]);
-  const pagination = {
-    limit: query.limit,
-    offset,
-    total,
-    has_more: page.hasMore,
-    next_cursor: page.last
-      ? encodeListCursor({ createdAt: page.last.cursorCreatedAt, id: page.last.id }, binding)
-      : null,
-  };
-  return `{"object":"list","data":${page.dataJson},"pagination":${JSON.stringify(pagination)}}`;
 }

@@ -132,14 +132,6 @@ export function json(
   });
 }
 
-/** A JSON answer whose text is already written (e.g. by Postgres); `no-store` like `json`. */
-export function jsonText(text: string, init: { status?: number } = {}): Response {
-  return new Response(text, {
-    status: init.status ?? 200,
-    headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
-  });
-}
-
 /** 204 without a body. */
 export function noContent(): Response {
   return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
