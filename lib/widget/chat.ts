@@ -13,6 +13,7 @@ import type { ServerEvent } from "@/lib/http/sse";
 import { streamChatReply } from "@/lib/llm/chat";
 import { log } from "@/lib/logger";
 import { getActiveWidgetAgent } from "./agent-cache";
+import { type BudgetTicket, releaseMessageBudget, takeMessageBudget } from "./budget";
 import type { WidgetSession } from "./token";
 
 export const HISTORY_TURNS = 10;
@@ -56,19 +57,24 @@ export type ChatTurn = Awaited<ReturnType<typeof prepareChatTurn>>;
  * transaction stays open while the model answers.
  */
 export async function prepareChatTurn(agent: WidgetAgent, session: WidgetSession, input: WidgetMessageInput) {
-  let conversation: { id: number; publicId: string };
+  let found: Awaited<ReturnType<typeof findConversation>>;
   if (input.conversation_id) {
-    const found = await findConversation(db, agent.id, input.conversation_id);
+    found = await findConversation(db, agent.id, input.conversation_id);
     if (!found || found.visitorId !== session.visitorId) {
       throw new AppError("forbidden", "This conversation belongs to another session.");
     }
-    conversation = found;
-  } else {
-    conversation = await insertConversation(db, agent.id, session.visitorId);
   }
-  const history = await listRecentMessages(db, conversation.id, HISTORY_TURNS);
-  await insertMessage(db, conversation.id, "user", input.message);
-  return { agent, conversation, history };
+  // The budget before anything is written: an exhausted org stores nothing for the message.
+  const budget = await takeMessageBudget(agent);
+  try {
+    const conversation = found ?? (await insertConversation(db, agent.id, session.visitorId));
+    const history = await listRecentMessages(db, conversation.id, HISTORY_TURNS);
+    await insertMessage(db, conversation.id, "user", input.message);
+    return { agent, conversation, history, budget };
+  } catch (e) {
+    await releaseMessageBudget(budget).catch(() => {});
+    throw e;
+  }
 }
 
 /** The reply as events: `conversation`, then `delta`s, then `done` (or `error`). */
@@ -94,6 +100,8 @@ export async function* chatReplyEvents(
       error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
     });
     if (reply) await insertMessage(db, turn.conversation.id, "assistant", reply).catch(() => {});
+    // No text reached the visitor: the message was not spent.
+    else await releaseBudget(turn.budget, requestId);
     yield {
       event: "error",
       data: {
@@ -102,4 +110,13 @@ export async function* chatReplyEvents(
       },
     };
   }
+}
+
+async function releaseBudget(budget: BudgetTicket, requestId: string): Promise<void> {
+  await releaseMessageBudget(budget).catch((e) =>
+    log("warn", "message budget release failed", {
+      request_id: requestId,
+      error: e instanceof Error ? e.message : String(e),
+    }),
+  );
 }
