@@ -23,6 +23,8 @@ export const envSchema = z.object({
   WIDGET_TOKEN_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   AUTH_GITHUB_ID: optionalString,
   AUTH_GITHUB_SECRET: optionalString,
+  // Reverse proxies in front of the app: how many X-Forwarded-For hops to trust (0 = none).
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   GEMINI_API_KEY: optionalString,
   GEMINI_MODEL: z.string().default("gemini-2.5-flash"),
   GEMINI_BASE_URL: optionalString.pipe(z.url().optional()),
@@ -40,6 +42,10 @@ export const envSchema = z.object({
   // Widget chat: per visitor (a session's visitor id) and per agent, messages per minute.
   WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   WIDGET_AGENT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  // Per client IP, checked before the per-visitor and per-agent limits: widget session mints
+  // (embed page views, session refreshes) and messages per minute.
+  WIDGET_IP_SESSION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  WIDGET_IP_MESSAGE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   // Bench and tests read the per-request SQL statement count from a response header.
   EXPOSE_STATEMENT_COUNT: z.enum(["0", "1"]).default("0"),
   SEED_DEMO: z.enum(["0", "1"]).optional(),
