@@ -1,7 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, date, integer, pgTable, primaryKey, smallint } from "drizzle-orm/pg-core";
-import { agents } from "./agents";
-import { fk } from "./columns";
+import { check, date, integer, pgTable, primaryKey, smallint } from "drizzle-orm/pg-core";
 import { organizationRef } from "./organizations";
 
 // The monthly message budget: one counter row per (org, UTC month), taken by one atomic
@@ -21,20 +19,4 @@ export const orgMessageUsage = pgTable(
     primaryKey({ columns: [t.organizationId, t.month] }),
     check("org_message_usage_used_nonnegative", sql`${t.used} >= 0`),
   ],
-);
-
-// Replies and their tokens per (org, agent, UTC day), summed as each reply is stored.
-export const agentUsageDaily = pgTable(
-  "agent_usage_daily",
-  {
-    organizationId: organizationRef(),
-    agentId: fk("agent_id")
-      .notNull()
-      .references(() => agents.id, { onDelete: "cascade" }),
-    day: date("day", { mode: "string" }).notNull(),
-    messages: integer("messages").notNull().default(0),
-    inputTokens: bigint("input_tokens", { mode: "number" }).notNull().default(0),
-    outputTokens: bigint("output_tokens", { mode: "number" }).notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.organizationId, t.day, t.agentId] })],
 );
