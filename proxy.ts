@@ -1,28 +1,56 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { ERROR_CATALOG } from "@/lib/errors";
+import { dashboardCsp, hstsHeader, newNonce } from "@/lib/http/csp";
 import { tooManyChatsPage } from "@/lib/widget/busy-page";
-import { embedPolicyForAgent } from "@/lib/widget/frame-policy";
+import { embedPolicyForPath } from "@/lib/widget/frame-policy";
 import { denySessionMint } from "@/lib/widget/ip-limits";
 
-// Only /embed/{agentId}: the chat page gets `frame-ancestors` from that agent's allowed
-// origins, per request; each view mints a session, so the per-IP mint limit is checked here
-// and a client past it gets a calm page instead of a token. Authorization never lives here.
+// Every page gets a fresh script nonce: Next reads it from the request's CSP header and puts
+// it on its own scripts; the root layout reads `x-nonce` (which also keeps pages dynamic, as a
+// nonce must be). /embed/* gets its own strict policy with `frame-ancestors` from the agent's
+// allowed origins (lib/widget/frame-policy.ts). Each view of /embed/{id} mints a widget session,
+// so the per-IP mint limit is checked here and a client past it gets a calm page instead of a
+// token. Authorization never lives here.
 export async function proxy(req: NextRequest) {
-  const id = req.nextUrl.pathname.split("/")[2] ?? "";
-  const policy = await embedPolicyForAgent(id);
-  const denied = id !== "preview" ? await denySessionMint(req.headers) : undefined;
-  const res = denied
-    ? new NextResponse(tooManyChatsPage(), {
-        status: ERROR_CATALOG.rate_limited.status,
-        headers: {
-          "Content-Type": "text/html; charset=utf-8",
-          "Cache-Control": "no-store",
-          "Retry-After": String(denied.resetSeconds),
-        },
-      })
-    : NextResponse.next();
-  res.headers.set("Content-Security-Policy", policy);
+  const nonce = newNonce();
+  const path = req.nextUrl.pathname;
+  const embed = path === "/embed" || path.startsWith("/embed/");
+  const csp = embed
+    ? await embedPolicyForPath(path, nonce)
+    : dashboardCsp({ nonce, dev: process.env.NODE_ENV !== "production" });
+  const mints = embed && path.split("/")[2] !== "preview";
+  const denied = mints ? await denySessionMint(req.headers) : undefined;
+  let res: NextResponse;
+  if (denied) {
+    res = new NextResponse(tooManyChatsPage(nonce), {
+      status: ERROR_CATALOG.rate_limited.status,
+      headers: {
+        "Content-Type": "text/html; charset=utf-8",
+        "Cache-Control": "no-store",
+        "Retry-After": String(denied.resetSeconds),
+      },
+    });
+  } else {
+    const headers = new Headers(req.headers);
+    headers.set("x-nonce", nonce);
+    headers.set("Content-Security-Policy", csp);
+    res = NextResponse.next({ request: { headers } });
+  }
+  res.headers.set("Content-Security-Policy", csp);
+  const hsts = hstsHeader(process.env.APP_URL);
+  if (hsts) res.headers.set("Strict-Transport-Security", hsts);
   return res;
 }
 
-export const config = { matcher: ["/embed/:path*"] };
+// Prefetches are skipped: their payload is not a document and reuses the page's nonce.
+export const config = {
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon\\.ico|widget\\.js).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
