@@ -30,6 +30,11 @@ export const envSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   GEMINI_API_KEY: optionalString,
   GEMINI_MODEL: z.string().default("gemini-2.5-flash"),
+  // The models an agent may use on each plan, comma-separated (GEMINI_MODEL is always allowed);
+  // unset: the lists of the plans table, enterprise getting pro's.
+  GEMINI_MODELS_FREE: optionalString,
+  GEMINI_MODELS_PRO: optionalString,
+  GEMINI_MODELS_ENTERPRISE: optionalString,
   GEMINI_BASE_URL: optionalString.pipe(z.url().optional()),
   GEMINI_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   INNGEST_DEV: optionalString,

@@ -2,6 +2,7 @@ import type { ComponentType, ReactNode } from "react";
 import { FieldError } from "./field-error";
 import { Input } from "./input";
 import { Label } from "./label";
+import { Select } from "./select";
 import { Textarea } from "./textarea";
 
 /** Label + control + hint + inline error, wired for screen readers. */
@@ -58,3 +59,4 @@ function withField<P extends { id?: string }>(Control: ComponentType<P>) {
 
 export const InputField = withField(Input);
 export const TextareaField = withField(Textarea);
+export const SelectField = withField(Select);

@@ -1,7 +1,8 @@
 import type { WidgetAgent } from "@/db/queries/widget";
 import { effectivePrompt } from "@/lib/agents/serialize";
 import { AppError } from "@/lib/errors";
-import { geminiClient, modelFor } from "./client";
+import { effectiveModel } from "@/lib/models";
+import { geminiClient } from "./client";
 
 // Widget chat replies. The system instruction is the agent's effective prompt plus its
 // knowledge pack; the contents are the recent turns of the conversation and the new message.
@@ -34,7 +35,8 @@ export async function* streamChatReply(opts: {
     parts: [{ text: t.content }],
   }));
   const stream = await client.models.generateContentStream({
-    model: modelFor(cfg),
+    // The plan decides: a stored model outside it answers on the default model.
+    model: effectiveModel(cfg, opts.agent.organization.plan).model,
     contents,
     config: {
       systemInstruction: buildSystemInstruction(opts.agent),

@@ -9,6 +9,7 @@ import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
 import { type ActionState, initialActionState, submittedValue } from "@/lib/auth/action-state";
+import { type ModelChoice, ModelSelect } from "../../_components/model-select";
 import { updateAgentAction } from "../actions";
 
 export type EditableAgent = {
@@ -24,6 +25,8 @@ export type EditableAgent = {
   theme: string;
   position: string;
   welcomeMessage: string | null;
+  /** The stored model when the plan allows it, else "" (the default). */
+  model: string;
 };
 
 type Option = { value: string; label: string };
@@ -42,6 +45,7 @@ export function EditAgentForm({
   packs,
   themes,
   positions,
+  models,
 }: {
   org: string;
   agent: EditableAgent;
@@ -49,6 +53,7 @@ export function EditAgentForm({
   packs: Option[];
   themes: readonly string[];
   positions: readonly string[];
+  models: ModelChoice;
 }) {
   const [state, action] = useActionState(updateAgentAction, initialActionState);
   const v = (name: string, fallback: string) => submittedValue(state, name, fallback);
@@ -92,6 +97,13 @@ export function EditAgentForm({
               { value: "", label: "None" },
               ...packs,
             ])}
+            <ModelSelect
+              id="edit-model"
+              name="config.model"
+              choice={models}
+              value={v("config.model", agent.model)}
+              error={errorFor(state, "config")}
+            />
           </div>
           <Field id="edit-description" label="Description" error={errorFor(state, "description")}>
             <Textarea
