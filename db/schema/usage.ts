@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, integer, pgTable, primaryKey, smallint } from "drizzle-orm/pg-core";
+import { bigint, check, date, integer, pgTable, primaryKey, smallint } from "drizzle-orm/pg-core";
 import { organizationRef } from "./organizations";
 
 // The monthly message budget: one counter row per (org, UTC month), taken by one atomic
@@ -19,4 +19,20 @@ export const orgMessageUsage = pgTable(
     primaryKey({ columns: [t.organizationId, t.month] }),
     check("org_message_usage_used_nonnegative", sql`${t.used} >= 0`),
   ],
+);
+
+// Replies and tokens per (org, UTC day, agent), added to by the same statement that stores each
+// reply. The primary key serves both reads of a month: the daily series and the per-agent sums.
+// agent_id has no foreign key on purpose: a deleted agent's usage still counts for its month.
+export const usageDaily = pgTable(
+  "usage_daily",
+  {
+    organizationId: organizationRef(),
+    day: date("day", { mode: "string" }).notNull(),
+    agentId: bigint("agent_id", { mode: "number" }).notNull(),
+    messages: integer("messages").notNull().default(0),
+    inputTokens: bigint("input_tokens", { mode: "number" }).notNull().default(0),
+    outputTokens: bigint("output_tokens", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.day, t.agentId] })],
 );

@@ -25,6 +25,8 @@ export async function* streamChatReply(opts: {
   history: ChatTurn[];
   message: string;
   signal?: AbortSignal;
+  /** Called once after the stream with the last usageMetadata Gemini sent (when it sent one). */
+  onUsage?: (usage: { inputTokens: number; outputTokens: number }) => void;
 }): AsyncGenerator<string> {
   const client = geminiClient();
   if (!client)
@@ -45,8 +47,13 @@ export async function* streamChatReply(opts: {
       ...(opts.signal ? { abortSignal: opts.signal } : {}),
     },
   });
+  let usage: { inputTokens: number; outputTokens: number } | undefined;
   for await (const chunk of stream) {
+    const meta = chunk.usageMetadata;
+    if (meta)
+      usage = { inputTokens: meta.promptTokenCount ?? 0, outputTokens: meta.candidatesTokenCount ?? 0 };
     const text = chunk.text;
     if (text) yield text;
   }
+  if (usage) opts.onUsage?.(usage);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/db";
+import { insertReplyWithUsage, type ReplyUsage } from "@/db/queries/usage";
 import {
   findConversation,
   insertConversation,
@@ -86,12 +87,22 @@ export async function* chatReplyEvents(
 ): AsyncGenerator<ServerEvent> {
   yield { event: "conversation", data: { conversation_id: turn.conversation.publicId } };
   let reply = "";
+  let usage: ReplyUsage | undefined;
+  const onUsage = (u: ReplyUsage) => {
+    usage = u;
+  };
   try {
-    for await (const text of streamChatReply({ agent: turn.agent, history: turn.history, message, signal })) {
+    for await (const text of streamChatReply({
+      agent: turn.agent,
+      history: turn.history,
+      message,
+      signal,
+      onUsage,
+    })) {
       reply += text;
       yield { event: "delta", data: { text } };
     }
-    if (reply) await insertMessage(db, turn.conversation.id, "assistant", reply);
+    if (reply) await storeReply(turn, reply, usage);
     yield { event: "done", data: { conversation_id: turn.conversation.publicId } };
   } catch (e) {
     log(signal.aborted ? "info" : "warn", signal.aborted ? "widget reply aborted" : "widget reply failed", {
@@ -99,7 +110,7 @@ export async function* chatReplyEvents(
       agent_id: turn.agent.publicId,
       error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
     });
-    if (reply) await insertMessage(db, turn.conversation.id, "assistant", reply).catch(() => {});
+    if (reply) await storeReply(turn, reply, usage).catch(() => {});
     // No text reached the visitor: the message was not spent.
     else await releaseBudget(turn.budget, requestId);
     yield {
@@ -110,6 +121,16 @@ export async function* chatReplyEvents(
       },
     };
   }
+}
+
+/** The reply and its tokens, counted in the day's usage of the agent (one statement). */
+function storeReply(turn: ChatTurn, content: string, usage: ReplyUsage | undefined): Promise<void> {
+  const { agent, conversation } = turn;
+  return insertReplyWithUsage(
+    db,
+    { organizationId: agent.organizationId, agentId: agent.id, conversationId: conversation.id, content },
+    usage,
+  );
 }
 
 async function releaseBudget(budget: BudgetTicket, requestId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { agentFormSchema } from "@/lib/validations/agent-form";
 import { agentEditFormToPatch } from "@/lib/validations/agent-edit-form";
+import { agentFormSchema } from "@/lib/validations/agent-form";
 
 // The dashboard form's flat strings → the API's create body, validated by the same schema.
 

@@ -5,7 +5,11 @@ import { fakeEnv } from "@/tests/fixtures/env";
 // The plans table's models and the operator's overrides; the default model is in every list.
 describe("models by plan", () => {
   it("has the plans table's examples by default", () => {
-    const restore = fakeEnv({ GEMINI_MODEL: undefined, GEMINI_MODELS_FREE: undefined, GEMINI_MODELS_PRO: "" });
+    const restore = fakeEnv({
+      GEMINI_MODEL: undefined,
+      GEMINI_MODELS_FREE: undefined,
+      GEMINI_MODELS_PRO: "",
+    });
     try {
       expect(planModels("free")).toEqual(["gemini-2.5-flash", "gemini-2.5-flash-lite"]);
       expect(planModels("pro")).toEqual(["gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-2.5-pro"]);
@@ -21,7 +25,11 @@ describe("models by plan", () => {
     const restore = fakeEnv({ GEMINI_MODEL: "house", GEMINI_MODELS_FREE: "a, ,b" });
     try {
       expect(planModels("free")).toEqual(["house", "a", "b"]);
-      expect(effectiveModel({ model: "b" }, "free")).toEqual({ model: "b", configured: "b", fallback: false });
+      expect(effectiveModel({ model: "b" }, "free")).toEqual({
+        model: "b",
+        configured: "b",
+        fallback: false,
+      });
       expect(effectiveModel({ model: "gemini-2.5-pro" }, "free")).toEqual({
         model: "house",
         configured: "gemini-2.5-pro",
