@@ -34,3 +34,16 @@ export async function getUsageReport(
     daily,
   };
 }
+
+/** Just the month's messages against the limit (the agents page's meter): one statement. */
+export async function getMonthMessages(organizationId: number): Promise<{ used: number; limit: number }> {
+  const budget = await findMonthBudget(db, organizationId, monthStart());
+  if (!budget) throw new AppError("not_found", "The organization does not exist.");
+  return { used: budget.used, limit: monthlyMessageLimit(budget) };
+}
+
+/** The first day of the month after `month` (YYYY-MM), when an exhausted budget comes back. */
+export function nextMonthStart(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+}
