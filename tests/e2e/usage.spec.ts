@@ -54,12 +54,20 @@ test("the usage page shows the month's meter, a daily chart and per-agent rows",
   await expectAccessible(page);
 });
 
-test("the new-agent form offers only the plan's models", async ({ page }) => {
+test("the agent page offers only the plan's models and says when a stored one is not used", async ({
+  page,
+}) => {
   const o = await createOrgWithUser({ role: "admin", plan: "free" });
+  const agent = await e2eRows.createTestAgent(
+    { id: o.orgId },
+    { name: "Legacy pro", config: { model: "gemini-2.5-pro" } },
+  );
   await signIn(page, o.email, o.password);
-  await page.goto(`/${o.slug}/agents/new`);
+  await page.goto(`/${o.slug}/agents/${agent.publicId}`);
+  await expect(page.getByText(/set to gemini-2.5-pro, which the Free plan does not include/)).toBeVisible();
   const options = await page.getByLabel("Model").locator("option").allTextContents();
   expect(options).toEqual(["Default (gemini-2.5-flash)", "gemini-2.5-flash", "gemini-2.5-flash-lite"]);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/agent-model-fallback.png`, fullPage: true });
   await expectAccessible(page);
 });
 
