@@ -15,30 +15,24 @@ function known(headers: Headers): string | undefined {
   return ip === "unknown" ? undefined : ip;
 }
 
+function ipRules(headers: Headers, kind: "session" | "message", limit: number, detail: string) {
+  const ip = known(headers);
+  return ip ? [{ key: `widget:ip:${kind}:${ip}`, limit, detail }] : [];
+}
+
 /** The session-mint rule (embed page views and session refreshes share it). */
 export function ipSessionRules(headers: Headers): RateLimitRule[] {
-  const ip = known(headers);
-  if (!ip) return [];
-  return [
-    {
-      key: `widget:ip:session:${ip}`,
-      limit: getEnv().WIDGET_IP_SESSION_RATE_LIMIT_PER_MINUTE,
-      detail: TOO_MANY_CHATS,
-    },
-  ];
+  return ipRules(headers, "session", getEnv().WIDGET_IP_SESSION_RATE_LIMIT_PER_MINUTE, TOO_MANY_CHATS);
 }
 
 /** The message rule: whatever visitor ids a client holds, its address sends at most this many. */
 export function ipMessageRules(headers: Headers): RateLimitRule[] {
-  const ip = known(headers);
-  if (!ip) return [];
-  return [
-    {
-      key: `widget:ip:message:${ip}`,
-      limit: getEnv().WIDGET_IP_MESSAGE_RATE_LIMIT_PER_MINUTE,
-      detail: "Too many messages from your network. Please wait a minute and try again.",
-    },
-  ];
+  return ipRules(
+    headers,
+    "message",
+    getEnv().WIDGET_IP_MESSAGE_RATE_LIMIT_PER_MINUTE,
+    "Too many messages from your network. Please wait a minute and try again.",
+  );
 }
 
 /** For the embed page (its door is proxy.ts): the denied result, or undefined when allowed. */

@@ -20,15 +20,13 @@ function shiftMonth(month: string, by: number): string {
   return new Date(Date.UTC(y, m - 1 + by, 1)).toISOString().slice(0, 7);
 }
 
-export default async function UsagePage({
-  params,
-  searchParams,
-}: {
+type UsagePageProps = {
   params: Promise<{ org: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { org: slug } = await params;
-  const ctx = await requireOrgMembership(slug);
+};
+
+export default async function UsagePage({ params, searchParams }: UsagePageProps) {
+  const ctx = await requireOrgMembership((await params).org);
   const raw = (await searchParams).month;
   const parsed = usageQuerySchema.safeParse({ month: typeof raw === "string" ? raw : undefined });
   const month = parsed.success ? parsed.data.month : undefined;
