@@ -60,6 +60,11 @@ export default defineConfig({
         GEMINI_BASE_URL: process.env.GEMINI_BASE_URL ?? `http://127.0.0.1:${geminiPort}`,
         // Low enough that the widget e2e reaches the per-visitor limit quickly.
         WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE: process.env.WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE ?? "5",
+        // Every spec's browser is one client address: the per-IP limits are proven in integration.
+        WIDGET_IP_SESSION_RATE_LIMIT_PER_MINUTE:
+          process.env.WIDGET_IP_SESSION_RATE_LIMIT_PER_MINUTE ?? "10000",
+        WIDGET_IP_MESSAGE_RATE_LIMIT_PER_MINUTE:
+          process.env.WIDGET_IP_MESSAGE_RATE_LIMIT_PER_MINUTE ?? "10000",
         // The webhook spec's receiver listens on 127.0.0.1; the production server refuses
         // private targets at save time unless this deployment opts in.
         WEBHOOK_ALLOW_PRIVATE_URLS: process.env.WEBHOOK_ALLOW_PRIVATE_URLS ?? "1",

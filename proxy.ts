@@ -1,22 +1,41 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { ERROR_CATALOG } from "@/lib/errors";
 import { dashboardCsp, hstsHeader, newNonce } from "@/lib/http/csp";
+import { tooManyChatsPage } from "@/lib/widget/busy-page";
 import { embedPolicyForPath } from "@/lib/widget/frame-policy";
+import { denySessionMint } from "@/lib/widget/ip-limits";
 
 // Every page gets a fresh script nonce: Next reads it from the request's CSP header and puts
 // it on its own scripts; the root layout reads `x-nonce` (which also keeps pages dynamic, as a
 // nonce must be). /embed/* gets its own strict policy with `frame-ancestors` from the agent's
-// allowed origins (lib/widget/frame-policy.ts). Authorization never lives here.
+// allowed origins (lib/widget/frame-policy.ts). Each view of /embed/{id} mints a widget session,
+// so the per-IP mint limit is checked here and a client past it gets a calm page instead of a
+// token. Authorization never lives here.
 export async function proxy(req: NextRequest) {
   const nonce = newNonce();
   const path = req.nextUrl.pathname;
-  const csp =
-    path === "/embed" || path.startsWith("/embed/")
-      ? await embedPolicyForPath(path, nonce)
-      : dashboardCsp({ nonce, dev: process.env.NODE_ENV !== "production" });
-  const headers = new Headers(req.headers);
-  headers.set("x-nonce", nonce);
-  headers.set("Content-Security-Policy", csp);
-  const res = NextResponse.next({ request: { headers } });
+  const embed = path === "/embed" || path.startsWith("/embed/");
+  const csp = embed
+    ? await embedPolicyForPath(path, nonce)
+    : dashboardCsp({ nonce, dev: process.env.NODE_ENV !== "production" });
+  const mints = embed && path.split("/")[2] !== "preview";
+  const denied = mints ? await denySessionMint(req.headers) : undefined;
+  let res: NextResponse;
+  if (denied) {
+    res = new NextResponse(tooManyChatsPage(nonce), {
+      status: ERROR_CATALOG.rate_limited.status,
+      headers: {
+        "Content-Type": "text/html; charset=utf-8",
+        "Cache-Control": "no-store",
+        "Retry-After": String(denied.resetSeconds),
+      },
+    });
+  } else {
+    const headers = new Headers(req.headers);
+    headers.set("x-nonce", nonce);
+    headers.set("Content-Security-Policy", csp);
+    res = NextResponse.next({ request: { headers } });
+  }
   res.headers.set("Content-Security-Policy", csp);
   const hsts = hstsHeader(process.env.APP_URL);
   if (hsts) res.headers.set("Strict-Transport-Security", hsts);

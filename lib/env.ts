@@ -30,6 +30,11 @@ export const envSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   GEMINI_API_KEY: optionalString,
   GEMINI_MODEL: z.string().default("gemini-2.5-flash"),
+  // The models an agent may use on each plan, comma-separated (GEMINI_MODEL is always allowed);
+  // unset: the lists of the plans table, enterprise getting pro's.
+  GEMINI_MODELS_FREE: optionalString,
+  GEMINI_MODELS_PRO: optionalString,
+  GEMINI_MODELS_ENTERPRISE: optionalString,
   GEMINI_BASE_URL: optionalString.pipe(z.url().optional()),
   GEMINI_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   INNGEST_DEV: optionalString,
@@ -45,6 +50,10 @@ export const envSchema = z.object({
   // Widget chat: per visitor (a session's visitor id) and per agent, messages per minute.
   WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   WIDGET_AGENT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  // Per client IP, checked before the per-visitor and per-agent limits: widget session mints
+  // (embed page views, session refreshes) and messages per minute.
+  WIDGET_IP_SESSION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  WIDGET_IP_MESSAGE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   // The outbox re-sends a job Inngest accepted but has not run (pending/running) for this long,
   // up to OUTBOX_MAX_RESENDS times; then it is marked failed. Longer than a normal run.
   OUTBOX_RESEND_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),

@@ -32,6 +32,7 @@ export const ERROR_CATALOG = {
   internal_error: { status: 500, title: "Internal error" },
   service_unavailable: { status: 503, title: "Service unavailable", headers: retryAfter },
   llm_not_configured: { status: 503, title: "LLM not configured" },
+  quota_exhausted: { status: 429, title: "Monthly message limit reached", headers: retryAfter },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

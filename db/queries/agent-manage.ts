@@ -74,3 +74,12 @@ export async function decrementAgentCount(db: Executor, organizationId: number) 
     .set({ agentCount: sql`greatest(${organizations.agentCount} - 1, 0)` })
     .where(eq(organizations.id, organizationId));
 }
+
+/** The org's plan (which models its agents may use). */
+export async function findOrganizationPlan(db: Executor, organizationId: number) {
+  const [row] = await db
+    .select({ plan: organizations.plan })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  return row?.plan;
+}

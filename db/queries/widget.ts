@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { agents, conversationMessages, conversations } from "@/db/schema";
+import type { PlanKey } from "@/lib/plans";
 
 // The widget's reads and writes. Widget lookups are by public id only (the visitor has no
 // organization); the token binds the visitor to that one agent.
@@ -18,6 +19,8 @@ export type WidgetAgent = {
   allowedOrigins: string[];
   persona: { name: string };
   knowledgePack: { name: string; content: string } | null;
+  /** The org's plan: which models chat may call. */
+  organization: { plan: PlanKey };
 };
 
 export async function findWidgetAgentByPublicId(
@@ -41,6 +44,7 @@ export async function findWidgetAgentByPublicId(
     with: {
       persona: { columns: { name: true } },
       knowledgePack: { columns: { name: true, content: true } },
+      organization: { columns: { plan: true } },
     },
     where: eq(agents.publicId, publicId),
   });

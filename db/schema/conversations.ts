@@ -1,4 +1,4 @@
-import { index, pgTable, text } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
 import { agents } from "./agents";
 import { idColumns, internalId, ownedBy, timestamps } from "./columns";
 import { messageRoleEnum } from "./enums";
@@ -22,6 +22,9 @@ export const conversationMessages = pgTable(
     conversationId: ownedBy("conversation_id", () => conversations.id),
     role: messageRoleEnum("role").notNull(),
     content: text("content").notNull(),
+    // An assistant reply's token usage as Gemini reported it (usageMetadata); null otherwise.
+    inputTokens: integer("input_tokens"),
+    outputTokens: integer("output_tokens"),
     ...timestamps,
   },
   (t) => [index("conversation_messages_conversation_idx").on(t.conversationId, t.id.desc().nullsFirst())],

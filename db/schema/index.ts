@@ -8,5 +8,6 @@ export * from "./knowledge-packs";
 export * from "./organizations";
 export * from "./personas";
 export * from "./relations";
+export * from "./usage";
 export * from "./users";
 export * from "./webhooks";

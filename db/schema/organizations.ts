@@ -13,6 +13,8 @@ export const organizations = pgTable(
     plan: planEnum("plan").notNull().default("free"),
     // Overrides the plan's limit when set.
     maxAgents: integer("max_agents"),
+    // Overrides the plan's monthly chat message limit when set.
+    monthlyMessageLimit: integer("monthly_message_limit"),
     // Maintained in the same transaction as every agent insert/delete; the create
     // use case locks this row, so the count is the race-free guard of the plan limit.
     agentCount: integer("agent_count").notNull().default(0),
@@ -22,6 +24,10 @@ export const organizations = pgTable(
     uniqueIndex("organizations_slug_unique").on(t.slug),
     check("organizations_agent_count_nonnegative", sql`${t.agentCount} >= 0`),
     check("organizations_max_agents_nonnegative", sql`${t.maxAgents} is null or ${t.maxAgents} >= 0`),
+    check(
+      "organizations_monthly_message_limit_nonnegative",
+      sql`${t.monthlyMessageLimit} is null or ${t.monthlyMessageLimit} >= 0`,
+    ),
   ],
 );
 

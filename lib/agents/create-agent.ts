@@ -12,6 +12,7 @@ import { requestedOptimizationState } from "@/lib/agents/optimization/requested-
 import { AppError } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/http/db-errors";
 import { MESSAGES } from "@/lib/messages";
+import { configuredModel, modelNotAllowed } from "@/lib/models";
 import { personaByKey } from "@/lib/personas";
 import { agentLimit, PLANS } from "@/lib/plans";
 import { unitOfWork, type Work } from "@/lib/unit-of-work";
@@ -67,6 +68,9 @@ async function createInTransaction(
     const existing = await findAgentByIdempotencyKey(tx, organizationId, key);
     if (existing) return replayOrReject(existing, fingerprint);
   }
+
+  const modelError = modelNotAllowed(org.plan, configuredModel(input.config));
+  if (modelError) throw AppError.validation([{ path: "config.model", message: modelError }]);
 
   const limit = agentLimit(org);
   if (org.agentCount >= limit) {

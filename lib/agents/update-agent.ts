@@ -1,6 +1,7 @@
 import { db } from "@/db";
 import {
   findKnowledgePackIdInOrganization,
+  findOrganizationPlan,
   findPersonaIdByKey,
   type LockedAgent,
   lockAgentForUpdate,
@@ -14,6 +15,7 @@ import { rethrowNameConflict } from "@/lib/agents/name-conflict";
 import { requestedOptimizationState } from "@/lib/agents/optimization/requested-state";
 import { AppError } from "@/lib/errors";
 import { MESSAGES } from "@/lib/messages";
+import { configuredModel, modelNotAllowed } from "@/lib/models";
 import { unitOfWork, type Work } from "@/lib/unit-of-work";
 import { type AgentPatch, agentConfigSchema, widgetConfigSchema } from "@/lib/validations/agent";
 import { fieldErrorsFromZod } from "@/lib/validations/zod-errors";
@@ -98,8 +100,18 @@ async function updateInTransaction(
       current.widgetConfig,
       input.sent.widget_config,
     );
-  if (input.config !== undefined)
-    setMerged("config", "config", agentConfigSchema, current.config, input.sent.config);
+  if (input.config !== undefined) {
+    const merged = mergeObject(agentConfigSchema, current.config, input.sent.config, "config");
+    const model = configuredModel(merged);
+    // Only a changed model is checked: an agent kept on a model its plan no longer includes
+    // stays editable (chat answers on the default model meanwhile).
+    if (model !== configuredModel(current.config)) {
+      const plan = await findOrganizationPlan(tx, args.organizationId);
+      const error = plan ? modelNotAllowed(plan, model) : undefined;
+      if (error) throw AppError.validation([{ path: "config.model", message: error }]);
+    }
+    set("config", "config", merged, normalized(agentConfigSchema, current.config));
+  }
   if (input.allowed_origins !== undefined)
     set("allowed_origins", "allowedOrigins", input.allowed_origins, current.allowedOrigins);
   if (input.use_optimized_prompt !== undefined)

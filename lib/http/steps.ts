@@ -87,24 +87,21 @@ export function rateLimit<C extends BaseContext>(
 
 /**
  * Each rule counts only when the ones before it allowed the request (a visitor past its own limit
- * spends nothing of the agent's); two rules go to the store in one round trip when it can.
+ * spends nothing of the agent's); rules go to the store two at a time, in one round trip each
+ * when it can.
  */
 async function hitRules(list: RateLimitRule[]): Promise<RateLimitResult[]> {
   const store = rateLimitStore();
-  if (list.length === 2) {
-    const [a, b] = list as [RateLimitRule, RateLimitRule];
-    const pair = await hitPair(
-      store,
-      { key: a.key, limit: a.limit, windowMs: 60_000 },
-      { key: b.key, limit: b.limit, windowMs: 60_000 },
-    );
-    return pair.filter((r): r is RateLimitResult => r !== undefined);
-  }
+  const check = (r: RateLimitRule) => ({ key: r.key, limit: r.limit, windowMs: 60_000 });
   const results: RateLimitResult[] = [];
-  for (const rule of list) {
-    const rl = await store.hit(rule.key, rule.limit, 60_000, { lease: rule.lease });
-    results.push(rl);
-    if (!rl.allowed) break;
+  for (let i = 0; i < list.length; i += 2) {
+    const a = list[i] as RateLimitRule;
+    const b = list[i + 1];
+    const got = b
+      ? (await hitPair(store, check(a), check(b))).filter((r): r is RateLimitResult => r !== undefined)
+      : [await store.hit(a.key, a.limit, 60_000, { lease: a.lease })];
+    results.push(...got);
+    if (got.some((r) => !r.allowed)) break;
   }
   return results;
 }

@@ -45,5 +45,6 @@ export const WEBHOOK_EVENT_TYPES = [
   "agent.deleted",
   "agent.optimization.succeeded",
   "agent.optimization.failed",
+  "usage.threshold",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number] | "webhook.test";

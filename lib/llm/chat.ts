@@ -1,7 +1,8 @@
 import type { WidgetAgent } from "@/db/queries/widget";
 import { effectivePrompt } from "@/lib/agents/serialize";
 import { AppError } from "@/lib/errors";
-import { geminiClient, modelFor } from "./client";
+import { effectiveModel } from "@/lib/models";
+import { geminiClient } from "./client";
 
 // Widget chat replies. The system instruction is the agent's effective prompt plus its
 // knowledge pack; the contents are the recent turns of the conversation and the new message.
@@ -24,6 +25,8 @@ export async function* streamChatReply(opts: {
   history: ChatTurn[];
   message: string;
   signal?: AbortSignal;
+  /** Called once after the stream with the last usageMetadata Gemini sent (when it sent one). */
+  onUsage?: (usage: { inputTokens: number; outputTokens: number }) => void;
 }): AsyncGenerator<string> {
   const client = geminiClient();
   if (!client)
@@ -34,7 +37,8 @@ export async function* streamChatReply(opts: {
     parts: [{ text: t.content }],
   }));
   const stream = await client.models.generateContentStream({
-    model: modelFor(cfg),
+    // The plan decides: a stored model outside it answers on the default model.
+    model: effectiveModel(cfg, opts.agent.organization.plan).model,
     contents,
     config: {
       systemInstruction: buildSystemInstruction(opts.agent),
@@ -43,8 +47,13 @@ export async function* streamChatReply(opts: {
       ...(opts.signal ? { abortSignal: opts.signal } : {}),
     },
   });
+  let usage: { inputTokens: number; outputTokens: number } | undefined;
   for await (const chunk of stream) {
+    const meta = chunk.usageMetadata;
+    if (meta)
+      usage = { inputTokens: meta.promptTokenCount ?? 0, outputTokens: meta.candidatesTokenCount ?? 0 };
     const text = chunk.text;
     if (text) yield text;
   }
+  if (usage) opts.onUsage?.(usage);
 }

@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerAgentPaths } from "./paths-agents";
 import { registerOtherPaths } from "./paths-other";
+import { registerUsagePaths } from "./paths-usage";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the handlers parse with.
 // Built once per process: it depends only on code.
@@ -17,6 +18,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
   });
   registerAgentPaths(r);
   registerOtherPaths(r);
+  registerUsagePaths(r);
   const doc = new OpenApiGeneratorV31(r.definitions).generateDocument({
     openapi: "3.1.0",
     info: {
@@ -36,6 +38,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
       { name: "Agents", description: "AI chat agents: create, list, read, update, delete, optimize, embed." },
       { name: "Personas", description: "Built-in personas (prompt templates)." },
       { name: "Knowledge packs", description: "Text the agents answer from." },
+      { name: "Usage", description: "Messages and tokens against the plan's monthly limit." },
       { name: "Meta", description: "About the API itself." },
     ],
   });

@@ -1,4 +1,12 @@
-import { blankToNull, checked, field, lines, type RawForm, rawField } from "@/lib/forms/fields";
+import {
+  blankToNull,
+  blankToUndefined,
+  checked,
+  field,
+  lines,
+  type RawForm,
+  rawField,
+} from "@/lib/forms/fields";
 
 // The dashboard's edit form posts flat strings; this maps them onto a PATCH body so the form and
 // PATCH /api/v1/agents/{id} validate with the one updateAgentSchema (same rules, same error paths).
@@ -20,6 +28,8 @@ export function agentEditFormToPatch(raw: RawForm) {
       position: rawField(raw, "widget_config.position"),
       welcome_message: blankToNull(field(raw, "widget_config.welcome_message")),
     },
+    // The empty choice ("Default") leaves the stored model as it is.
+    config: { model: blankToUndefined(rawField(raw, "config.model")) },
     auto_optimize: checked(raw, "auto_optimize"),
   };
 }

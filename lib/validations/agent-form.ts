@@ -8,6 +8,7 @@ import { createAgentSchema } from "./agent";
 export function agentFormToCreateInput(raw: RawForm) {
   const quickReplies = checked(raw, "quick_replies");
   const options = lines(field(raw, "quick_reply_options"));
+  const model = blankToUndefined(field(raw, "model"));
   return {
     name: field(raw, "name") ?? "",
     description: blankToUndefined(field(raw, "description")),
@@ -30,6 +31,7 @@ export function agentFormToCreateInput(raw: RawForm) {
       quick_replies: quickReplies,
       ...(quickReplies && options.length > 0 ? { quick_reply_options: options } : {}),
     },
+    ...(model ? { config: { model } } : {}),
     allowed_origins: lines(field(raw, "allowed_origins")),
     auto_optimize: checked(raw, "auto_optimize"),
     idempotency_key: blankToUndefined(field(raw, "idempotency_key")),

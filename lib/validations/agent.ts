@@ -39,6 +39,8 @@ export const widgetConfigSchema = z
     quick_replies: z.boolean().default(WIDGET_DEFAULTS.quick_replies),
     quick_reply_options: z.array(z.string().trim().min(1).max(80)).max(6).optional(),
     welcome_message: z.string().max(500, "At most 500 characters.").nullable().default(null),
+    // Shown when the org's monthly messages are used up (the widget's default when null).
+    offline_message: z.string().max(500, "At most 500 characters.").nullable().default(null),
     custom_css: z.string().max(10_000, "At most 10,000 characters.").nullable().default(null),
     primary_color: hexColor.optional(),
     accent_color: hexColor.optional(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/db";
+import { insertReplyWithUsage, type ReplyUsage } from "@/db/queries/usage";
 import {
   findConversation,
   insertConversation,
@@ -13,6 +14,7 @@ import type { ServerEvent } from "@/lib/http/sse";
 import { streamChatReply } from "@/lib/llm/chat";
 import { log } from "@/lib/logger";
 import { getActiveWidgetAgent } from "./agent-cache";
+import { type BudgetTicket, releaseMessageBudget, takeMessageBudget } from "./budget";
 import type { WidgetSession } from "./token";
 
 export const HISTORY_TURNS = 10;
@@ -56,19 +58,24 @@ export type ChatTurn = Awaited<ReturnType<typeof prepareChatTurn>>;
  * transaction stays open while the model answers.
  */
 export async function prepareChatTurn(agent: WidgetAgent, session: WidgetSession, input: WidgetMessageInput) {
-  let conversation: { id: number; publicId: string };
+  let found: Awaited<ReturnType<typeof findConversation>>;
   if (input.conversation_id) {
-    const found = await findConversation(db, agent.id, input.conversation_id);
+    found = await findConversation(db, agent.id, input.conversation_id);
     if (!found || found.visitorId !== session.visitorId) {
       throw new AppError("forbidden", "This conversation belongs to another session.");
     }
-    conversation = found;
-  } else {
-    conversation = await insertConversation(db, agent.id, session.visitorId);
   }
-  const history = await listRecentMessages(db, conversation.id, HISTORY_TURNS);
-  await insertMessage(db, conversation.id, "user", input.message);
-  return { agent, conversation, history };
+  // The budget before anything is written: an exhausted org stores nothing for the message.
+  const budget = await takeMessageBudget(agent);
+  try {
+    const conversation = found ?? (await insertConversation(db, agent.id, session.visitorId));
+    const history = await listRecentMessages(db, conversation.id, HISTORY_TURNS);
+    await insertMessage(db, conversation.id, "user", input.message);
+    return { agent, conversation, history, budget };
+  } catch (e) {
+    await releaseMessageBudget(budget).catch(() => {});
+    throw e;
+  }
 }
 
 /** The reply as events: `conversation`, then `delta`s, then `done` (or `error`). */
@@ -80,12 +87,22 @@ export async function* chatReplyEvents(
 ): AsyncGenerator<ServerEvent> {
   yield { event: "conversation", data: { conversation_id: turn.conversation.publicId } };
   let reply = "";
+  let usage: ReplyUsage | undefined;
+  const onUsage = (u: ReplyUsage) => {
+    usage = u;
+  };
   try {
-    for await (const text of streamChatReply({ agent: turn.agent, history: turn.history, message, signal })) {
+    for await (const text of streamChatReply({
+      agent: turn.agent,
+      history: turn.history,
+      message,
+      signal,
+      onUsage,
+    })) {
       reply += text;
       yield { event: "delta", data: { text } };
     }
-    if (reply) await insertMessage(db, turn.conversation.id, "assistant", reply);
+    if (reply) await storeReply(turn, reply, usage);
     yield { event: "done", data: { conversation_id: turn.conversation.publicId } };
   } catch (e) {
     log(signal.aborted ? "info" : "warn", signal.aborted ? "widget reply aborted" : "widget reply failed", {
@@ -93,7 +110,9 @@ export async function* chatReplyEvents(
       agent_id: turn.agent.publicId,
       error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
     });
-    if (reply) await insertMessage(db, turn.conversation.id, "assistant", reply).catch(() => {});
+    if (reply) await storeReply(turn, reply, usage).catch(() => {});
+    // No text reached the visitor: the message was not spent.
+    else await releaseBudget(turn.budget, requestId);
     yield {
       event: "error",
       data: {
@@ -102,4 +121,23 @@ export async function* chatReplyEvents(
       },
     };
   }
+}
+
+/** The reply and its tokens, counted in the day's usage of the agent (one statement). */
+function storeReply(turn: ChatTurn, content: string, usage: ReplyUsage | undefined): Promise<void> {
+  const { agent, conversation } = turn;
+  return insertReplyWithUsage(
+    db,
+    { organizationId: agent.organizationId, agentId: agent.id, conversationId: conversation.id, content },
+    usage,
+  );
+}
+
+async function releaseBudget(budget: BudgetTicket, requestId: string): Promise<void> {
+  await releaseMessageBudget(budget).catch((e) =>
+    log("warn", "message budget release failed", {
+      request_id: requestId,
+      error: e instanceof Error ? e.message : String(e),
+    }),
+  );
 }

@@ -70,6 +70,15 @@ export function toDisplayWidgetConfig(raw: Record<string, unknown> | null | unde
   };
 }
 
+export const DEFAULT_OFFLINE_MESSAGE =
+  "We can't chat right now. Please try again later or reach us another way.";
+
+/** What the widget shows instead of an error when the org's monthly messages are used up. */
+export function offlineMessage(raw: Record<string, unknown> | null | undefined): string {
+  const v = raw?.offline_message;
+  return typeof v === "string" && v.trim() ? v : DEFAULT_OFFLINE_MESSAGE;
+}
+
 /** The public view of an agent used by the snippet, widget.js and the config endpoint. */
 export function toPublicWidget(agent: {
   publicId: string;

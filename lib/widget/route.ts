@@ -3,6 +3,7 @@ import { getEnv } from "@/lib/env";
 import { type BaseContext, pipeline, type Step } from "@/lib/http/pipeline";
 import { deadline, publicCors, rateLimit, storableQuery } from "@/lib/http/steps";
 import { requireChatModel, resolveSessionAgent } from "@/lib/widget/chat";
+import { ipMessageRules, ipSessionRules } from "@/lib/widget/ip-limits";
 import { bearerToken, verifyWidgetToken, type WidgetSession } from "@/lib/widget/token";
 
 // The public widget endpoints' steps (no API key: widget.js and the embed page call them):
@@ -29,11 +30,17 @@ export const chatModel: Step<unknown> = (_ctx, next) => {
   return next({});
 };
 
-/** Per visitor, then per agent; the wait is in the body too (the widget shows it). */
+/** Session mints per client IP (the embed page's door, proxy.ts, applies the same rule). */
+export const sessionMintRateLimit = rateLimit<BaseContext>(({ req }) => ipSessionRules(req.headers), {
+  retryAfterInBody: true,
+});
+
+/** Per client IP, then per visitor, then per agent; the wait is in the body too (the widget shows it). */
 export const chatRateLimit = rateLimit<BaseContext & { agent: WidgetAgent; session: WidgetSession }>(
-  ({ agent, session }) => {
+  ({ agent, session, req }) => {
     const env = getEnv();
     return [
+      ...ipMessageRules(req.headers),
       {
         key: `widget:visitor:${agent.publicId}:${session.visitorId}`,
         limit: env.WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE,

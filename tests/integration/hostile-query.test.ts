@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listAgents } from "@/app/api/v1/agents/route";
 import { GET as listPacks } from "@/app/api/v1/knowledge-packs/route";
 import { GET as listPersonas } from "@/app/api/v1/personas/route";
+import { GET as usage } from "@/app/api/v1/usage/route";
 import { GET as widgetConfig } from "@/app/api/widget/config/[agentId]/route";
 import { parseAgentsPageSearch } from "@/lib/agents/dashboard-agents";
 import { callRoute, createTestAgent, createTestApiKey, createTestOrg } from "@/tests/fixtures";
@@ -28,6 +29,7 @@ const LISTS = [
     params: ["limit", "offset", "organization_id", "other"],
   },
   { path: "/api/v1/personas", handler: listPersonas, params: ["organization_id", "other"] },
+  { path: "/api/v1/usage", handler: usage, params: ["month", "organization_id", "other"] },
 ];
 
 describe("list parameters with NUL or a lone surrogate", () => {

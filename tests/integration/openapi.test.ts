@@ -5,6 +5,8 @@ import { POST as createRoute, GET as listRoute } from "@/app/api/v1/agents/route
 import { GET as listPacks, POST as postPack } from "@/app/api/v1/knowledge-packs/route";
 import { GET as openapiRoute } from "@/app/api/v1/openapi.json/route";
 import { GET as listPersonas } from "@/app/api/v1/personas/route";
+import { GET as usageRoute } from "@/app/api/v1/usage/route";
+import { usageResourceSchema } from "@/lib/openapi/paths-usage";
 import {
   agentListSchema,
   agentResourceSchema,
@@ -50,6 +52,7 @@ describe("GET /api/v1/openapi.json", () => {
       "/api/v1/ping": ["get"],
       "/api/v1/knowledge-packs": ["get", "post"],
       "/api/v1/knowledge-packs/{id}": ["get"],
+      "/api/v1/usage": ["get"],
       "/api/v1/openapi.json": ["get"],
     };
     for (const [path, methods] of Object.entries(expected)) {
@@ -134,5 +137,16 @@ describe("GET /api/v1/openapi.json", () => {
     knowledgePackListSchema.parse(
       (await callRoute(listPacks, { path: "/api/v1/knowledge-packs", key })).json,
     );
+  });
+
+  it("usage matches its documented shape, and a bad month is a documented 422", async () => {
+    const op = doc.paths["/api/v1/usage"]!.get;
+    expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(["month"]);
+    const res = await callRoute(usageRoute, { path: "/api/v1/usage?month=2026-01", key });
+    expect(res.status).toBe(200);
+    usageResourceSchema.parse(res.json);
+    const bad = await callRoute(usageRoute, { path: "/api/v1/usage?month=2026-13", key });
+    expect(Object.keys(op.responses)).toContain(String(bad.status));
+    problemSchema.parse(bad.json);
   });
 });

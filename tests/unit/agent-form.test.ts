@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { agentEditFormToPatch } from "@/lib/validations/agent-edit-form";
 import { agentFormSchema } from "@/lib/validations/agent-form";
 
 // The dashboard form's flat strings → the API's create body, validated by the same schema.
@@ -71,5 +72,14 @@ describe("agentFormSchema", () => {
     const ok = agentFormSchema.parse({ name: "x", organization_id: "someone-else" });
     expect(ok).not.toHaveProperty("organization_id");
     expect(ok.auto_optimize).toBe(false);
+  });
+
+  it("maps the model select onto config.model; the empty choice sends no model", () => {
+    expect(agentFormSchema.parse({ name: "m", model: "gemini-2.5-pro" }).config.model).toBe("gemini-2.5-pro");
+    expect(agentFormSchema.parse({ name: "m", model: "" }).config.model).toBeUndefined();
+    expect(agentEditFormToPatch({ name: "m", "config.model": "gemini-2.5-flash" }).config).toEqual({
+      model: "gemini-2.5-flash",
+    });
+    expect(agentEditFormToPatch({ name: "m", "config.model": "" }).config).toEqual({ model: undefined });
   });
 });

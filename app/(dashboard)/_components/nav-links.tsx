@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, BookOpen, Bot, KeyRound, Settings, Webhook } from "lucide-react";
+import { Activity, BookOpen, Bot, Gauge, KeyRound, Settings, Webhook } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
@@ -8,6 +8,7 @@ import { cn } from "@/components/ui/cn";
 const ITEMS = [
   { href: "agents", label: "Agents", icon: Bot },
   { href: "knowledge-packs", label: "Knowledge packs", icon: BookOpen },
+  { href: "usage", label: "Usage", icon: Gauge },
   { href: "settings/api-keys", label: "API keys", icon: KeyRound },
   { href: "webhooks", label: "Webhooks", icon: Webhook },
   { href: "activity", label: "Activity", icon: Activity },

@@ -7,7 +7,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAgentsForDashboard, parseAgentsPageSearch } from "@/lib/agents/dashboard-agents";
 import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
-import { agentLimit } from "@/lib/plans";
+import { agentLimit, monthStart, PLANS } from "@/lib/plans";
+import { getMonthMessages, nextMonthStart } from "@/lib/usage/report";
+import { MessagesMeter } from "../usage/_components/messages-meter";
 import { AgentsFilters } from "./_components/agents-filters";
 import { AgentsPagination } from "./_components/agents-pagination";
 import { AgentsTable } from "./_components/agents-table";
@@ -28,6 +30,7 @@ export default async function AgentsPage({
   const deleted = typeof raw.deleted === "string" ? raw.deleted.slice(0, 100) : undefined;
   const canCreate = ADMIN_ROLES.includes(ctx.role);
   const limit = agentLimit(ctx.org);
+  const messages = await getMonthMessages(ctx.org.id);
   const newAgent = canCreate ? (
     <ButtonLink href={`/${ctx.org.slug}/agents/new`}>
       <Plus aria-hidden className="size-4" />
@@ -42,7 +45,20 @@ export default async function AgentsPage({
           {ctx.org.agentCount} of {limit} agents used on the {ctx.org.plan} plan.
         </span>
       }
-      actions={ctx.org.agentCount > 0 ? newAgent : null}
+      actions={
+        <>
+          <MessagesMeter
+            id="agents-messages"
+            compact
+            used={messages.used}
+            limit={messages.limit}
+            planName={PLANS[ctx.org.plan].name}
+            resetsOn={nextMonthStart(monthStart().slice(0, 7))}
+            usageHref={`/${ctx.org.slug}/usage`}
+          />
+          {ctx.org.agentCount > 0 ? newAgent : null}
+        </>
+      }
     />
   );
 

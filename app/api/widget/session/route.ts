@@ -1,9 +1,10 @@
 import { json } from "@/lib/http/pipeline";
-import { sessionAgent, widget, widgetSession } from "@/lib/widget/route";
+import { sessionAgent, sessionMintRateLimit, widget, widgetSession } from "@/lib/widget/route";
 import { mintWidgetToken } from "@/lib/widget/token";
 
 // Refreshes a still-valid session before it expires: same agent, same visitor, new expiry.
 export const POST = widget
+  .use(sessionMintRateLimit)
   .use(widgetSession)
   .use(sessionAgent)
   .handle("widget.session", async ({ session, agent }) => {

@@ -2,7 +2,14 @@
 // the session. Errors come back as problem+json and become kind messages in the widget.
 export type SendResult =
   | { ok: true }
-  | { ok: false; status: number; code?: string; retryAfter?: number; detail?: string };
+  | {
+      ok: false;
+      status: number;
+      code?: string;
+      retryAfter?: number;
+      detail?: string;
+      offlineMessage?: string;
+    };
 
 export async function postMessage(opts: {
   token: string;
@@ -22,12 +29,17 @@ export async function postMessage(opts: {
     }),
   });
   if (!res.ok || !res.body) {
-    const problem = (await res.json().catch(() => ({}))) as { code?: string; detail?: string };
+    const problem = (await res.json().catch(() => ({}))) as {
+      code?: string;
+      detail?: string;
+      offline_message?: string;
+    };
     return {
       ok: false,
       status: res.status,
       code: problem.code,
       detail: problem.detail,
+      offlineMessage: problem.offline_message,
       retryAfter: Number(res.headers.get("Retry-After")) || undefined,
     };
   }
@@ -84,6 +96,9 @@ export function playChime(): void {
 }
 
 export function noticeFor(r: Exclude<SendResult, { ok: true }>): string {
+  // The org's monthly messages are used up: the agent's own offline message, not an error.
+  if (r.code === "quota_exhausted")
+    return r.offlineMessage ?? "We can't chat right now. Please try again later.";
   if (r.status === 429) {
     const wait = r.retryAfter ? ` in ${r.retryAfter} second${r.retryAfter === 1 ? "" : "s"}` : " in a moment";
     return `You're sending messages a little quickly. Please try again${wait} — we'll be right here.`;

@@ -7,7 +7,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listAgentActivity, listKnowledgePackOptions } from "@/lib/agents/dashboard-agents";
 import { getAgent } from "@/lib/agents/get-agent";
 import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
+import { effectiveModel, modelChoice } from "@/lib/models";
 import { PERSONAS } from "@/lib/personas";
+import { PLANS } from "@/lib/plans";
 import { WIDGET_POSITIONS, WIDGET_THEMES } from "@/lib/validations/agent";
 import { OptimizationBadge } from "../_components/optimization-badge";
 import { AgentActivity } from "./_components/agent-activity";
@@ -33,6 +35,7 @@ export default async function AgentDetailPage({ params }: { params: Promise<{ or
   ]);
   const widget = agent.widgetConfig as { theme?: string; position?: string; welcome_message?: string | null };
   const org = ctx.org.slug;
+  const model = { ...effectiveModel(agent.config, ctx.org.plan), planName: PLANS[ctx.org.plan].name };
 
   return (
     <>
@@ -61,7 +64,7 @@ export default async function AgentDetailPage({ params }: { params: Promise<{ or
         }
       />
       <div className="space-y-6">
-        <AgentOverview agent={agent} />
+        <AgentOverview agent={agent} model={model} />
         <OptimizationPanel org={org} view={optimizationViewOf(agent)} canEdit={canEdit} />
         <PromptComparison
           original={agent.systemPrompt}
@@ -85,11 +88,13 @@ export default async function AgentDetailPage({ params }: { params: Promise<{ or
               theme: widget.theme ?? "modern",
               position: widget.position ?? "bottom-right",
               welcomeMessage: widget.welcome_message ?? null,
+              model: model.fallback ? "" : (model.configured ?? ""),
             }}
             personas={PERSONAS.map((p) => ({ value: p.key, label: p.name }))}
             packs={packs.map((p) => ({ value: p.id, label: p.name }))}
             themes={WIDGET_THEMES}
             positions={WIDGET_POSITIONS}
+            models={modelChoice(ctx.org.plan)}
           />
         ) : null}
         <AgentActivity events={events} />

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listKnowledgePackOptions } from "@/lib/agents/dashboard-agents";
 import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
 import { isGeminiConfigured } from "@/lib/env";
+import { modelChoice } from "@/lib/models";
 import { PERSONAS } from "@/lib/personas";
 import { agentLimit } from "@/lib/plans";
 import { AgentsMeter } from "./_components/agents-meter";
@@ -57,6 +58,7 @@ export default async function NewAgentPage({ params }: { params: Promise<{ org: 
         }))}
         knowledgePacks={packs}
         geminiConfigured={isGeminiConfigured()}
+        models={modelChoice(ctx.org.plan)}
       />
     </>
   );

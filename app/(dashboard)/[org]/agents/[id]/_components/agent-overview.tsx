@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import type { AgentRow } from "@/lib/agents/types";
@@ -14,12 +15,26 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function AgentOverview({ agent }: { agent: AgentRow }) {
+/** The model chat uses; `fallback` when the stored one is outside the org's plan. */
+export type ModelInUse = {
+  model: string;
+  configured: string | undefined;
+  fallback: boolean;
+  planName: string;
+};
+
+export function AgentOverview({ agent, model }: { agent: AgentRow; model: ModelInUse }) {
   const widget = agent.widgetConfig as { theme?: string; position?: string; welcome_message?: string | null };
   return (
     <Card>
       <CardHeader title="Settings" />
-      <CardBody>
+      <CardBody className="space-y-4">
+        {model.fallback ? (
+          <Alert tone="warning">
+            This agent is set to {model.configured}, which the {model.planName} plan does not include, so it
+            answers with {model.model}. Choose one of the plan's models below, or upgrade the plan.
+          </Alert>
+        ) : null}
         <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <Item label="Status">
             <Badge tone={agent.status === "active" ? "green" : "gray"}>{agent.status}</Badge>
@@ -31,6 +46,7 @@ export function AgentOverview({ agent }: { agent: AgentRow }) {
             ) : null}
           </Item>
           <Item label="Prompt version">{agent.promptVersion}</Item>
+          <Item label="Model">{model.model}</Item>
           <Item label="Persona">{agent.persona.name}</Item>
           <Item label="Knowledge pack">{agent.knowledgePack?.name ?? "None"}</Item>
           <Item label="Industry">{agent.industry ?? "—"}</Item>

@@ -8,6 +8,7 @@ import { InputField, SelectField, TextareaField } from "@/components/ui/field";
 import { plainOptions, type SelectOption } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type ActionState, initialActionState, submittedValue } from "@/lib/auth/action-state";
+import { type ModelChoice, ModelSelect } from "../../_components/model-select";
 import { updateAgentAction } from "../actions";
 
 export type EditableAgent = {
@@ -23,6 +24,8 @@ export type EditableAgent = {
   theme: string;
   position: string;
   welcomeMessage: string | null;
+  /** The stored model when the plan allows it, else "" (the default). */
+  model: string;
 };
 
 type Option = { value: string; label: string };
@@ -41,6 +44,7 @@ export function EditAgentForm({
   packs,
   themes,
   positions,
+  models,
 }: {
   org: string;
   agent: EditableAgent;
@@ -48,6 +52,7 @@ export function EditAgentForm({
   packs: Option[];
   themes: readonly string[];
   positions: readonly string[];
+  models: ModelChoice;
 }) {
   const [state, action] = useActionState(updateAgentAction, initialActionState);
   // Every control here is named by its API field: its error and its value after a failed save
@@ -85,6 +90,13 @@ export function EditAgentForm({
               { value: "", label: "None" },
               ...packs,
             ])}
+            <ModelSelect
+              id="edit-model"
+              name="config.model"
+              choice={models}
+              value={submittedValue(state, "config.model", agent.model)}
+              error={errorFor(state, "config")}
+            />
           </div>
           <TextareaField
             {...bound("edit-description", "description", agent.description ?? "")}

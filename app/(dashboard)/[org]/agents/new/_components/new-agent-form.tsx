@@ -7,6 +7,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { InputField, SelectField, TextareaField } from "@/components/ui/field";
 import { initialActionState } from "@/lib/auth/action-state";
+import { type ModelChoice, ModelSelect } from "../../_components/model-select";
 import { createAgentAction } from "../actions";
 import { type PersonaOption, PersonaPicker } from "./persona-picker";
 import { DEFAULT_WIDGET, formFieldForPath, type WidgetDraft } from "./widget-draft";
@@ -19,12 +20,14 @@ export function NewAgentForm({
   personas,
   knowledgePacks,
   geminiConfigured,
+  models,
 }: {
   org: string;
   idempotencyKey: string;
   personas: PersonaOption[];
   knowledgePacks: { id: string; name: string }[];
   geminiConfigured: boolean;
+  models: ModelChoice;
 }) {
   const [state, formAction, pending] = useActionState(createAgentAction, initialActionState);
   const first = personas.find((p) => p.key === "assistant") ?? personas[0]!;
@@ -126,6 +129,7 @@ export function NewAgentForm({
           >
             <option value="">None</option>
           </SelectField>
+          <ModelSelect id="model" name="model" choice={models} value="" error={errors.config} />
           <div className="rounded-md bg-slate-50 p-3">
             <Checkbox
               id="auto_optimize"
