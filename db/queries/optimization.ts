@@ -55,12 +55,15 @@ export async function claimOptimizationRun(db: Executor, c: OptimizationCycle): 
   return rows.length > 0;
 }
 
-/** One conditional UPDATE: saves only if the prompt is still the version the result was made from. */
+/**
+ * One conditional UPDATE: saves only if the prompt is still the version the result was made from.
+ * Returns the agent's internal id when it saved (for the version row of the same transaction).
+ */
 export async function saveOptimizedPrompt(
   db: Executor,
   c: OptimizationCycle,
   result: { optimizedPrompt: string; rationale: string; metadata: Record<string, unknown> },
-): Promise<boolean> {
+): Promise<number | undefined> {
   const rows = await db
     .update(agents)
     .set({
@@ -73,7 +76,7 @@ export async function saveOptimizedPrompt(
     })
     .where(and(cycleWhere(c), eq(agents.optimizationStatus, "running")))
     .returning({ id: agents.id });
-  return rows.length > 0;
+  return rows[0]?.id;
 }
 
 /** Ends the cycle as failed or skipped; the original prompt (and any earlier result) stays in use. */

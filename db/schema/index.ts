@@ -6,6 +6,7 @@ export * from "./enums";
 export * from "./knowledge-packs";
 export * from "./organizations";
 export * from "./personas";
+export * from "./prompt-versions";
 export * from "./relations";
 export * from "./users";
 export * from "./webhooks";

@@ -6,9 +6,11 @@ import {
   insertAgentWithCountAndAudit,
   lockOrganizationForAgentWrite,
 } from "@/db/queries/agents";
+import { insertPromptVersion } from "@/db/queries/prompt-versions";
 import { type Actor, auditActor } from "@/lib/actor";
 import { rethrowNameConflict } from "@/lib/agents/name-conflict";
 import { requestedOptimizationState } from "@/lib/agents/optimization/requested-state";
+import { versionAuthor } from "@/lib/agents/prompt-versions/author";
 import { AppError } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/http/db-errors";
 import { MESSAGES } from "@/lib/messages";
@@ -79,6 +81,7 @@ async function createInTransaction(
 
   const optimization = requestedOptimizationState(input.auto_optimize);
   const prompt = input.system_prompt?.trim() ? input.system_prompt : undefined;
+  const systemPrompt = prompt ?? personaByKey(input.persona)?.defaultSystemPrompt ?? "";
   const publicId = randomUUID();
   let inserted: Awaited<ReturnType<typeof insertAgentWithCountAndAudit>>;
   try {
@@ -94,7 +97,7 @@ async function createInTransaction(
         industry: input.industry || null,
         personaKey: input.persona,
         knowledgePackPublicId: input.knowledge_pack_id ?? null,
-        systemPrompt: prompt ?? personaByKey(input.persona)?.defaultSystemPrompt ?? "",
+        systemPrompt,
         widgetConfig: input.widget_config,
         config: input.config,
         allowedOrigins: input.allowed_origins,
@@ -119,6 +122,14 @@ async function createInTransaction(
       { path: "knowledge_pack_id", message: MESSAGES.knowledgePackNotInOrganization },
     ]);
   }
+
+  await insertPromptVersion(tx, {
+    organizationId,
+    agentId: inserted.id,
+    source: "created",
+    systemPrompt,
+    ...versionAuthor(actor),
+  });
 
   if (optimization.optimizationStatus === "pending") {
     afterCommit.optimize({

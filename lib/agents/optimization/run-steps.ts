@@ -6,6 +6,8 @@ import {
   type OptimizationCycle,
   saveOptimizedPrompt,
 } from "@/db/queries/optimization";
+import { insertPromptVersion } from "@/db/queries/prompt-versions";
+import { OPTIMIZER_ACTOR, versionAuthor } from "@/lib/agents/prompt-versions/author";
 import { isGeminiConfigured } from "@/lib/env";
 import type { OptimizeRequested } from "@/lib/inngest/events";
 import type { OptimizationInput, OptimizationOutput } from "@/lib/llm/optimize-prompt";
@@ -62,18 +64,29 @@ export async function markSkipped(cycle: OptimizationCycle, reason: string): Pro
   return endOptimizationCycle(db, cycle, "skipped", reason);
 }
 
-/** Saves the result if the prompt is unchanged, then tells subscribed webhooks. */
+/** Saves the result if the prompt is unchanged, with its version row in the same transaction. */
 export async function saveResult(cycle: OptimizationCycle, result: OptimizationOutput): Promise<boolean> {
-  const saved = await saveOptimizedPrompt(db, cycle, {
-    optimizedPrompt: result.optimizedPrompt,
-    rationale: result.rationale,
-    metadata: {
-      ...result.metadata,
-      prompt_version: cycle.promptVersion,
-      optimized_at: new Date().toISOString(),
-    },
+  return db.transaction(async (tx) => {
+    const agentId = await saveOptimizedPrompt(tx, cycle, {
+      optimizedPrompt: result.optimizedPrompt,
+      rationale: result.rationale,
+      metadata: {
+        ...result.metadata,
+        prompt_version: cycle.promptVersion,
+        optimized_at: new Date().toISOString(),
+      },
+    });
+    if (agentId === undefined) return false;
+    await insertPromptVersion(tx, {
+      organizationId: cycle.organizationId,
+      agentId,
+      source: "optimized",
+      systemPrompt: result.optimizedPrompt,
+      rationale: result.rationale,
+      ...versionAuthor(OPTIMIZER_ACTOR),
+    });
+    return true;
   });
-  return saved;
 }
 
 /** Ends the cycle as failed (only if it is still pending/running) and tells webhooks once. */

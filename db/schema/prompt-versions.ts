@@ -1,0 +1,38 @@
+import { sql } from "drizzle-orm";
+import { integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { agents } from "./agents";
+import { fk, internalId } from "./columns";
+import { actorTypeEnum, promptVersionSourceEnum } from "./enums";
+import { organizationRef } from "./organizations";
+
+// One immutable row per prompt an agent has had: created, edited, optimized or restored. Rows
+// are only ever inserted (in the transaction that changed the prompt), never updated.
+export const agentPromptVersions = pgTable(
+  "agent_prompt_versions",
+  {
+    id: internalId(),
+    organizationId: organizationRef(),
+    agentId: fk("agent_id")
+      .notNull()
+      .references(() => agents.id, { onDelete: "cascade" }),
+    // 1, 2, 3 … per agent; public (it names the version in the API), unlike the id.
+    version: integer("version").notNull(),
+    source: promptVersionSourceEnum("source").notNull(),
+    systemPrompt: text("system_prompt").notNull(),
+    rationale: text("rationale"),
+    createdByType: actorTypeEnum("created_by_type").notNull(),
+    createdByName: text("created_by_name").notNull(),
+    restoredFromVersion: integer("restored_from_version"),
+    // A restore honours Idempotency-Key: the same key for this agent replays this row.
+    idempotencyKey: text("idempotency_key"),
+    requestFingerprint: text("request_fingerprint"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Also the list order (newest first) and the keyset cursor.
+    uniqueIndex("agent_prompt_versions_agent_version_unique").on(t.agentId, t.version),
+    uniqueIndex("agent_prompt_versions_agent_idempotency_key_unique")
+      .on(t.agentId, t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
+  ],
+);
