@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerAgentPaths } from "./paths-agents";
 import { registerOtherPaths } from "./paths-other";
+import { registerPromptVersionPaths } from "./paths-prompt-versions";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the handlers parse with.
 // Built once per process: it depends only on code.
@@ -16,6 +17,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
     description: "An organization API key. Scopes: `agents:read`, `agents:write`.",
   });
   registerAgentPaths(r);
+  registerPromptVersionPaths(r);
   registerOtherPaths(r);
   const doc = new OpenApiGeneratorV31(r.definitions).generateDocument({
     openapi: "3.1.0",
@@ -31,7 +33,10 @@ export function buildOpenApiDocument(serverUrl?: string) {
     servers: serverUrl ? [{ url: serverUrl }] : [{ url: "/" }],
     security: [{ ApiKey: [] }],
     tags: [
-      { name: "Agents", description: "AI chat agents: create, list, read, update, delete, optimize, embed." },
+      {
+        name: "Agents",
+        description: "AI chat agents: create, list, read, update, delete, optimize, embed, prompt versions.",
+      },
       { name: "Personas", description: "Built-in personas (prompt templates)." },
       { name: "Knowledge packs", description: "Text the agents answer from." },
       { name: "Meta", description: "About the API itself." },

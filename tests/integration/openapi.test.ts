@@ -46,6 +46,8 @@ describe("GET /api/v1/openapi.json", () => {
       "/api/v1/agents/{id}": ["get", "patch", "delete"],
       "/api/v1/agents/{id}/optimize": ["post"],
       "/api/v1/agents/{id}/embed": ["get"],
+      "/api/v1/agents/{id}/prompt-versions": ["get"],
+      "/api/v1/agents/{id}/prompt-versions/{version}/restore": ["post"],
       "/api/v1/personas": ["get"],
       "/api/v1/knowledge-packs": ["get", "post"],
       "/api/v1/knowledge-packs/{id}": ["get"],

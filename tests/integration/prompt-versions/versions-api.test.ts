@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { actorFromUser } from "@/lib/actor";
 import { createAgent } from "@/lib/agents/create-agent";
 import { updateAgent } from "@/lib/agents/update-agent";
+import { promptVersionListSchema, promptVersionResourceSchema } from "@/lib/openapi/resources-versions";
 import { createAgentSchema, parseAgentPatch } from "@/lib/validations/agent";
 import { createTestApiKey, createTestOrg, createTestUser, fakeEnv } from "@/tests/fixtures";
 import { agentRow, auditsFor, patchAgent, postAgent } from "@/tests/fixtures/agent-api";
@@ -94,6 +95,7 @@ describe("GET /api/v1/agents/{id}/prompt-versions", () => {
       expect((await patchAgent(key, id, { system_prompt: p })).status).toBe(200);
     const all = await listVersions(key, id);
     expect(all.status).toBe(200);
+    promptVersionListSchema.parse(all.json); // the documented shape
     expect(all.json.data.map((v: { version: number }) => v.version)).toEqual([5, 4, 3, 2, 1]);
     expect(all.json.data[0]).toMatchObject({
       object: "prompt_version",
@@ -150,6 +152,7 @@ describe("POST /api/v1/agents/{id}/prompt-versions/{version}/restore", () => {
     const before = await agentRow(id);
     const res = await restoreVersion(key, id, 1, { body: { rationale: "The edit confused visitors." } });
     expect(res.status).toBe(201);
+    promptVersionResourceSchema.parse(res.json);
     expect(res.json).toMatchObject({
       version: 3,
       source: "restored",
