@@ -1,6 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { agents, auditEvents, knowledgePacks, organizations, personas } from "@/db/schema";
+import {
+  agentPromptVersions,
+  agents,
+  auditEvents,
+  knowledgePacks,
+  organizations,
+  personas,
+} from "@/db/schema";
 import type { NewAuditEvent } from "./audit-events";
 
 // ---- create side ----------------------------------------------------------------------
@@ -54,6 +61,7 @@ export async function insertAgentWithCountAndAudit(
   db: Executor,
   values: NewAgentValues & { publicId: string },
   audit: NewAuditEvent,
+  author: { createdByType: "user" | "api_key" | "system"; createdByName: string },
 ) {
   const bump = db.$with("bump").as(
     db
@@ -66,21 +74,44 @@ export async function insertAgentWithCountAndAudit(
     .$with("logged")
     .as(db.insert(auditEvents).values(audit).returning({ id: auditEvents.id }));
   const { personaKey, knowledgePackPublicId, ...rest } = values;
+  const inserted = db.$with("inserted").as(
+    db
+      .insert(agents)
+      .values({
+        ...rest,
+        personaId: sql`(select ${personas.id} from ${personas} where ${personas.key} = ${personaKey})`,
+        knowledgePackId: knowledgePackPublicId
+          ? sql`(select ${knowledgePacks.id} from ${knowledgePacks} where ${knowledgePacks.organizationId} = ${values.organizationId} and ${knowledgePacks.publicId} = ${knowledgePackPublicId})`
+          : null,
+      })
+      .returning({
+        id: agents.id,
+        publicId: agents.publicId,
+        promptVersion: agents.promptVersion,
+        knowledgePackId: agents.knowledgePackId,
+        systemPrompt: agents.systemPrompt,
+      }),
+  );
+  // The agent's first prompt version, in the same statement (version 1, source `created`). The
+  // select lists every insertable column in table order (id is generated), as INSERT … SELECT needs.
+  const versioned = db
+    .$with("versioned")
+    .as(
+      db
+        .insert(agentPromptVersions)
+        .select(
+          sql`select ${values.organizationId}::bigint, ${inserted.id}, 1, 'created'::prompt_version_source, ${inserted.systemPrompt}, null, ${author.createdByType}::actor_type, ${author.createdByName}, null::integer, null, null, now() from ${inserted}`,
+        )
+        .returning({ id: agentPromptVersions.id }),
+    );
   const [row] = await db
-    .with(bump, logged)
-    .insert(agents)
-    .values({
-      ...rest,
-      personaId: sql`(select ${personas.id} from ${personas} where ${personas.key} = ${personaKey})`,
-      knowledgePackId: knowledgePackPublicId
-        ? sql`(select ${knowledgePacks.id} from ${knowledgePacks} where ${knowledgePacks.organizationId} = ${values.organizationId} and ${knowledgePacks.publicId} = ${knowledgePackPublicId})`
-        : null,
+    .with(bump, logged, inserted, versioned)
+    .select({
+      id: inserted.id,
+      publicId: inserted.publicId,
+      promptVersion: inserted.promptVersion,
+      knowledgePackId: inserted.knowledgePackId,
     })
-    .returning({
-      id: agents.id,
-      publicId: agents.publicId,
-      promptVersion: agents.promptVersion,
-      knowledgePackId: agents.knowledgePackId,
-    });
+    .from(inserted);
   return row!;
 }

@@ -6,7 +6,6 @@ import {
   insertAgentWithCountAndAudit,
   lockOrganizationForAgentWrite,
 } from "@/db/queries/agents";
-import { insertPromptVersion } from "@/db/queries/prompt-versions";
 import { type Actor, auditActor } from "@/lib/actor";
 import { rethrowNameConflict } from "@/lib/agents/name-conflict";
 import { requestedOptimizationState } from "@/lib/agents/optimization/requested-state";
@@ -26,7 +25,8 @@ type Outcome = { kind: "created" | "replayed"; publicId: string };
 
 /**
  * The one create use case behind the dashboard action and POST /api/v1/agents.
- * Transaction: lock the org row → idempotency lookup → plan limit → insert → count → audit.
+ * Transaction: lock the org row → idempotency lookup → plan limit → insert → count → audit →
+ * first prompt version (the last four in one statement).
  * Nothing external happens inside it; the optimization hand-off and the webhook run after commit.
  */
 export async function createAgent(args: {
@@ -112,6 +112,7 @@ async function createInTransaction(
         targetPublicId: publicId,
         metadata: { name: input.name, persona: input.persona, idempotency_key_used: Boolean(key) },
       },
+      versionAuthor(actor),
     );
   } catch (e) {
     rethrowNameConflict(e, input.name);
@@ -122,14 +123,6 @@ async function createInTransaction(
       { path: "knowledge_pack_id", message: MESSAGES.knowledgePackNotInOrganization },
     ]);
   }
-
-  await insertPromptVersion(tx, {
-    organizationId,
-    agentId: inserted.id,
-    source: "created",
-    systemPrompt,
-    ...versionAuthor(actor),
-  });
 
   if (optimization.optimizationStatus === "pending") {
     afterCommit.optimize({
