@@ -92,18 +92,14 @@ export async function insertAgentWithCountAndAudit(
         systemPrompt: agents.systemPrompt,
       }),
   );
-  // The agent's first prompt version, in the same statement (version 1, source `created`). The
-  // select lists every insertable column in table order (id is generated), as INSERT … SELECT needs.
-  const versioned = db
-    .$with("versioned")
-    .as(
-      db
-        .insert(agentPromptVersions)
-        .select(
-          sql`select ${values.organizationId}::bigint, ${inserted.id}, 1, 'created'::prompt_version_source, ${inserted.systemPrompt}, null, ${author.createdByType}::actor_type, ${author.createdByName}, null::integer, null, null, now() from ${inserted}`,
-        )
-        .returning({ id: agentPromptVersions.id }),
-    );
+  // The agent's first prompt version, in the same statement (version 1, source `created`), with
+  // its columns named so that columns added to the table later keep their defaults.
+  const v = agentPromptVersions;
+  const versioned = db.$with("versioned", {}).as(
+    sql`insert into ${v} (${sql.identifier(v.organizationId.name)}, ${sql.identifier(v.agentId.name)}, ${sql.identifier(v.version.name)}, ${sql.identifier(v.source.name)}, ${sql.identifier(v.systemPrompt.name)}, ${sql.identifier(v.createdByType.name)}, ${sql.identifier(v.createdByName.name)})
+      select ${values.organizationId}::bigint, ${inserted.id}, 1, 'created'::prompt_version_source, ${inserted.systemPrompt}, ${author.createdByType}::actor_type, ${author.createdByName} from ${inserted}
+      returning ${sql.identifier(v.id.name)}`,
+  );
   const [row] = await db
     .with(bump, logged, inserted, versioned)
     .select({
