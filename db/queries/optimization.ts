@@ -40,7 +40,10 @@ export async function findAgentForOptimization(db: Executor, organizationId: num
       optimizationEventSentAt: true,
       config: true,
     },
-    with: { persona: { columns: { key: true, name: true } } },
+    with: {
+      persona: { columns: { key: true, name: true } },
+      organization: { columns: { name: true } },
+    },
     where: and(eq(agents.organizationId, organizationId), eq(agents.publicId, publicId)),
   });
 }

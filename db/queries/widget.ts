@@ -17,6 +17,7 @@ export type WidgetAgent = {
   config: Record<string, unknown>;
   allowedOrigins: string[];
   persona: { name: string };
+  organization: { name: string };
   knowledgePack: { name: string; content: string } | null;
 };
 
@@ -40,6 +41,7 @@ export async function findWidgetAgentByPublicId(
     },
     with: {
       persona: { columns: { name: true } },
+      organization: { columns: { name: true } },
       knowledgePack: { columns: { name: true, content: true } },
     },
     where: eq(agents.publicId, publicId),

@@ -7,6 +7,7 @@ import {
   saveOptimizedPrompt,
 } from "@/db/queries/optimization";
 import { insertPromptVersion } from "@/db/queries/prompt-versions";
+import { fillPromptVariables, promptVariableValues } from "@/lib/agents/prompt-variables";
 import { OPTIMIZER_ACTOR, versionAuthor } from "@/lib/agents/prompt-versions/author";
 import { isGeminiConfigured } from "@/lib/env";
 import type { OptimizeRequested } from "@/lib/inngest/events";
@@ -46,7 +47,11 @@ export async function loadOptimizationTarget(cycle: OptimizationCycle): Promise<
   return {
     kind: "ready",
     input: {
-      systemPrompt: agent.systemPrompt,
+      // The optimizer rewrites the text the model sees, variables filled.
+      systemPrompt: fillPromptVariables(
+        agent.systemPrompt,
+        promptVariableValues({ company: agent.organization.name, agent: agent.name }),
+      ),
       agentName: agent.name,
       personaName: agent.persona.name,
       industry: agent.industry,

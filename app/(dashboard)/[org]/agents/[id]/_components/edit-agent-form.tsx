@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { PromptVariables } from "@/components/prompt-variables";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -111,6 +112,7 @@ export function EditAgentForm({
             rows={8}
             defaultValue={v("system_prompt", agent.systemPrompt)}
           />
+          <PromptVariables />
           <Checkbox
             id="edit-auto-optimize"
             name="auto_optimize"
