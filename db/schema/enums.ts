@@ -21,3 +21,5 @@ export const promptVersionSourceEnum = pgEnum("prompt_version_source", [
   "optimized",
   "restored",
 ]);
+export const evalRunStatusEnum = pgEnum("eval_run_status", ["pending", "running", "succeeded", "failed"]);
+export const evalRunPurposeEnum = pgEnum("eval_run_purpose", ["manual", "gate"]);

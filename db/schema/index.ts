@@ -4,6 +4,7 @@ export * from "./audit-events";
 export * from "./conversations";
 export * from "./coordination";
 export * from "./enums";
+export * from "./evals";
 export * from "./knowledge-packs";
 export * from "./organizations";
 export * from "./personas";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, integer, pgTable, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { agents } from "./agents";
 import { fk, internalId } from "./columns";
 import { actorTypeEnum, promptVersionSourceEnum } from "./enums";
@@ -26,6 +26,10 @@ export const agentPromptVersions = pgTable(
     // A restore honours Idempotency-Key: the same key for this agent replays this row.
     idempotencyKey: text("idempotency_key"),
     requestFingerprint: text("request_fingerprint"),
+    // The evaluation that decided an optimization result (gating), when there was one.
+    evalRunId: fk("eval_run_id"),
+    evalScore: real("eval_score"),
+    evalPassed: boolean("eval_passed"),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [
