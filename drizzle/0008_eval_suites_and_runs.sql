@@ -54,6 +54,6 @@ ALTER TABLE "agent_eval_runs" ADD CONSTRAINT "agent_eval_runs_agent_id_agents_id
 ALTER TABLE "agent_eval_suites" ADD CONSTRAINT "agent_eval_suites_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agent_eval_suites" ADD CONSTRAINT "agent_eval_suites_agent_id_agents_id_fk" FOREIGN KEY ("agent_id") REFERENCES "public"."agents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "agent_eval_results_run_case_unique" ON "agent_eval_results" USING btree ("run_id","case_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "agent_eval_runs_one_active" ON "agent_eval_runs" USING btree ("agent_id") WHERE "agent_eval_runs"."status" in ('pending', 'running');--> statement-breakpoint
+CREATE UNIQUE INDEX "agent_eval_runs_one_active" ON "agent_eval_runs" USING btree ("agent_id") WHERE "agent_eval_runs"."status" in ('pending', 'running') and "agent_eval_runs"."purpose" = 'manual';--> statement-breakpoint
 CREATE INDEX "agent_eval_runs_agent_newest" ON "agent_eval_runs" USING btree ("agent_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "agent_eval_suites_agent_unique" ON "agent_eval_suites" USING btree ("agent_id");

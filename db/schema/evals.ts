@@ -65,8 +65,11 @@ export const agentEvalRuns = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
   },
   (t) => [
-    // One active run per agent, enforced by the database (a second start is a 409).
-    uniqueIndex("agent_eval_runs_one_active").on(t.agentId).where(sql`${t.status} in ('pending', 'running')`),
+    // One active run per agent started by an admin, enforced by the database (a second start
+    // is a 409). Gate runs are serialized by the optimization function itself.
+    uniqueIndex("agent_eval_runs_one_active")
+      .on(t.agentId)
+      .where(sql`${t.status} in ('pending', 'running') and ${t.purpose} = 'manual'`),
     index("agent_eval_runs_agent_newest").on(t.agentId, t.id),
   ],
 );

@@ -1,0 +1,163 @@
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import type { Executor } from "@/db";
+import {
+  agentEvalResults,
+  agentEvalRuns,
+  agentEvalSuites,
+  type EvalCase,
+  type EvalVerdict,
+} from "@/db/schema";
+
+// Reads and writes of evaluation suites, runs and per-case results.
+
+export async function findEvalSuite(db: Executor, agentId: number) {
+  const [row] = await db.select().from(agentEvalSuites).where(eq(agentEvalSuites.agentId, agentId));
+  return row;
+}
+export type EvalSuiteRow = typeof agentEvalSuites.$inferSelect;
+
+/** Replaces the agent's cases in one statement; every replacement is a new revision. */
+export async function upsertEvalSuite(
+  db: Executor,
+  v: { organizationId: number; agentId: number; cases: EvalCase[] },
+) {
+  const [row] = await db
+    .insert(agentEvalSuites)
+    .values(v)
+    .onConflictDoUpdate({
+      target: agentEvalSuites.agentId,
+      set: {
+        cases: sql`excluded.cases`,
+        revision: sql`${agentEvalSuites.revision} + 1`,
+        updatedAt: sql`now()`,
+      },
+    })
+    .returning();
+  return row!;
+}
+
+export type NewEvalRun = {
+  organizationId: number;
+  agentId: number;
+  suiteRevision: number;
+  promptVersion: number | null;
+  systemPrompt: string;
+  purpose: "manual" | "gate";
+  casesTotal: number;
+  expectedCalls: number;
+};
+
+/** Throws a unique violation (agent_eval_runs_one_active) while the agent has an active run. */
+export async function insertEvalRun(db: Executor, v: NewEvalRun) {
+  const [row] = await db.insert(agentEvalRuns).values(v).returning();
+  return row!;
+}
+export type EvalRunRow = typeof agentEvalRuns.$inferSelect;
+
+export async function findEvalRun(db: Executor, agentId: number, runPublicId: string) {
+  const [row] = await db
+    .select()
+    .from(agentEvalRuns)
+    .where(and(eq(agentEvalRuns.agentId, agentId), eq(agentEvalRuns.publicId, runPublicId)));
+  return row;
+}
+
+export async function findEvalRunById(db: Executor, runId: number) {
+  const [row] = await db.select().from(agentEvalRuns).where(eq(agentEvalRuns.id, runId));
+  return row;
+}
+
+export async function listEvalResults(db: Executor, runId: number) {
+  return db
+    .select()
+    .from(agentEvalResults)
+    .where(eq(agentEvalResults.runId, runId))
+    .orderBy(asc(agentEvalResults.position));
+}
+export type EvalResultRow = typeof agentEvalResults.$inferSelect;
+
+/** pending → running (a retry finds it running already). */
+export async function markEvalRunRunning(db: Executor, runId: number) {
+  await db
+    .update(agentEvalRuns)
+    .set({ status: "running" })
+    .where(and(eq(agentEvalRuns.id, runId), sql`${agentEvalRuns.status} in ('pending', 'running')`));
+}
+
+/**
+ * Stores one case's result and the run's progress in one statement. A retried step that already
+ * stored the case changes nothing (the unique key), and progress is recounted, never incremented.
+ */
+export async function saveEvalResult(
+  db: Executor,
+  r: {
+    runId: number;
+    caseId: string;
+    position: number;
+    input: string;
+    reply: string;
+    verdicts: EvalVerdict[];
+    score: number;
+    passed: boolean;
+  },
+) {
+  const saved = db
+    .$with("saved")
+    .as(db.insert(agentEvalResults).values(r).onConflictDoNothing().returning({ id: agentEvalResults.id }));
+  await db
+    .with(saved)
+    .update(agentEvalRuns)
+    .set({
+      casesDone: sql`(select count(*) from ${agentEvalResults} where ${agentEvalResults.runId} = ${r.runId}) + (select count(*) from ${saved})`,
+    })
+    .where(eq(agentEvalRuns.id, r.runId));
+}
+
+export async function finishEvalRun(
+  db: Executor,
+  runId: number,
+  end: {
+    status: "succeeded" | "failed";
+    score?: number | null;
+    passed?: boolean | null;
+    error?: string | null;
+  },
+) {
+  const rows = await db
+    .update(agentEvalRuns)
+    .set({ ...end, finishedAt: new Date() })
+    .where(and(eq(agentEvalRuns.id, runId), sql`${agentEvalRuns.status} in ('pending', 'running')`))
+    .returning({ id: agentEvalRuns.id });
+  return rows.length > 0;
+}
+
+/** The newest succeeded run of exactly this text on exactly this suite revision. */
+export async function findReusableEvalRun(
+  db: Executor,
+  agentId: number,
+  suiteRevision: number,
+  systemPrompt: string,
+) {
+  const [row] = await db
+    .select()
+    .from(agentEvalRuns)
+    .where(
+      and(
+        eq(agentEvalRuns.agentId, agentId),
+        eq(agentEvalRuns.suiteRevision, suiteRevision),
+        eq(agentEvalRuns.status, "succeeded"),
+        eq(agentEvalRuns.systemPrompt, systemPrompt),
+      ),
+    )
+    .orderBy(desc(agentEvalRuns.id))
+    .limit(1);
+  return row;
+}
+
+export async function countEvalResults(db: Executor, runId: number) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(agentEvalResults)
+    .where(eq(agentEvalResults.runId, runId));
+  return row?.n ?? 0;
+}
