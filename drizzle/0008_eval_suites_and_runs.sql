@@ -21,6 +21,7 @@ CREATE TABLE "agent_eval_runs" (
 	"suite_revision" integer NOT NULL,
 	"prompt_version" integer,
 	"system_prompt" text NOT NULL,
+	"cases" jsonb NOT NULL,
 	"purpose" "eval_run_purpose" DEFAULT 'manual' NOT NULL,
 	"status" "eval_run_status" DEFAULT 'pending' NOT NULL,
 	"cases_total" integer NOT NULL,

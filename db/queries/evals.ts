@@ -1,9 +1,11 @@
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import {
   agentEvalResults,
   agentEvalRuns,
   agentEvalSuites,
+  agentPromptVersions,
+  agents,
   type EvalCase,
   type EvalVerdict,
 } from "@/db/schema";
@@ -42,6 +44,7 @@ export type NewEvalRun = {
   suiteRevision: number;
   promptVersion: number | null;
   systemPrompt: string;
+  cases: EvalCase[];
   purpose: "manual" | "gate";
   casesTotal: number;
   expectedCalls: number;
@@ -154,10 +157,50 @@ export async function findReusableEvalRun(
   return row;
 }
 
-export async function countEvalResults(db: Executor, runId: number) {
+/** The newest version with exactly this text (the version an unversioned run measures). */
+export async function findVersionNumberOfText(db: Executor, agentId: number, systemPrompt: string) {
   const [row] = await db
-    .select({ n: count() })
-    .from(agentEvalResults)
-    .where(eq(agentEvalResults.runId, runId));
-  return row?.n ?? 0;
+    .select({ version: agentPromptVersions.version })
+    .from(agentPromptVersions)
+    .where(and(eq(agentPromptVersions.agentId, agentId), eq(agentPromptVersions.systemPrompt, systemPrompt)))
+    .orderBy(desc(agentPromptVersions.version))
+    .limit(1);
+  return row?.version ?? null;
+}
+
+/** A run that was never picked up (its event was lost) stops blocking new runs after a while. */
+export async function failAbandonedEvalRuns(db: Executor, agentId: number, olderThanMinutes: number) {
+  await db
+    .update(agentEvalRuns)
+    .set({ status: "failed", error: "The run never started.", finishedAt: new Date() })
+    .where(
+      and(
+        eq(agentEvalRuns.agentId, agentId),
+        eq(agentEvalRuns.status, "pending"),
+        sql`${agentEvalRuns.createdAt} < now() - make_interval(mins => ${olderThanMinutes})`,
+      ),
+    );
+}
+
+/** What answering a case needs: the run's snapshot and the agent's names, knowledge and config. */
+export async function findEvalRunContext(db: Executor, runId: number) {
+  const run = await db.query.agentEvalRuns.findFirst({ where: eq(agentEvalRuns.id, runId) });
+  if (!run) return undefined;
+  const agent = await db.query.agents.findFirst({
+    columns: { publicId: true, name: true, config: true },
+    with: {
+      organization: { columns: { name: true } },
+      knowledgePack: { columns: { name: true, content: true } },
+    },
+    where: eq(agents.id, run.agentId),
+  });
+  return agent ? { run, agent } : undefined;
+}
+
+export async function findEvalRunByPublicId(db: Executor, runPublicId: string) {
+  const [row] = await db
+    .select({ id: agentEvalRuns.id })
+    .from(agentEvalRuns)
+    .where(eq(agentEvalRuns.publicId, runPublicId));
+  return row;
 }

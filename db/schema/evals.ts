@@ -53,6 +53,8 @@ export const agentEvalRuns = pgTable(
     // a gate run evaluates a candidate that is not a version yet).
     promptVersion: integer("prompt_version"),
     systemPrompt: text("system_prompt").notNull(),
+    // The suite's cases at the start: a PUT during the run does not change what it measures.
+    cases: jsonb("cases").$type<EvalCase[]>().notNull(),
     purpose: evalRunPurposeEnum("purpose").notNull().default("manual"),
     status: evalRunStatusEnum("status").notNull().default("pending"),
     casesTotal: integer("cases_total").notNull(),
