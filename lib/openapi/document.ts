@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerAgentPaths } from "./paths-agents";
+import { registerEvalPaths } from "./paths-evals";
 import { registerOtherPaths } from "./paths-other";
 import { registerPromptVersionPaths } from "./paths-prompt-versions";
 
@@ -18,6 +19,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
   });
   registerAgentPaths(r);
   registerPromptVersionPaths(r);
+  registerEvalPaths(r);
   registerOtherPaths(r);
   const doc = new OpenApiGeneratorV31(r.definitions).generateDocument({
     openapi: "3.1.0",

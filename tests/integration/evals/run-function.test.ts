@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { evalRunResourceSchema } from "@/lib/openapi/resources-evals";
 import { type GeminiCall, isJudgeCall } from "@/tests/fakes/gemini-server";
 import { createTestAgent, createTestApiKey, createTestOrg } from "@/tests/fixtures";
 import { getRun, putSuite, runEvaluationLikeInngest, startRun } from "@/tests/fixtures/evals";
@@ -83,6 +84,9 @@ describe("run-evaluation function", () => {
     expect(answer.systemText).toContain(`You answer for ${org.name}.`);
 
     const read = await getRun(key, agent.publicId, started.json.id);
+    // The documented shapes parse the real responses.
+    evalRunResourceSchema.parse(started.json);
+    evalRunResourceSchema.parse(read.json);
     expect(read.json).toMatchObject({ status: "succeeded", progress: { done: 5, total: 5 } });
     expect(read.json.score).toBeCloseTo(0.6);
     expect(read.json.cases.map((c: { case_id: string }) => c.case_id)).toEqual([

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { evalSuiteResourceSchema } from "@/lib/openapi/resources-evals";
 import { createTestAgent, createTestApiKey, createTestOrg, fakeEnv } from "@/tests/fixtures";
 import { getSuite, putSuite, startRun, suiteRows } from "@/tests/fixtures/evals";
 
@@ -34,6 +35,8 @@ describe("eval suite API", () => {
     });
     expect(put.status).toBe(200);
     expect(put.json.revision).toBe(1);
+    evalSuiteResourceSchema.parse(put.json);
+    evalSuiteResourceSchema.parse(empty.json);
     expect(put.json.cases[0]).toEqual({ ...goodCase, id: "returns" });
     expect(put.json.cases[1]).toMatchObject({ input: "Hi", expectations: ["greets"], must_not: [] });
     expect(put.json.cases[1].id).toMatch(/^[0-9a-f]{8}$/);
@@ -61,7 +64,7 @@ describe("eval suite API", () => {
     const cases: (Parameters<typeof putSuite>[2] & { status: number })[] = [
       { rawBody: "{not json", headers: json, status: 400 },
       { rawBody: "cases=1", headers: { "content-type": "application/x-www-form-urlencoded" }, status: 415 },
-      { rawBody: deep(5_000), headers: json, status: 400 },
+      { rawBody: deep(5_000), headers: json, status: 422 },
       { body: [], status: 422 },
       { body: {}, status: 422 },
       { body: { cases: [] }, status: 422 },
@@ -103,7 +106,7 @@ describe("eval suite API", () => {
     const json = { "content-type": "application/json" };
     for (const c of [
       { rawBody: "{", headers: json, status: 400 },
-      { rawBody: deep(5_000), headers: json, status: 400 },
+      { rawBody: deep(5_000), headers: json, status: 422 },
       { body: { version: "1" }, status: 422 },
       { body: { version: 0 }, status: 422 },
       { body: { version: 1.5 }, status: 422 },
