@@ -47,6 +47,7 @@ CREATE TABLE "agent_eval_suites" (
 );
 --> statement-breakpoint
 ALTER TABLE "agent_prompt_versions" ADD COLUMN "eval_run_id" bigint;--> statement-breakpoint
+ALTER TABLE "agent_prompt_versions" ADD COLUMN "eval_suite_id" uuid;--> statement-breakpoint
 ALTER TABLE "agent_prompt_versions" ADD COLUMN "eval_score" real;--> statement-breakpoint
 ALTER TABLE "agent_prompt_versions" ADD COLUMN "eval_passed" boolean;--> statement-breakpoint
 ALTER TABLE "agent_eval_results" ADD CONSTRAINT "agent_eval_results_run_id_agent_eval_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."agent_eval_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -204,3 +204,27 @@ export async function findEvalRunByPublicId(db: Executor, runPublicId: string) {
     .where(eq(agentEvalRuns.publicId, runPublicId));
   return row;
 }
+
+/** A gate run of this text on this revision still in progress (a retried prepare step reuses it). */
+export async function findActiveGateRun(
+  db: Executor,
+  agentId: number,
+  suiteRevision: number,
+  systemPrompt: string,
+) {
+  const [row] = await db
+    .select()
+    .from(agentEvalRuns)
+    .where(
+      and(
+        eq(agentEvalRuns.agentId, agentId),
+        eq(agentEvalRuns.purpose, "gate"),
+        eq(agentEvalRuns.suiteRevision, suiteRevision),
+        eq(agentEvalRuns.systemPrompt, systemPrompt),
+        sql`${agentEvalRuns.status} in ('pending', 'running')`,
+      ),
+    )
+    .orderBy(desc(agentEvalRuns.id))
+    .limit(1);
+  return row;
+}

@@ -65,11 +65,17 @@ export async function claimOptimizationRun(db: Executor, c: OptimizationCycle): 
 export async function saveOptimizedPrompt(
   db: Executor,
   c: OptimizationCycle,
-  result: { optimizedPrompt: string; rationale: string; metadata: Record<string, unknown> },
+  result: {
+    optimizedPrompt: string;
+    rationale: string;
+    metadata: Record<string, unknown>;
+    useOptimizedPrompt?: boolean;
+  },
 ): Promise<number | undefined> {
   const rows = await db
     .update(agents)
     .set({
+      ...(result.useOptimizedPrompt === undefined ? {} : { useOptimizedPrompt: result.useOptimizedPrompt }),
       optimizedSystemPrompt: result.optimizedPrompt,
       optimizationRationale: result.rationale,
       optimizationMetadata: result.metadata,

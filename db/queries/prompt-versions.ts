@@ -13,6 +13,10 @@ export type NewPromptVersion = {
   restoredFromVersion?: number | null;
   idempotencyKey?: string | null;
   requestFingerprint?: string | null;
+  evalRunId?: number | null;
+  evalSuiteId?: string | null;
+  evalScore?: number | null;
+  evalPassed?: boolean | null;
 };
 
 /**

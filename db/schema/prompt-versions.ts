@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, integer, pgTable, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { agents } from "./agents";
 import { fk, internalId } from "./columns";
 import { actorTypeEnum, promptVersionSourceEnum } from "./enums";
@@ -28,6 +28,7 @@ export const agentPromptVersions = pgTable(
     requestFingerprint: text("request_fingerprint"),
     // The evaluation that decided an optimization result (gating), when there was one.
     evalRunId: fk("eval_run_id"),
+    evalSuiteId: uuid("eval_suite_id"),
     evalScore: real("eval_score"),
     evalPassed: boolean("eval_passed"),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),

@@ -10,6 +10,7 @@ import { insertPromptVersion } from "@/db/queries/prompt-versions";
 import { fillPromptVariables, promptVariableValues } from "@/lib/agents/prompt-variables";
 import { OPTIMIZER_ACTOR, versionAuthor } from "@/lib/agents/prompt-versions/author";
 import { isGeminiConfigured } from "@/lib/env";
+import type { GateDecision } from "@/lib/evals/gate";
 import type { OptimizeRequested } from "@/lib/inngest/events";
 import type { OptimizationInput, OptimizationOutput } from "@/lib/llm/optimize-prompt";
 import { queueWebhookEvent } from "@/lib/webhooks/queue-event";
@@ -69,8 +70,16 @@ export async function markSkipped(cycle: OptimizationCycle, reason: string): Pro
   return endOptimizationCycle(db, cycle, "skipped", reason);
 }
 
-/** Saves the result if the prompt is unchanged, with its version row in the same transaction. */
-export async function saveResult(cycle: OptimizationCycle, result: OptimizationOutput): Promise<boolean> {
+/**
+ * Saves the result if the prompt is unchanged, with its version row in the same transaction.
+ * After a gate, the result is switched on only if it was accepted; a rejected candidate is kept
+ * (the admin can still switch it on) with both scores in its metadata and on its version.
+ */
+export async function saveResult(
+  cycle: OptimizationCycle,
+  result: OptimizationOutput,
+  gate: GateDecision | null = null,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const agentId = await saveOptimizedPrompt(tx, cycle, {
       optimizedPrompt: result.optimizedPrompt,
@@ -79,7 +88,9 @@ export async function saveResult(cycle: OptimizationCycle, result: OptimizationO
         ...result.metadata,
         prompt_version: cycle.promptVersion,
         optimized_at: new Date().toISOString(),
+        ...(gate ? { gate: gateMetadata(gate) } : {}),
       },
+      ...(gate ? { useOptimizedPrompt: gate.accepted } : {}),
     });
     if (agentId === undefined) return false;
     await insertPromptVersion(tx, {
@@ -89,9 +100,27 @@ export async function saveResult(cycle: OptimizationCycle, result: OptimizationO
       systemPrompt: result.optimizedPrompt,
       rationale: result.rationale,
       ...versionAuthor(OPTIMIZER_ACTOR),
+      ...(gate
+        ? {
+            evalRunId: gate.candidateRunId,
+            evalSuiteId: gate.suiteId,
+            evalScore: gate.candidate.score,
+            evalPassed: gate.candidate.passed,
+          }
+        : {}),
     });
     return true;
   });
+}
+
+export function gateMetadata(gate: GateDecision) {
+  return {
+    decision: gate.accepted ? "accepted" : "rejected",
+    candidate_score: gate.candidate.score,
+    candidate_passed: gate.candidate.passed,
+    current_score: gate.current.score,
+    suite_id: gate.suiteId,
+  };
 }
 
 /** Ends the cycle as failed (only if it is still pending/running) and tells webhooks once. */

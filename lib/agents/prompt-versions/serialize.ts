@@ -11,7 +11,10 @@ export function toPromptVersionResource(v: PromptVersionRow) {
     created_by: { type: v.createdByType, name: v.createdByName },
     rationale: v.rationale,
     restored_from_version: v.restoredFromVersion,
-    eval: null as { suite_id: string; score: number; passed: boolean } | null,
+    eval:
+      v.evalSuiteId && v.evalScore !== null && v.evalPassed !== null
+        ? { suite_id: v.evalSuiteId, score: v.evalScore, passed: v.evalPassed }
+        : null,
   };
 }
 
