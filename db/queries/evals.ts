@@ -228,3 +228,14 @@ export async function findActiveGateRun(
     .limit(1);
   return row;
 }
+
+/** The agent's newest run (agent_eval_runs_agent_newest). */
+export async function findLatestEvalRun(db: Executor, agentId: number) {
+  const [row] = await db
+    .select()
+    .from(agentEvalRuns)
+    .where(eq(agentEvalRuns.agentId, agentId))
+    .orderBy(desc(agentEvalRuns.id))
+    .limit(1);
+  return row;
+}
