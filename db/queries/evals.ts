@@ -134,22 +134,26 @@ export async function finishEvalRun(
   return rows.length > 0;
 }
 
-/** The newest succeeded run of exactly this text on exactly this suite revision. */
-export async function findReusableEvalRun(
+/**
+ * The newest run of exactly this text on exactly this suite revision: `succeeded` (a score to
+ * reuse) or `active` (a gate run a retried step must not start twice).
+ */
+export async function findRunOfText(
   db: Executor,
-  agentId: number,
-  suiteRevision: number,
-  systemPrompt: string,
+  run: { agentId: number; suiteRevision: number; systemPrompt: string },
+  state: "succeeded" | "active",
 ) {
   const [row] = await db
     .select()
     .from(agentEvalRuns)
     .where(
       and(
-        eq(agentEvalRuns.agentId, agentId),
-        eq(agentEvalRuns.suiteRevision, suiteRevision),
-        eq(agentEvalRuns.status, "succeeded"),
-        eq(agentEvalRuns.systemPrompt, systemPrompt),
+        eq(agentEvalRuns.agentId, run.agentId),
+        eq(agentEvalRuns.suiteRevision, run.suiteRevision),
+        eq(agentEvalRuns.systemPrompt, run.systemPrompt),
+        state === "succeeded"
+          ? eq(agentEvalRuns.status, "succeeded")
+          : sql`${agentEvalRuns.status} in ('pending', 'running') and ${agentEvalRuns.purpose} = 'gate'`,
       ),
     )
     .orderBy(desc(agentEvalRuns.id))
@@ -202,30 +206,6 @@ export async function findEvalRunByPublicId(db: Executor, runPublicId: string) {
     .select({ id: agentEvalRuns.id })
     .from(agentEvalRuns)
     .where(eq(agentEvalRuns.publicId, runPublicId));
-  return row;
-}
-
-/** A gate run of this text on this revision still in progress (a retried prepare step reuses it). */
-export async function findActiveGateRun(
-  db: Executor,
-  agentId: number,
-  suiteRevision: number,
-  systemPrompt: string,
-) {
-  const [row] = await db
-    .select()
-    .from(agentEvalRuns)
-    .where(
-      and(
-        eq(agentEvalRuns.agentId, agentId),
-        eq(agentEvalRuns.purpose, "gate"),
-        eq(agentEvalRuns.suiteRevision, suiteRevision),
-        eq(agentEvalRuns.systemPrompt, systemPrompt),
-        sql`${agentEvalRuns.status} in ('pending', 'running')`,
-      ),
-    )
-    .orderBy(desc(agentEvalRuns.id))
-    .limit(1);
   return row;
 }
 

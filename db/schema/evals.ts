@@ -10,7 +10,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { agents } from "./agents";
+import { agentRef } from "./agents";
 import { fk, internalId, publicId } from "./columns";
 import { evalRunPurposeEnum, evalRunStatusEnum } from "./enums";
 import { organizationRef } from "./organizations";
@@ -27,9 +27,7 @@ export const agentEvalSuites = pgTable(
     id: internalId(),
     publicId: publicId(),
     organizationId: organizationRef(),
-    agentId: fk("agent_id")
-      .notNull()
-      .references(() => agents.id, { onDelete: "cascade" }),
+    agentId: agentRef(),
     revision: integer("revision").notNull().default(1),
     cases: jsonb("cases").$type<EvalCase[]>().notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
@@ -45,9 +43,7 @@ export const agentEvalRuns = pgTable(
     id: internalId(),
     publicId: publicId(),
     organizationId: organizationRef(),
-    agentId: fk("agent_id")
-      .notNull()
-      .references(() => agents.id, { onDelete: "cascade" }),
+    agentId: agentRef(),
     suiteRevision: integer("suite_revision").notNull(),
     // The prompt version evaluated, and its exact text (a snapshot: versions are immutable, but
     // a gate run evaluates a candidate that is not a version yet).

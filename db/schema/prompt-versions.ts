@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { agents } from "./agents";
+import { agentRef } from "./agents";
 import { fk, internalId } from "./columns";
 import { actorTypeEnum, promptVersionSourceEnum } from "./enums";
 import { organizationRef } from "./organizations";
@@ -12,9 +12,7 @@ export const agentPromptVersions = pgTable(
   {
     id: internalId(),
     organizationId: organizationRef(),
-    agentId: fk("agent_id")
-      .notNull()
-      .references(() => agents.id, { onDelete: "cascade" }),
+    agentId: agentRef(),
     // 1, 2, 3 … per agent; public (it names the version in the API), unlike the id.
     version: integer("version").notNull(),
     source: promptVersionSourceEnum("source").notNull(),

@@ -2,10 +2,9 @@ import { db } from "@/db";
 import {
   type EvalRunRow,
   type EvalSuiteRow,
-  findActiveGateRun,
   findEvalRunById,
   findEvalSuite,
-  findReusableEvalRun,
+  findRunOfText,
   insertEvalRun,
 } from "@/db/queries/evals";
 import { findAgentIdInOrganization } from "@/db/queries/prompt-versions";
@@ -51,7 +50,11 @@ export async function prepareGate(
   });
   if (!agent) return undefined;
   const inUse = effectivePrompt(agent);
-  const reused = await findReusableEvalRun(db, agentId, suite.revision, inUse);
+  const reused = await findRunOfText(
+    db,
+    { agentId, suiteRevision: suite.revision, systemPrompt: inUse },
+    "succeeded",
+  );
   const currentRun = reused ? undefined : await gateRun(organizationId, agentId, suite, inUse);
   const candidateRun = await gateRun(organizationId, agentId, suite, candidatePrompt);
   if (currentRun) await beginEvalRun(currentRun.id);
@@ -66,7 +69,7 @@ export async function prepareGate(
 }
 
 async function gateRun(organizationId: number, agentId: number, suite: EvalSuiteRow, systemPrompt: string) {
-  const active = await findActiveGateRun(db, agentId, suite.revision, systemPrompt);
+  const active = await findRunOfText(db, { agentId, suiteRevision: suite.revision, systemPrompt }, "active");
   if (active) return active;
   return insertEvalRun(db, {
     organizationId,

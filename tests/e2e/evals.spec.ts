@@ -1,14 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../fixtures/axe";
-import {
-  createOrgWithUser,
-  E2E_DATA_DIR,
-  E2E_PORT,
-  type E2eSql,
-  e2eSql,
-  SCREENSHOT_DIR,
-} from "../fixtures/e2e";
-import { fakeEnv } from "../fixtures/env";
+import { createOrgWithUser, SCREENSHOT_DIR } from "../fixtures/e2e";
+import { e2eJobsForFile } from "../fixtures/e2e-jobs";
 import { signIn } from "../fixtures/sign-in";
 
 // The evaluation page: the admin imports cases from CSV (a bad line is reported by number),
@@ -16,28 +9,10 @@ import { signIn } from "../fixtures/sign-in";
 // (the real Inngest function through @inngest/test, against the e2e server's database and the
 // fake Gemini it uses, whose judge marks an expectation met when the reply contains it).
 const shot = (name: string) => ({ path: `${SCREENSHOT_DIR}/evals-${name}.png`, fullPage: true });
-const geminiPort = Number(process.env.E2E_GEMINI_PORT ?? Number(E2E_PORT) + 2000);
-
-let sql: E2eSql;
-let restoreEnv: (() => void) | undefined;
-test.beforeAll(() => {
-  sql = e2eSql();
-});
-test.afterAll(async () => {
-  await sql.end();
-  const { closeDb } = await import("../../db");
-  await closeDb();
-  restoreEnv?.();
-});
+const jobs = e2eJobsForFile();
 
 async function runEvaluationJob(runPublicId: string, organizationId: number) {
-  const { findRunningEmbeddedUrl } = await import("../../db/embedded");
-  restoreEnv ??= fakeEnv({
-    DATABASE_URL: findRunningEmbeddedUrl(E2E_DATA_DIR),
-    GEMINI_API_KEY: "fake-e2e-key",
-    GEMINI_BASE_URL: `http://127.0.0.1:${geminiPort}`,
-    LOG_LEVEL: "warn",
-  });
+  await jobs.useServerBackends();
   const { runEvaluationLikeInngest } = await import("../fixtures/inngest");
   const out = await runEvaluationLikeInngest(organizationId, runPublicId, 1);
   expect(out.error).toBeUndefined();
@@ -85,7 +60,7 @@ test("the admin writes a suite from CSV, runs it, watches progress and reads the
   await expectAccessible(page);
   await page.screenshot(shot("pending"));
 
-  const [run] = await sql<{ public_id: string; organization_id: string }[]>`
+  const [run] = await jobs.sql()<{ public_id: string; organization_id: string }[]>`
     select r.public_id, r.organization_id from agent_eval_runs r join agents a on a.id = r.agent_id
     where a.public_id = ${publicId}`;
   await runEvaluationJob(run!.public_id, Number(run!.organization_id));

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { agentPromptVersions, agents } from "@/db/schema";
 import { effectivePrompt } from "@/lib/agents/serialize";
 import { type GeminiCall, isJudgeCall, judgeAnswer, judgeRequest } from "@/tests/fakes/gemini-server";
-import { createTestAgent, createTestApiKey, createTestOrg, readAgent } from "@/tests/fixtures";
-import { putSuite, runRows } from "@/tests/fixtures/evals";
+import { createTestAgent, readAgent } from "@/tests/fixtures";
+import { evalOrgForFile, putSuite, runRows } from "@/tests/fixtures/evals";
 import { fakeGeminiForEachTest } from "@/tests/fixtures/gemini";
 import { eventFor, runOptimizeLikeInngest } from "@/tests/fixtures/inngest";
 
@@ -13,13 +13,7 @@ import { eventFor, runOptimizeLikeInngest } from "@/tests/fixtures/inngest";
 // as well as the prompt in use and breaks no must-not. Verdicts are scripted through replies:
 // the fake's judge marks an expectation met when the reply contains it.
 const gemini = fakeGeminiForEachTest({ GEMINI_TIMEOUT_MS: "3000" });
-let org: Awaited<ReturnType<typeof createTestOrg>>;
-let key: string;
-
-beforeAll(async () => {
-  org = await createTestOrg({ plan: "pro" });
-  key = (await createTestApiKey(org)).key;
-});
+const file = evalOrgForFile();
 
 const CANDIDATE = "CANDIDATE prompt: be precise.";
 const SUITE = [
@@ -40,11 +34,11 @@ function script(replies: { current: Record<string, string>; candidate: Record<st
 }
 
 async function optimizedAgentWithSuite() {
-  const agent = await createTestAgent(org, {
+  const agent = await createTestAgent(file.org, {
     optimizationStatus: "pending",
     systemPrompt: "Current prompt.",
   });
-  expect((await putSuite(key, agent.publicId, { body: { cases: SUITE } })).status).toBe(200);
+  expect((await putSuite(file.key, agent.publicId, { body: { cases: SUITE } })).status).toBe(200);
   return agent;
 }
 
@@ -127,7 +121,7 @@ describe("evaluation gates optimization", () => {
 
   it("without a suite nothing changes from today: switched on, no evaluation", async () => {
     script({ current: {}, candidate: {} });
-    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
+    const agent = await createTestAgent(file.org, { optimizationStatus: "pending" });
     const run = await runOptimizeLikeInngest(eventFor(agent));
     expect(run.result).toMatchObject({ status: "succeeded" });
     expect(gemini.calls).toHaveLength(1);

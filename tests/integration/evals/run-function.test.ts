@@ -1,21 +1,15 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { evalRunResourceSchema } from "@/lib/openapi/resources-evals";
 import { type GeminiCall, isJudgeCall } from "@/tests/fakes/gemini-server";
-import { createTestAgent, createTestApiKey, createTestOrg } from "@/tests/fixtures";
-import { getRun, putSuite, runEvaluationLikeInngest, startRun } from "@/tests/fixtures/evals";
+import { createTestAgent } from "@/tests/fixtures";
+import { evalOrgForFile, getRun, putSuite, runEvaluationLikeInngest, startRun } from "@/tests/fixtures/evals";
 import { fakeGeminiForEachTest } from "@/tests/fixtures/gemini";
 
 // The run-evaluation Inngest function on real Postgres; Gemini (answers and judge) is the fake
 // server speaking the real wire protocol. The fake's judge marks an expectation met when the
 // reply contains it, so the scripted replies below script the verdicts.
 const gemini = fakeGeminiForEachTest({ GEMINI_TIMEOUT_MS: "3000" });
-let org: Awaited<ReturnType<typeof createTestOrg>>;
-let key: string;
-
-beforeAll(async () => {
-  org = await createTestOrg({ plan: "pro" });
-  key = (await createTestApiKey(org)).key;
-});
+const file = evalOrgForFile();
 
 const REPLIES: Record<string, string> = {
   q1: "alpha and beta",
@@ -56,8 +50,8 @@ function judgeFor(call: GeminiCall) {
 }
 
 async function agentWithSuite(cases: unknown[]) {
-  const agent = await createTestAgent(org, { systemPrompt: "You answer for {company}." });
-  const put = await putSuite(key, agent.publicId, { body: { cases } });
+  const agent = await createTestAgent(file.org, { systemPrompt: "You answer for {company}." });
+  const put = await putSuite(file.key, agent.publicId, { body: { cases } });
   expect(put.status).toBe(200);
   return agent;
 }
@@ -66,7 +60,7 @@ describe("run-evaluation function", () => {
   it("a run over 5 cases with scripted verdicts gives the expected score, per-case verdicts and reasons", async () => {
     scriptedAnswers(gemini);
     const agent = await agentWithSuite(FIVE_CASES);
-    const started = await startRun(key, agent.publicId);
+    const started = await startRun(file.key, agent.publicId);
     expect(started.status).toBe(202);
     expect(started.json).toMatchObject({
       status: "pending",
@@ -74,16 +68,16 @@ describe("run-evaluation function", () => {
       expected_gemini_calls: 10,
     });
 
-    const run = await runEvaluationLikeInngest(org.id, started.json.id);
+    const run = await runEvaluationLikeInngest(file.org.id, started.json.id);
     expect(run.error).toBeUndefined();
     // alpha+beta, alpha, none, alpha+beta, beta: 6 of 10 expectations.
     expect(run.result).toMatchObject({ status: "succeeded", score: 0.6, passed: true });
     expect(gemini.calls).toHaveLength(10);
     // The case was answered with the filled prompt, as chat would send it.
     const answer = gemini.calls.find((c) => !isJudgeCall(c))!;
-    expect(answer.systemText).toContain(`You answer for ${org.name}.`);
+    expect(answer.systemText).toContain(`You answer for ${file.org.name}.`);
 
-    const read = await getRun(key, agent.publicId, started.json.id);
+    const read = await getRun(file.key, agent.publicId, started.json.id);
     // The documented shapes parse the real responses.
     evalRunResourceSchema.parse(started.json);
     evalRunResourceSchema.parse(read.json);
@@ -113,18 +107,18 @@ describe("run-evaluation function", () => {
       { id: "q1", input: "q1", expectations: ["alpha"], must_not: ["beta"] },
       { id: "q4", input: "q4", expectations: ["alpha"] },
     ]);
-    const started = await startRun(key, agent.publicId);
-    const run = await runEvaluationLikeInngest(org.id, started.json.id);
+    const started = await startRun(file.key, agent.publicId);
+    const run = await runEvaluationLikeInngest(file.org.id, started.json.id);
     expect(run.result).toMatchObject({ status: "succeeded", score: 0.5, passed: false });
-    const read = await getRun(key, agent.publicId, started.json.id);
+    const read = await getRun(file.key, agent.publicId, started.json.id);
     expect(read.json.cases[0]).toMatchObject({ score: 0, passed: false });
   });
 
   it("a step that throws once is retried without re-answering finished cases", async () => {
     scriptedAnswers(gemini, { failOnceFor: "q3" });
     const agent = await agentWithSuite(FIVE_CASES);
-    const started = await startRun(key, agent.publicId);
-    const run = await runEvaluationLikeInngest(org.id, started.json.id);
+    const started = await startRun(file.key, agent.publicId);
+    const run = await runEvaluationLikeInngest(file.org.id, started.json.id);
     expect(run.attempts).toBe(2);
     expect(run.result).toMatchObject({ status: "succeeded", score: 0.6 });
     const answered = gemini.calls.filter((c) => !isJudgeCall(c)).map((c) => c.userText);
@@ -135,13 +129,16 @@ describe("run-evaluation function", () => {
 
   it("two runs for one agent at once: the second is 409", async () => {
     const agent = await agentWithSuite(FIVE_CASES);
-    const [a, b] = await Promise.all([startRun(key, agent.publicId), startRun(key, agent.publicId)]);
+    const [a, b] = await Promise.all([
+      startRun(file.key, agent.publicId),
+      startRun(file.key, agent.publicId),
+    ]);
     expect([a.status, b.status].sort()).toEqual([202, 409]);
     expect([a, b].find((r) => r.status === 409)!.json.code).toBe("eval_run_in_progress");
     // Once the first has finished, a new run may start.
     scriptedAnswers(gemini);
     const first = [a, b].find((r) => r.status === 202)!;
-    await runEvaluationLikeInngest(org.id, first.json.id);
-    expect((await startRun(key, agent.publicId)).status).toBe(202);
+    await runEvaluationLikeInngest(file.org.id, first.json.id);
+    expect((await startRun(file.key, agent.publicId)).status).toBe(202);
   });
 });

@@ -1,16 +1,14 @@
-import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RefreshWhilePending } from "@/components/refresh-while-pending";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { getAgent } from "@/lib/agents/get-agent";
 import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
 import { evalPageData } from "@/lib/evals/dashboard";
 import type { EvalRunResource } from "@/lib/evals/get-run";
 import { formatDateTime } from "@/lib/format-date";
+import { AgentSubpageHeader } from "../_components/subpage-header";
 import { CsvImportForm, RunEvalForm } from "./_components/eval-forms";
 
 export const metadata: Metadata = { title: "Evaluation" };
@@ -33,14 +31,9 @@ export default async function EvalsPage({ params }: { params: Promise<{ org: str
 
   return (
     <>
-      <Link
-        href={`/${org}/agents/${agent.publicId}`}
-        className="mb-3 inline-flex items-center gap-1 text-sm font-medium text-slate-600 hover:text-slate-900"
-      >
-        <ArrowLeft aria-hidden className="size-4" />
-        {agent.name}
-      </Link>
-      <PageHeader
+      <AgentSubpageHeader
+        org={org}
+        agent={agent}
         title="Evaluation"
         description="Test cases this agent must pass. Optimization results are switched on only if they do at least as well."
       />

@@ -1,11 +1,8 @@
-import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
 import { getAgent } from "@/lib/agents/get-agent";
 import { listPromptVersionsForDashboard } from "@/lib/agents/prompt-versions/dashboard";
@@ -14,6 +11,7 @@ import { effectivePrompt } from "@/lib/agents/serialize";
 import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
 import { formatDateTime } from "@/lib/format-date";
 import { PromptDiff } from "../_components/prompt-diff";
+import { AgentSubpageHeader } from "../_components/subpage-header";
 import { RestoreVersionButton } from "./_components/restore-button";
 
 export const metadata: Metadata = { title: "Prompt versions" };
@@ -49,14 +47,9 @@ export default async function PromptVersionsPage({
 
   return (
     <>
-      <Link
-        href={`/${org}/agents/${agent.publicId}`}
-        className="mb-3 inline-flex items-center gap-1 text-sm font-medium text-slate-600 hover:text-slate-900"
-      >
-        <ArrowLeft aria-hidden className="size-4" />
-        {agent.name}
-      </Link>
-      <PageHeader
+      <AgentSubpageHeader
+        org={org}
+        agent={agent}
         title="Prompt versions"
         description="Every prompt this agent has had. Restoring makes a new version; nothing is ever lost."
       />

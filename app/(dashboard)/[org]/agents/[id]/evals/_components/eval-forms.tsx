@@ -1,30 +1,47 @@
 "use client";
 
 import { Play, Upload } from "lucide-react";
-import { useActionState } from "react";
+import { type ReactNode, useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Checkbox } from "@/components/ui/checkbox";
 import { TextareaField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { initialActionState } from "@/lib/auth/action-state";
+import { type ActionState, initialActionState } from "@/lib/auth/action-state";
 import { importEvalCsvAction, startEvalRunAction } from "../actions";
 
-function Result({ state }: { state: typeof initialActionState }) {
-  if (state === initialActionState) return null;
+type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+/** A form for one of the agent's evaluation actions, with its result below it. */
+function AgentEvalForm({
+  action,
+  org,
+  agentId,
+  children,
+}: {
+  action: Action;
+  org: string;
+  agentId: string;
+  children: ReactNode;
+}) {
+  const [state, run] = useActionState(action, initialActionState);
   return (
-    <Alert tone={state.ok ? "success" : "error"} className="whitespace-pre-line">
-      {state.ok ? state.message : state.error}
-    </Alert>
+    <form action={run} className="space-y-3">
+      <input type="hidden" name="org" value={org} />
+      <input type="hidden" name="agent" value={agentId} />
+      {children}
+      {state === initialActionState ? null : (
+        <Alert tone={state.ok ? "success" : "error"} className="whitespace-pre-line">
+          {state.ok ? state.message : state.error}
+        </Alert>
+      )}
+    </form>
   );
 }
 
 /** Paste CSV (input, expectations, must_not; several separated by " | "). */
 export function CsvImportForm({ org, agentId }: { org: string; agentId: string }) {
-  const [state, action] = useActionState(importEvalCsvAction, initialActionState);
   return (
-    <form action={action} className="space-y-3">
-      <input type="hidden" name="org" value={org} />
-      <input type="hidden" name="agent" value={agentId} />
+    <AgentEvalForm action={importEvalCsvAction} org={org} agentId={agentId}>
       <TextareaField
         id="eval-csv"
         name="csv"
@@ -38,8 +55,7 @@ export function CsvImportForm({ org, agentId }: { org: string; agentId: string }
         <Upload aria-hidden className="size-4" />
         Import cases
       </SubmitButton>
-      <Result state={state} />
-    </form>
+    </AgentEvalForm>
   );
 }
 
@@ -52,11 +68,8 @@ export function RunEvalForm({
   agentId: string;
   expectedCalls: number;
 }) {
-  const [state, action] = useActionState(startEvalRunAction, initialActionState);
   return (
-    <form action={action} className="space-y-3">
-      <input type="hidden" name="org" value={org} />
-      <input type="hidden" name="agent" value={agentId} />
+    <AgentEvalForm action={startEvalRunAction} org={org} agentId={agentId}>
       <p className="text-sm text-slate-600">
         This run makes {expectedCalls} Gemini calls (an answer and a judgement per case).
       </p>
@@ -64,7 +77,6 @@ export function RunEvalForm({
         <Play aria-hidden className="size-4" />
         Run evaluation
       </SubmitButton>
-      <Result state={state} />
-    </form>
+    </AgentEvalForm>
   );
 }
