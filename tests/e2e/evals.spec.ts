@@ -12,7 +12,7 @@ const shot = (name: string) => ({ path: `${SCREENSHOT_DIR}/evals-${name}.png`, f
 const jobs = e2eJobsForFile();
 
 async function runEvaluationJob(runPublicId: string, organizationId: number) {
-  await jobs.useServerBackends();
+  await jobs.pointAtServerBackends();
   const { runEvaluationLikeInngest } = await import("../fixtures/inngest");
   const out = await runEvaluationLikeInngest(organizationId, runPublicId, 1);
   expect(out.error).toBeUndefined();

@@ -11,7 +11,7 @@ const jobs = e2eJobsForFile();
 
 /** Runs the optimize-prompt function once for the agent's current request cycle. */
 async function runOptimizationJob(publicId: string) {
-  await jobs.useServerBackends();
+  await jobs.pointAtServerBackends();
   const [row] = await jobs.sql()<
     { organization_id: number; prompt_version: number; optimization_requested_at: Date }[]
   >`select organization_id, prompt_version, optimization_requested_at from agents where public_id = ${publicId}`;
