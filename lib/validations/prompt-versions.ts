@@ -1,19 +1,10 @@
 import { z } from "zod";
+import { emptyToUndefined, limitParam } from "./pagination";
 import { findUnstorableText } from "./storable-text";
-
-const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 /** `?limit=&cursor=`: the cursor is the last version number of the previous page. */
 export const listPromptVersionsQuerySchema = z.object({
-  limit: z.preprocess(
-    emptyToUndefined,
-    z.coerce
-      .number({ error: "limit must be an integer." })
-      .int("limit must be an integer.")
-      .min(1, "limit must be between 1 and 100.")
-      .max(100, "limit must be between 1 and 100.")
-      .default(20),
-  ),
+  limit: limitParam(20),
   cursor: z.preprocess(
     emptyToUndefined,
     z.coerce
