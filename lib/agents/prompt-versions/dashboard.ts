@@ -22,6 +22,8 @@ export async function listPromptVersionsForDashboard(
       createdByName: r.createdByName,
       restoredFromVersion: r.restoredFromVersion,
       createdAt: r.createdAt,
+      evalScore: r.evalScore,
+      evalPassed: r.evalPassed,
     })),
   };
 }

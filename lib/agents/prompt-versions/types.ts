@@ -10,4 +10,7 @@ export type PromptVersionView = {
   createdByName: string;
   restoredFromVersion: number | null;
   createdAt: Date;
+  /** The evaluation that gated this version (optimization results on an agent with a suite). */
+  evalScore: number | null;
+  evalPassed: boolean | null;
 };

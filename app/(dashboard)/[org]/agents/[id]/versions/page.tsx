@@ -107,6 +107,9 @@ export default async function PromptVersionsPage({
                     {v.createdByName} ·{" "}
                     <time dateTime={v.createdAt.toISOString()}>{formatDateTime(v.createdAt)}</time>
                     {v.restoredFromVersion ? ` · from version ${v.restoredFromVersion}` : null}
+                    {v.evalScore !== null
+                      ? ` · score ${v.evalScore.toFixed(2)}${v.evalPassed ? "" : " (broke a must-not)"}`
+                      : null}
                   </p>
                   {v.rationale ? (
                     <p className="mt-1 max-w-prose text-sm text-slate-700">{v.rationale}</p>
