@@ -4,7 +4,7 @@ import { RotateCcw } from "lucide-react";
 import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmForm } from "@/components/ui/confirm-form";
 import { initialActionState } from "@/lib/auth/action-state";
 import { restorePromptVersionAction } from "../actions";
 
@@ -37,23 +37,25 @@ export function RestoreVersionButton({
   }
   return (
     <div role="alertdialog" aria-labelledby={`restore-${version}-title`} className="whitespace-normal">
-      <p id={`restore-${version}-title`} className="text-sm text-slate-800">
-        Switch the agent to the text of version {version}? This makes a new version; nothing is lost.
-      </p>
-      {!state.ok ? (
-        <Alert tone="error" className="mt-2">
-          {state.error}
-        </Alert>
-      ) : null}
-      <form action={action} className="mt-2 flex gap-2">
-        <input type="hidden" name="org" value={org} />
-        <input type="hidden" name="agent" value={agentId} />
-        <input type="hidden" name="version" value={version} />
-        <Button variant="secondary" size="sm" onClick={() => setConfirming(false)}>
-          Cancel
-        </Button>
-        <SubmitButton pendingText="Restoring…">Confirm restore</SubmitButton>
-      </form>
+      <ConfirmForm
+        action={action}
+        fields={{ org, agent: agentId, version: String(version) }}
+        confirmLabel="Confirm restore"
+        pendingText="Restoring…"
+        onCancel={() => setConfirming(false)}
+        className="flex flex-wrap items-center gap-2"
+        note={
+          <p id={`restore-${version}-title`} className="w-full text-sm text-slate-800">
+            Switch the agent to the text of version {version}? This makes a new version; nothing is lost.
+          </p>
+        }
+      >
+        {!state.ok ? (
+          <Alert tone="error" className="w-full">
+            {state.error}
+          </Alert>
+        ) : null}
+      </ConfirmForm>
     </div>
   );
 }
