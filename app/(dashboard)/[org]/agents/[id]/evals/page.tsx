@@ -91,7 +91,11 @@ function RunResult({ run }: { run: EvalRunResource }) {
       {run.error ? <p className="text-sm text-red-700">{run.error}</p> : null}
       <ol className="space-y-3" aria-label="Verdicts">
         {run.cases.map((c) => (
-          <li key={c.case_id} className="rounded-md border border-slate-200 p-3 text-sm">
+          <li
+            key={c.case_id}
+            data-testid="eval-case-result"
+            className="rounded-md border border-slate-200 p-3 text-sm"
+          >
             <p className="font-medium text-slate-900">
               {c.input} — {c.passed ? "passed" : "failed"} ({pct(c.score)})
             </p>
