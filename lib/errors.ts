@@ -24,6 +24,7 @@ export const ERROR_CATALOG = {
   name_conflict: { status: 409, title: "Name already in use" },
   conflict: { status: 409, title: "Conflict", headers: retryAfter },
   optimization_in_progress: { status: 409, title: "Optimization already in progress" },
+  eval_run_in_progress: { status: 409, title: "Evaluation run already in progress" },
   payload_too_large: { status: 413, title: "Payload too large" },
   unsupported_media_type: { status: 415, title: "Unsupported media type" },
   validation_failed: { status: 422, title: "Validation failed" },

@@ -18,6 +18,7 @@ export function ConfirmButton({
   pendingText,
   className,
   note,
+  dialogLabel,
   children,
 }: {
   label: string;
@@ -31,6 +32,8 @@ export function ConfirmButton({
   className: string;
   /** What confirming will do, shown before the button. */
   note?: ReactNode;
+  /** When set, the confirm step is announced as an alert dialog with this name. */
+  dialogLabel?: string;
   /** Shown after Cancel, e.g. the action's error. */
   children?: ReactNode;
 }) {
@@ -43,7 +46,11 @@ export function ConfirmButton({
     );
   }
   return (
-    <form action={action} className={className}>
+    <form
+      action={action}
+      className={className}
+      {...(dialogLabel ? { role: "alertdialog", "aria-label": dialogLabel } : {})}
+    >
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -1,6 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { agents, auditEvents, knowledgePacks, organizations, personas } from "@/db/schema";
+import {
+  agentPromptVersions,
+  agents,
+  auditEvents,
+  knowledgePacks,
+  organizations,
+  personas,
+} from "@/db/schema";
 import type { NewAuditEvent } from "./audit-events";
 
 // ---- create side ----------------------------------------------------------------------
@@ -54,6 +61,7 @@ export async function insertAgentWithCountAndAudit(
   db: Executor,
   values: NewAgentValues & { publicId: string },
   audit: NewAuditEvent,
+  author: { createdByType: "user" | "api_key" | "system"; createdByName: string },
 ) {
   const bump = db.$with("bump").as(
     db
@@ -66,21 +74,40 @@ export async function insertAgentWithCountAndAudit(
     .$with("logged")
     .as(db.insert(auditEvents).values(audit).returning({ id: auditEvents.id }));
   const { personaKey, knowledgePackPublicId, ...rest } = values;
+  const inserted = db.$with("inserted").as(
+    db
+      .insert(agents)
+      .values({
+        ...rest,
+        personaId: sql`(select ${personas.id} from ${personas} where ${personas.key} = ${personaKey})`,
+        knowledgePackId: knowledgePackPublicId
+          ? sql`(select ${knowledgePacks.id} from ${knowledgePacks} where ${knowledgePacks.organizationId} = ${values.organizationId} and ${knowledgePacks.publicId} = ${knowledgePackPublicId})`
+          : null,
+      })
+      .returning({
+        id: agents.id,
+        publicId: agents.publicId,
+        promptVersion: agents.promptVersion,
+        knowledgePackId: agents.knowledgePackId,
+        systemPrompt: agents.systemPrompt,
+      }),
+  );
+  // The agent's first prompt version, in the same statement (version 1, source `created`), with
+  // its columns named so that columns added to the table later keep their defaults.
+  const v = agentPromptVersions;
+  const versioned = db.$with("versioned", {}).as(
+    sql`insert into ${v} (${sql.identifier(v.organizationId.name)}, ${sql.identifier(v.agentId.name)}, ${sql.identifier(v.version.name)}, ${sql.identifier(v.source.name)}, ${sql.identifier(v.systemPrompt.name)}, ${sql.identifier(v.createdByType.name)}, ${sql.identifier(v.createdByName.name)})
+      select ${values.organizationId}::bigint, ${inserted.id}, 1, 'created'::prompt_version_source, ${inserted.systemPrompt}, ${author.createdByType}::actor_type, ${author.createdByName} from ${inserted}
+      returning ${sql.identifier(v.id.name)}`,
+  );
   const [row] = await db
-    .with(bump, logged)
-    .insert(agents)
-    .values({
-      ...rest,
-      personaId: sql`(select ${personas.id} from ${personas} where ${personas.key} = ${personaKey})`,
-      knowledgePackId: knowledgePackPublicId
-        ? sql`(select ${knowledgePacks.id} from ${knowledgePacks} where ${knowledgePacks.organizationId} = ${values.organizationId} and ${knowledgePacks.publicId} = ${knowledgePackPublicId})`
-        : null,
+    .with(bump, logged, inserted, versioned)
+    .select({
+      id: inserted.id,
+      publicId: inserted.publicId,
+      promptVersion: inserted.promptVersion,
+      knowledgePackId: inserted.knowledgePackId,
     })
-    .returning({
-      id: agents.id,
-      publicId: agents.publicId,
-      promptVersion: agents.promptVersion,
-      knowledgePackId: agents.knowledgePackId,
-    });
+    .from(inserted);
   return row!;
 }

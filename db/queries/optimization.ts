@@ -29,34 +29,46 @@ const OPEN_STATUSES: OptimizationStatus[] = ["pending", "running"];
 
 /**
  * The one shape of every step of a cycle: a conditional UPDATE that applies only while the row
- * is still in this cycle and in one of `from`; true when it applied.
+ * is still in this cycle and in one of `from`; the agent's internal id when it applied.
  */
 async function moveCycle(
   db: Executor,
   c: OptimizationCycle,
   from: OptimizationStatus[],
   set: Partial<typeof agents.$inferInsert>,
-): Promise<boolean> {
+): Promise<number | undefined> {
   const rows = await db
     .update(agents)
     .set({ ...set, optimizationUpdatedAt: new Date() })
     .where(and(cycleWhere(c), inArray(agents.optimizationStatus, from)))
     .returning({ id: agents.id });
-  return rows.length > 0;
+  return rows[0]?.id;
 }
 
 /** pending → running. A retry of the same cycle may claim it again (running → running). */
 export async function claimOptimizationRun(db: Executor, c: OptimizationCycle): Promise<boolean> {
-  return moveCycle(db, c, OPEN_STATUSES, { optimizationStatus: "running", optimizationError: null });
+  return (
+    (await moveCycle(db, c, OPEN_STATUSES, { optimizationStatus: "running", optimizationError: null })) !==
+    undefined
+  );
 }
 
-/** One conditional UPDATE: saves only if the prompt is still the version the result was made from. */
+/**
+ * One conditional UPDATE: saves only if the prompt is still the version the result was made from.
+ * Returns the agent's internal id when it saved (for the version row of the same transaction).
+ */
 export async function saveOptimizedPrompt(
   db: Executor,
   c: OptimizationCycle,
-  result: { optimizedPrompt: string; rationale: string; metadata: Record<string, unknown> },
-): Promise<boolean> {
+  result: {
+    optimizedPrompt: string;
+    rationale: string;
+    metadata: Record<string, unknown>;
+    useOptimizedPrompt?: boolean;
+  },
+): Promise<number | undefined> {
   return moveCycle(db, c, ["running"], {
+    ...(result.useOptimizedPrompt === undefined ? {} : { useOptimizedPrompt: result.useOptimizedPrompt }),
     optimizedSystemPrompt: result.optimizedPrompt,
     optimizationRationale: result.rationale,
     optimizationMetadata: result.metadata,
@@ -72,7 +84,10 @@ export async function endOptimizationCycle(
   status: "failed" | "skipped",
   reason: string,
 ): Promise<boolean> {
-  return moveCycle(db, c, OPEN_STATUSES, { optimizationStatus: status, optimizationError: reason });
+  return (
+    (await moveCycle(db, c, OPEN_STATUSES, { optimizationStatus: status, optimizationError: reason })) !==
+    undefined
+  );
 }
 
 /** The row a dispatch is about, if it is still pending for that version. */

@@ -30,6 +30,15 @@ export async function findOrganizationBySlug(db: Executor, slug: string) {
   return rows[0];
 }
 
+/** The organization's display name (the `{company}` prompt variable of background jobs). */
+export async function findOrganizationName(db: Executor, id: number): Promise<string | undefined> {
+  const rows = await db
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, id));
+  return rows[0]?.name;
+}
+
 /** Inserts unless the email (case-insensitive) is taken; undefined on conflict. */
 export async function insertUserIfEmailFree(db: Executor, values: typeof users.$inferInsert) {
   const rows = await db.insert(users).values(values).onConflictDoNothing().returning(userColumns);

@@ -19,8 +19,8 @@ export type WidgetAgent = {
   allowedOrigins: string[];
   persona: { name: string };
   knowledgePack: { name: string; content: string } | null;
-  /** The org's plan: which models chat may call. */
-  organization: { plan: PlanKey };
+  /** The org's name (prompt variables) and plan (which models chat may call). */
+  organization: { name: string; plan: PlanKey };
 };
 
 export async function findWidgetAgentByPublicId(
@@ -43,8 +43,8 @@ export async function findWidgetAgentByPublicId(
     },
     with: {
       persona: { columns: { name: true } },
+      organization: { columns: { name: true, plan: true } },
       knowledgePack: { columns: { name: true, content: true } },
-      organization: { columns: { plan: true } },
     },
     where: eq(agents.publicId, publicId),
   });

@@ -55,3 +55,9 @@ export const agents = pgTable(
     index("agents_knowledge_pack_idx").on(t.knowledgePackId),
   ],
 );
+
+/** The owning agent of a child row; the row goes when the agent does. */
+export const agentRef = () =>
+  fk("agent_id")
+    .notNull()
+    .references(() => agents.id, { onDelete: "cascade" });

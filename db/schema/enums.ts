@@ -15,3 +15,11 @@ export const agentStatusEnum = pgEnum("agent_status", ["active", "disabled"]);
 export const actorTypeEnum = pgEnum("actor_type", ["user", "api_key", "system"]);
 export const deliveryStatusEnum = pgEnum("delivery_status", ["pending", "succeeded", "failed"]);
 export const messageRoleEnum = pgEnum("message_role", ["user", "assistant"]);
+export const promptVersionSourceEnum = pgEnum("prompt_version_source", [
+  "created",
+  "edited",
+  "optimized",
+  "restored",
+]);
+export const evalRunStatusEnum = pgEnum("eval_run_status", ["pending", "running", "succeeded", "failed"]);
+export const evalRunPurposeEnum = pgEnum("eval_run_purpose", ["manual", "gate"]);

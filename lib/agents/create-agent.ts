@@ -9,6 +9,7 @@ import {
 import { type Actor, auditActor } from "@/lib/actor";
 import { rethrowNameConflict } from "@/lib/agents/name-conflict";
 import { requestedOptimizationState } from "@/lib/agents/optimization/requested-state";
+import { versionAuthor } from "@/lib/agents/prompt-versions/author";
 import { AppError } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/http/db-errors";
 import { MESSAGES } from "@/lib/messages";
@@ -25,7 +26,8 @@ type Outcome = { kind: "created" | "replayed"; publicId: string };
 
 /**
  * The one create use case behind the dashboard action and POST /api/v1/agents.
- * Transaction: lock the org row → idempotency lookup → plan limit → insert → count → audit.
+ * Transaction: lock the org row → idempotency lookup → plan limit → insert → count → audit →
+ * first prompt version (the last four in one statement).
  * Nothing external happens inside it; the optimization hand-off and the webhook run after commit.
  */
 export async function createAgent(args: {
@@ -83,6 +85,7 @@ async function createInTransaction(
 
   const optimization = requestedOptimizationState(input.auto_optimize);
   const prompt = input.system_prompt?.trim() ? input.system_prompt : undefined;
+  const systemPrompt = prompt ?? personaByKey(input.persona)?.defaultSystemPrompt ?? "";
   const publicId = randomUUID();
   let inserted: Awaited<ReturnType<typeof insertAgentWithCountAndAudit>>;
   try {
@@ -98,7 +101,7 @@ async function createInTransaction(
         industry: input.industry || null,
         personaKey: input.persona,
         knowledgePackPublicId: input.knowledge_pack_id ?? null,
-        systemPrompt: prompt ?? personaByKey(input.persona)?.defaultSystemPrompt ?? "",
+        systemPrompt,
         widgetConfig: input.widget_config,
         config: input.config,
         allowedOrigins: input.allowed_origins,
@@ -113,6 +116,7 @@ async function createInTransaction(
         targetPublicId: publicId,
         metadata: { name: input.name, persona: input.persona, idempotency_key_used: Boolean(key) },
       },
+      versionAuthor(actor),
     );
   } catch (e) {
     rethrowNameConflict(e, input.name);

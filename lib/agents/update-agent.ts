@@ -9,10 +9,12 @@ import {
 } from "@/db/queries/agent-manage";
 import type { AgentRow } from "@/db/queries/agent-read";
 import { findAgentByPublicId } from "@/db/queries/agent-read";
+import { insertPromptVersion } from "@/db/queries/prompt-versions";
 import type { agents } from "@/db/schema";
 import type { UseCaseContext } from "@/lib/actor";
 import { rethrowNameConflict } from "@/lib/agents/name-conflict";
 import { requestedOptimizationState } from "@/lib/agents/optimization/requested-state";
+import { versionAuthor } from "@/lib/agents/prompt-versions/author";
 import { AppError } from "@/lib/errors";
 import { MESSAGES } from "@/lib/messages";
 import { configuredModel, modelNotAllowed } from "@/lib/models";
@@ -128,6 +130,15 @@ async function updateInTransaction(
   if (changed.length === 0) return changed;
 
   await updateAgentRow(tx, args.organizationId, current.id, changes);
+  if (changes.systemPrompt !== undefined) {
+    await insertPromptVersion(tx, {
+      organizationId: args.organizationId,
+      agentId: current.id,
+      source: "edited",
+      systemPrompt: changes.systemPrompt,
+      ...versionAuthor(args.actor),
+    });
+  }
   await audit("agent.updated", current.publicId, {
     fields: changed,
     ...(changes.promptVersion ? { prompt_version: changes.promptVersion } : {}),
@@ -147,7 +158,7 @@ async function updateInTransaction(
  * A new prompt is a new version: the old optimized prompt no longer applies (a job still running
  * for the old version will not save, it checks the version), and a new optimization is requested.
  */
-function promptChange(current: LockedAgent, autoOptimize: boolean): Changes {
+export function promptChange(current: LockedAgent, autoOptimize: boolean): Changes {
   const base: Changes = {
     promptVersion: current.promptVersion + 1,
     optimizedSystemPrompt: null,

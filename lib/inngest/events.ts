@@ -5,6 +5,7 @@ import { z } from "zod";
 // except organization_id, which is the concurrency key and never leaves the job system.
 export const OPTIMIZE_REQUESTED = "agent/prompt.optimize.requested";
 export const WEBHOOK_DELIVERY_REQUESTED = "webhook/delivery.requested";
+export const EVAL_RUN_REQUESTED = "agent/eval.run.requested";
 
 export const optimizeRequestedSchema = z.object({
   organization_id: z.number().int().positive(),
@@ -20,6 +21,13 @@ export const webhookDeliveryRequestedSchema = z.object({
   delivery_public_id: z.uuid(),
 });
 export type WebhookDeliveryRequested = z.infer<typeof webhookDeliveryRequestedSchema>;
+
+export const evalRunRequestedSchema = z.object({
+  organization_id: z.number().int().positive(),
+  run_public_id: z.uuid(),
+});
+export type EvalRunRequested = z.infer<typeof evalRunRequestedSchema>;
+export const evalRunRequested = eventType(EVAL_RUN_REQUESTED, { schema: evalRunRequestedSchema });
 
 export const optimizeRequested = eventType(OPTIMIZE_REQUESTED, { schema: optimizeRequestedSchema });
 export const webhookDeliveryRequested = eventType(WEBHOOK_DELIVERY_REQUESTED, {
@@ -46,5 +54,6 @@ export const WEBHOOK_EVENT_TYPES = [
   "agent.optimization.succeeded",
   "agent.optimization.failed",
   "usage.threshold",
+  "agent.eval.completed",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number] | "webhook.test";

@@ -1,4 +1,5 @@
 import type { WidgetAgent } from "@/db/queries/widget";
+import { fillPromptVariables, promptVariableValues } from "@/lib/agents/prompt-variables";
 import { effectivePrompt } from "@/lib/agents/serialize";
 import { AppError } from "@/lib/errors";
 import { effectiveModel } from "@/lib/models";
@@ -11,9 +12,18 @@ export type ChatTurn = { role: "user" | "assistant"; content: string };
 const MAX_KNOWLEDGE_CHARS = 100_000;
 
 export function buildSystemInstruction(
-  agent: Pick<WidgetAgent, "systemPrompt" | "optimizedSystemPrompt" | "useOptimizedPrompt" | "knowledgePack">,
+  agent: Pick<
+    WidgetAgent,
+    "name" | "systemPrompt" | "optimizedSystemPrompt" | "useOptimizedPrompt" | "knowledgePack"
+  > & {
+    organization: { name: string };
+  },
+  now: Date = new Date(),
 ): string {
-  const prompt = effectivePrompt(agent);
+  const prompt = fillPromptVariables(
+    effectivePrompt(agent),
+    promptVariableValues({ company: agent.organization.name, agent: agent.name }, now),
+  );
   const pack = agent.knowledgePack;
   if (!pack?.content.trim()) return prompt;
   return `${prompt}\n\nUse the following knowledge ("${pack.name}") to answer. If it does not cover the question, say so.\n<knowledge>\n${pack.content.slice(0, MAX_KNOWLEDGE_CHARS)}\n</knowledge>`;

@@ -1,6 +1,8 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerAgentPaths } from "./paths-agents";
+import { registerEvalPaths } from "./paths-evals";
 import { registerOtherPaths } from "./paths-other";
+import { registerPromptVersionPaths } from "./paths-prompt-versions";
 import { registerUsagePaths } from "./paths-usage";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the handlers parse with.
@@ -17,6 +19,8 @@ export function buildOpenApiDocument(serverUrl?: string) {
     description: "An organization API key. Scopes: `agents:read`, `agents:write`.",
   });
   registerAgentPaths(r);
+  registerPromptVersionPaths(r);
+  registerEvalPaths(r);
   registerOtherPaths(r);
   registerUsagePaths(r);
   const doc = new OpenApiGeneratorV31(r.definitions).generateDocument({
@@ -35,7 +39,10 @@ export function buildOpenApiDocument(serverUrl?: string) {
     servers: serverUrl ? [{ url: serverUrl }] : [{ url: "/" }],
     security: [{ ApiKey: [] }],
     tags: [
-      { name: "Agents", description: "AI chat agents: create, list, read, update, delete, optimize, embed." },
+      {
+        name: "Agents",
+        description: "AI chat agents: create, list, read, update, delete, optimize, embed, prompt versions.",
+      },
       { name: "Personas", description: "Built-in personas (prompt templates)." },
       { name: "Knowledge packs", description: "Text the agents answer from." },
       { name: "Usage", description: "Messages and tokens against the plan's monthly limit." },

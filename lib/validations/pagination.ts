@@ -1,18 +1,22 @@
 import { z } from "zod";
 
-const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
+export const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
-/** limit/offset query parameters for the simple (offset-only) lists. */
-export const offsetPageQuerySchema = z.object({
-  limit: z.preprocess(
+/** A `limit` query parameter: 1–100, `fallback` when absent or empty. */
+export const limitParam = (fallback: number) =>
+  z.preprocess(
     emptyToUndefined,
     z.coerce
       .number({ error: "limit must be an integer." })
       .int("limit must be an integer.")
       .min(1, "limit must be between 1 and 100.")
       .max(100, "limit must be between 1 and 100.")
-      .default(50),
-  ),
+      .default(fallback),
+  );
+
+/** limit/offset query parameters for the simple (offset-only) lists. */
+export const offsetPageQuerySchema = z.object({
+  limit: limitParam(50),
   offset: z.preprocess(
     emptyToUndefined,
     z.coerce

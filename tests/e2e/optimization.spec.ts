@@ -1,44 +1,18 @@
 import { expect, type Page, test } from "@playwright/test";
-import {
-  createOrgWithUser,
-  E2E_DATA_DIR,
-  E2E_PORT,
-  type E2eSql,
-  e2eRows,
-  e2eSql,
-  SCREENSHOT_DIR,
-} from "../fixtures/e2e";
-import { fakeEnv } from "../fixtures/env";
+import { createOrgWithUser, e2eRows, SCREENSHOT_DIR } from "../fixtures/e2e";
+import { e2eJobsForFile } from "../fixtures/e2e-jobs";
 import { signIn } from "../fixtures/sign-in";
 
 // Prompt optimization on the agent page: the job runs in this process (the real Inngest function
 // through @inngest/test, the fake Gemini the e2e server also uses) against the e2e server's
 // database, while the browser watches the page update without a reload.
 const shot = (name: string) => ({ path: `${SCREENSHOT_DIR}/optimization-${name}.png`, fullPage: true });
-const geminiPort = Number(process.env.E2E_GEMINI_PORT ?? Number(E2E_PORT) + 2000);
-
-let sql: E2eSql;
-let restoreEnv: (() => void) | undefined;
-test.beforeAll(() => {
-  sql = e2eSql();
-});
-test.afterAll(async () => {
-  await sql.end();
-  const { closeDb } = await import("../../db");
-  await closeDb();
-  restoreEnv?.();
-});
+const jobs = e2eJobsForFile();
 
 /** Runs the optimize-prompt function once for the agent's current request cycle. */
 async function runOptimizationJob(publicId: string) {
-  const { findRunningEmbeddedUrl } = await import("../../db/embedded");
-  restoreEnv ??= fakeEnv({
-    DATABASE_URL: findRunningEmbeddedUrl(E2E_DATA_DIR),
-    GEMINI_API_KEY: "fake-e2e-key",
-    GEMINI_BASE_URL: `http://127.0.0.1:${geminiPort}`,
-    LOG_LEVEL: "warn",
-  });
-  const [row] = await sql<
+  await jobs.pointAtServerBackends();
+  const [row] = await jobs.sql()<
     { organization_id: number; prompt_version: number; optimization_requested_at: Date }[]
   >`select organization_id, prompt_version, optimization_requested_at from agents where public_id = ${publicId}`;
   const { runOptimizeLikeInngest } = await import("../fixtures/inngest");
@@ -110,7 +84,7 @@ test("an agent goes from pending to optimized on its page without a reload; diff
   await expect(toggle).toHaveAttribute("aria-checked", "false");
   await expect(panel).toContainText("Original prompt in use");
   await expect(page.getByRole("heading", { name: /Original\s*\(in use\)/ })).toBeVisible();
-  const [off] = await sql<{ use_optimized_prompt: boolean }[]>`
+  const [off] = await jobs.sql()<{ use_optimized_prompt: boolean }[]>`
     select use_optimized_prompt from agents where public_id = ${publicId}`;
   expect(off!.use_optimized_prompt).toBe(false);
   await page.screenshot(shot("original-in-use"));

@@ -66,8 +66,45 @@ function partsText(content: any): string {
   return content.parts.map((p: { text?: unknown }) => (typeof p.text === "string" ? p.text : "")).join("");
 }
 
-/** The canned answer: a JSON optimization result in JSON mode, a friendly reply otherwise. */
+/** A judge request: structured output whose schema asks for `verdicts`. */
+export function isJudgeCall(call: GeminiCall): boolean {
+  return Boolean(call.body?.generationConfig?.responseSchema?.properties?.verdicts);
+}
+
+export type JudgeRequest = {
+  question: string;
+  reply: string;
+  criteria: { id: string; kind: "expectation" | "must_not"; text: string }[];
+};
+
+export function judgeRequest(call: GeminiCall): JudgeRequest {
+  return JSON.parse(call.userText) as JudgeRequest;
+}
+
+/**
+ * The deterministic judge: an expectation is satisfied when the reply contains its text, a
+ * must-not when the reply does not (case-insensitive). Tests script verdicts by scripting replies.
+ */
+export function judgeAnswer(req: JudgeRequest): GeminiScript {
+  const reply = req.reply.toLowerCase();
+  return {
+    json: {
+      verdicts: req.criteria.map((c) => {
+        const found = reply.includes(c.text.toLowerCase());
+        const satisfied = c.kind === "expectation" ? found : !found;
+        return {
+          id: c.id,
+          satisfied,
+          reason: `${found ? "The reply says" : "The reply does not say"} "${c.text}".`,
+        };
+      }),
+    },
+  };
+}
+
+/** The canned answer: verdicts for a judge, a JSON optimization result in JSON mode, a friendly reply otherwise. */
 export function defaultGeminiHandler(call: GeminiCall): GeminiScript {
+  if (isJudgeCall(call)) return judgeAnswer(judgeRequest(call));
   const mime = call.body?.generationConfig?.responseMimeType;
   if (mime === "application/json") {
     const original = call.userText.trim() || "You are a helpful assistant.";

@@ -20,65 +20,24 @@ import { agentEditFormToPatch } from "@/lib/validations/agent-edit-form";
 import { agentFormSchema } from "@/lib/validations/agent-form";
 import { mintWidgetToken } from "@/lib/widget/token";
 import { callRoute, createTestAgent, createTestApiKey, createTestOrg } from "@/tests/fixtures";
+import { ANSWER_MS, bodyWith, deepText, expectRejected, timedCall } from "@/tests/fixtures/hostile";
 
 // Promise 29: no body causes a 5xx. Hostile JSON (deep, wide, __proto__ keys, NUL and lone
 // surrogates) to every write route: only 4xx, each within 1 s, and nothing written.
-const ANSWER_MS = 1_000;
 const actor = { type: "system" as const, label: "hostile-bodies" };
-
-type Shape = "object" | "array" | "mixed";
-/** JSON text nested `levels` deep, built as text (a value this deep cannot be stringified). */
-function deepText(levels: number, shape: Shape): string {
-  const open: string[] = [];
-  const close: string[] = [];
-  for (let i = 0; i < levels; i++) {
-    const obj = shape === "object" || (shape === "mixed" && i % 2 === 0);
-    open.push(obj ? '{"a":' : "[");
-    close.push(obj ? "}" : "]");
-  }
-  return `${open.join("")}1${close.reverse().join("")}`;
-}
-const wideText = (keys: number) => `{${Array.from({ length: keys }, (_, i) => `"k${i}":0`).join(",")}}`;
-
-const badText = fc.constantFrom("\\u0000", "a\\u0000b", "\\ud800", "x\\udfff", "\\udc00\\ud800");
-const shape = fc.constantFrom<Shape>("object", "array", "mixed");
-/** A hostile value as JSON text, to be put in a free-form field. */
-const hostileValue = fc.oneof(
-  {
-    weight: 3,
-    arbitrary: fc.tuple(fc.integer({ min: 33, max: 2_000 }), shape).map(([n, s]) => deepText(n, s)),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.tuple(fc.integer({ min: 10_000, max: 100_000 }), shape).map(([n, s]) => deepText(n, s)),
-  },
-  { weight: 1, arbitrary: fc.integer({ min: 1_001, max: 3_000 }).map(wideText) },
-  { weight: 1, arbitrary: fc.constant(wideText(100_000)) },
-  { weight: 2, arbitrary: badText.map((t) => `{"${t}":"ok"}`) },
-  { weight: 2, arbitrary: badText.map((t) => `"${t}"`) },
-  { weight: 2, arbitrary: fc.constantFrom('{"__proto__":{"admin":true}}', '{"a":{"__proto__":[1]}}') },
-);
-/** A body for `field` carrying a hostile value; `extra` makes the rest of it valid. */
-const bodyWith = (field: string, extra: string) => hostileValue.map((v) => `{${extra}"${field}":${v}}`);
 
 type Route<P> = Parameters<typeof callRoute<P>>[0];
 type CallOpts<P> = NonNullable<Parameters<typeof callRoute<P>>[1]>;
 
 /** `raw` as a JSON body to the route, and how long the answer took. */
-async function sendJsonText<P>(route: Route<P>, opts: CallOpts<P>, raw: string) {
-  const t0 = performance.now();
-  const res = await callRoute(route, {
-    ...opts,
-    rawBody: raw,
-    headers: { "content-type": "application/json", ...opts.headers },
-  });
-  return { status: res.status, ms: performance.now() - t0 };
-}
-
-function expectRejected(r: { status: number; ms: number }, what: string) {
-  expect(r.status, what).toBeGreaterThanOrEqual(400);
-  expect(r.status, what).toBeLessThan(500);
-  expect(r.ms, what).toBeLessThan(ANSWER_MS);
+function sendJsonText<P>(route: Route<P>, opts: CallOpts<P>, raw: string) {
+  return timedCall(() =>
+    callRoute(route, {
+      ...opts,
+      rawBody: raw,
+      headers: { "content-type": "application/json", ...opts.headers },
+    }),
+  );
 }
 
 let org: Awaited<ReturnType<typeof createTestOrg>>;

@@ -9,6 +9,9 @@ import {
   notifySucceeded,
   saveResult,
 } from "@/lib/agents/optimization/run-steps";
+import { geminiStep } from "@/lib/evals/function";
+import { decideGate, type GateDecision, prepareGate } from "@/lib/evals/gate";
+import { evaluateCase } from "@/lib/evals/run-steps";
 import { inngest } from "@/lib/inngest/client";
 import { type OptimizeRequested, optimizeRequested, optimizeRequestedSchema } from "@/lib/inngest/events";
 import {
@@ -70,10 +73,28 @@ export const optimizePrompt = inngest.createFunction(
       throw new NonRetriableError(reason);
     }
 
-    const saved = await step.run("save-result", () => saveResult(cycle, result));
+    // With a suite, the result is a candidate that must prove itself first (promise 39).
+    const gate = await step.run("gate-prepare", () =>
+      prepareGate(cycle.organizationId, cycle.agentPublicId, result.optimizedPrompt).then((p) => p ?? null),
+    );
+    let decision: GateDecision | null = null;
+    if (gate) {
+      for (const runId of [gate.currentRunId, gate.candidateRunId]) {
+        if (runId === null) continue;
+        for (const caseId of gate.caseIds) {
+          await step.run(`gate-${runId}-${caseId}`, () => geminiStep(() => evaluateCase(runId, caseId)));
+        }
+      }
+      decision = await step.run("gate-decide", () => decideGate(gate));
+    }
+
+    const saved = await step.run("save-result", () => saveResult(cycle, result, decision));
     if (!saved) return { status: "discarded", reason: "prompt edited or request superseded during the run" };
 
     await step.run("notify-webhooks", () => notifySucceeded(cycle, result.rationale));
+    if (decision && !decision.accepted) {
+      return { status: "rejected", candidate: decision.candidate, current: decision.current };
+    }
     return { status: "succeeded", model: result.metadata.model };
   },
 );

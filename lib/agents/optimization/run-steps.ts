@@ -6,7 +6,12 @@ import {
   type OptimizationCycle,
   saveOptimizedPrompt,
 } from "@/db/queries/optimization";
+import { findOrganizationName } from "@/db/queries/organizations";
+import { insertPromptVersion } from "@/db/queries/prompt-versions";
+import { fillPromptVariables, promptVariableValues } from "@/lib/agents/prompt-variables";
+import { OPTIMIZER_ACTOR, versionAuthor } from "@/lib/agents/prompt-versions/author";
 import { isGeminiConfigured } from "@/lib/env";
+import type { GateDecision } from "@/lib/evals/gate";
 import type { OptimizeRequested } from "@/lib/inngest/events";
 import type { OptimizationInput, OptimizationOutput } from "@/lib/llm/optimize-prompt";
 import { queueWebhookEvent } from "@/lib/webhooks/queue-event";
@@ -31,7 +36,10 @@ export type LoadResult =
   | { kind: "ready"; input: OptimizationInput };
 
 export async function loadOptimizationTarget(cycle: OptimizationCycle): Promise<LoadResult> {
-  const agent = await findAgentByPublicId(db, cycle.organizationId, cycle.agentPublicId);
+  const [agent, company] = await Promise.all([
+    findAgentByPublicId(db, cycle.organizationId, cycle.agentPublicId),
+    findOrganizationName(db, cycle.organizationId),
+  ]);
   if (!agent) return { kind: "skip", reason: "agent deleted" };
   if (agent.promptVersion !== cycle.promptVersion) return { kind: "skip", reason: "prompt edited since" };
   if ((agent.optimizationRequestedAt?.getTime() ?? null) !== (cycle.requestedAt?.getTime() ?? null)) {
@@ -44,7 +52,11 @@ export async function loadOptimizationTarget(cycle: OptimizationCycle): Promise<
   return {
     kind: "ready",
     input: {
-      systemPrompt: agent.systemPrompt,
+      // The optimizer rewrites the text the model sees, variables filled.
+      systemPrompt: fillPromptVariables(
+        agent.systemPrompt,
+        promptVariableValues({ company: company ?? "", agent: agent.name }),
+      ),
       agentName: agent.name,
       personaName: agent.persona.name,
       industry: agent.industry,
@@ -62,18 +74,57 @@ export async function markSkipped(cycle: OptimizationCycle, reason: string): Pro
   return endOptimizationCycle(db, cycle, "skipped", reason);
 }
 
-/** Saves the result if the prompt is unchanged, then tells subscribed webhooks. */
-export async function saveResult(cycle: OptimizationCycle, result: OptimizationOutput): Promise<boolean> {
-  const saved = await saveOptimizedPrompt(db, cycle, {
-    optimizedPrompt: result.optimizedPrompt,
-    rationale: result.rationale,
-    metadata: {
-      ...result.metadata,
-      prompt_version: cycle.promptVersion,
-      optimized_at: new Date().toISOString(),
-    },
+/**
+ * Saves the result if the prompt is unchanged, with its version row in the same transaction.
+ * After a gate, the result is switched on only if it was accepted; a rejected candidate is kept
+ * (the admin can still switch it on) with both scores in its metadata and on its version.
+ */
+export async function saveResult(
+  cycle: OptimizationCycle,
+  result: OptimizationOutput,
+  gate: GateDecision | null = null,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const agentId = await saveOptimizedPrompt(tx, cycle, {
+      optimizedPrompt: result.optimizedPrompt,
+      rationale: result.rationale,
+      metadata: {
+        ...result.metadata,
+        prompt_version: cycle.promptVersion,
+        optimized_at: new Date().toISOString(),
+        ...(gate ? { gate: gateMetadata(gate) } : {}),
+      },
+      ...(gate ? { useOptimizedPrompt: gate.accepted } : {}),
+    });
+    if (agentId === undefined) return false;
+    await insertPromptVersion(tx, {
+      organizationId: cycle.organizationId,
+      agentId,
+      source: "optimized",
+      systemPrompt: result.optimizedPrompt,
+      rationale: result.rationale,
+      ...versionAuthor(OPTIMIZER_ACTOR),
+      ...(gate
+        ? {
+            evalRunId: gate.candidateRunId,
+            evalSuiteId: gate.suiteId,
+            evalScore: gate.candidate.score,
+            evalPassed: gate.candidate.passed,
+          }
+        : {}),
+    });
+    return true;
   });
-  return saved;
+}
+
+export function gateMetadata(gate: GateDecision) {
+  return {
+    decision: gate.accepted ? "accepted" : "rejected",
+    candidate_score: gate.candidate.score,
+    candidate_passed: gate.candidate.passed,
+    current_score: gate.current.score,
+    suite_id: gate.suiteId,
+  };
 }
 
 /** Ends the cycle as failed (only if it is still pending/running) and tells webhooks once. */

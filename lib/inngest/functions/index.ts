@@ -1,6 +1,7 @@
 import { flushOptimizationOutbox } from "@/lib/agents/optimization/flush-outbox";
 import { optimizePrompt } from "@/lib/agents/optimization/function";
+import { runEvaluation } from "@/lib/evals/function";
 import { deliverWebhook } from "@/lib/webhooks/deliver-function";
 
 /** Everything app/api/inngest serves; each function lives with its feature. */
-export const inngestFunctions = [optimizePrompt, flushOptimizationOutbox, deliverWebhook];
+export const inngestFunctions = [optimizePrompt, flushOptimizationOutbox, deliverWebhook, runEvaluation];

@@ -25,8 +25,9 @@ describe("/api/inngest", () => {
   it("introspects in dev mode", async () => {
     const res = await GET(new Request("http://localhost:3000/api/inngest"), {});
     expect(res.status).toBe(200);
-    // optimize-prompt + its failure handler, the outbox cron, deliver-webhook.
-    expect(await res.json()).toMatchObject({ function_count: 4, mode: "dev" });
+    // optimize-prompt + its failure handler, the outbox cron, deliver-webhook, run-evaluation +
+    // its failure handler.
+    expect(await res.json()).toMatchObject({ function_count: 6, mode: "dev" });
   });
 
   it("registers the functions with their triggers and limits", async () => {
@@ -43,6 +44,8 @@ describe("/api/inngest", () => {
       "flush-optimization-outbox",
       "optimize-prompt",
       "optimize-prompt-failure",
+      "run-evaluation",
+      "run-evaluation-failure",
     ]);
     expect(fns["optimize-prompt"]).toMatchObject({
       triggers: [{ event: "agent/prompt.optimize.requested" }],
@@ -58,5 +61,10 @@ describe("/api/inngest", () => {
     expect(fns["flush-optimization-outbox"]).toMatchObject({ triggers: [{ cron: "* * * * *" }] });
     expect(fns["deliver-webhook"]).toMatchObject({ triggers: [{ event: "webhook/delivery.requested" }] });
     expect(JSON.stringify(fns["deliver-webhook"]!.steps)).toContain('"retries":{"attempts":5}');
+    expect(fns["run-evaluation"]).toMatchObject({
+      triggers: [{ event: "agent/eval.run.requested" }],
+      concurrency: [{ key: "event.data.organization_id", limit: 2 }],
+      idempotency: "event.data.run_public_id",
+    });
   });
 });

@@ -7,7 +7,13 @@ import { attemptWebhookDelivery } from "@/lib/webhooks/deliver";
 import { sendTestWebhook } from "@/lib/webhooks/endpoints";
 import { queueWebhookEvent, settleWebhookNotifications } from "@/lib/webhooks/queue-event";
 import { callRoute, createTestAgent, createTestApiKey, createTestOrg } from "@/tests/fixtures";
-import { eventFor, runDeliveryLikeInngest, runOptimizeLikeInngest } from "@/tests/fixtures/inngest";
+import { putSuite, startRun } from "@/tests/fixtures/evals";
+import {
+  eventFor,
+  runDeliveryLikeInngest,
+  runEvaluationLikeInngest,
+  runOptimizeLikeInngest,
+} from "@/tests/fixtures/inngest";
 import { addEndpoint, webhookTestBed } from "@/tests/fixtures/webhooks";
 
 // Which events reach which endpoints: subscriptions, organizations, the test event, and the
@@ -67,6 +73,27 @@ describe("webhook events", () => {
     expect(payload).toMatchObject({
       type: "agent.optimization.succeeded",
       data: { agent_id: agent.publicId, prompt_version: 1 },
+    });
+  });
+
+  it("a finished evaluation run notifies agent.eval.completed subscribers", async () => {
+    const org = await createTestOrg();
+    const { key } = await createTestApiKey(org);
+    const { secret } = await addEndpoint(org, bed.url, ["agent.eval.completed"]);
+    const agent = await createTestAgent(org);
+    // The fake's reply repeats the question ("You said: …"), so this expectation is met.
+    await putSuite(key, agent.publicId, { body: { cases: [{ input: "q", expectations: ["You said"] }] } });
+    const started = await startRun(key, agent.publicId);
+    await runEvaluationLikeInngest(org.id, started.json.id);
+    const [event] = bed.inngest.eventsNamed(WEBHOOK_DELIVERY_REQUESTED);
+    await runDeliveryLikeInngest(event!.data);
+    const payload = new Webhook(secret).verify(
+      bed.received[0]!.body,
+      bed.received[0]!.headers as Record<string, string>,
+    );
+    expect(payload).toMatchObject({
+      type: "agent.eval.completed",
+      data: { agent_id: agent.publicId, run_id: started.json.id, purpose: "manual", score: 1, passed: true },
     });
   });
 

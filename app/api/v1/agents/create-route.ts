@@ -3,9 +3,10 @@ import { createAgent } from "@/lib/agents/create-agent";
 import { toAgentResource } from "@/lib/agents/serialize";
 import { api } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
+import { readIdempotencyHeader } from "@/lib/http/idempotency-key";
 import { json } from "@/lib/http/pipeline";
 import { rawJsonBody } from "@/lib/http/steps";
-import { createAgentSchema, idempotencyKeySchema } from "@/lib/validations/agent";
+import { createAgentSchema } from "@/lib/validations/agent";
 import { fieldErrorsFromZod } from "@/lib/validations/zod-errors";
 
 // POST /api/v1/agents: body → idempotency key → schema → the shared create use case.
@@ -32,13 +33,3 @@ export const createAgentRoute = api("agents:write")
     if (replayed) headers["Idempotent-Replayed"] = "true";
     return json(toAgentResource(agent), { status: 201, headers });
   });
-
-function readIdempotencyHeader(req: Request): string | undefined {
-  const raw = req.headers.get("idempotency-key");
-  if (raw === null) return undefined;
-  const parsed = idempotencyKeySchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new AppError("invalid_idempotency_key", "Idempotency-Key must be 1–255 visible ASCII characters.");
-  }
-  return parsed.data;
-}

@@ -56,6 +56,12 @@ export default async function AgentDetailPage({ params }: { params: Promise<{ or
         }
         actions={
           <div className="flex flex-wrap items-start gap-2">
+            <ButtonLink href={`/${org}/agents/${agent.publicId}/versions`} variant="secondary">
+              Version history
+            </ButtonLink>
+            <ButtonLink href={`/${org}/agents/${agent.publicId}/evals`} variant="secondary">
+              Evaluation
+            </ButtonLink>
             <ButtonLink href={`/${org}/agents/${agent.publicId}/embed`} variant="secondary">
               Embed on your site
             </ButtonLink>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { PromptVariables } from "@/components/prompt-variables";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -110,6 +111,7 @@ export function EditAgentForm({
             hint="Up to 20,000 characters."
             rows={8}
           />
+          <PromptVariables />
           <Checkbox
             id="edit-auto-optimize"
             name="auto_optimize"

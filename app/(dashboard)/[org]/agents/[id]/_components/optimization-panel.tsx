@@ -87,6 +87,7 @@ export function OptimizationPanel({
         ) : null}
         {view.status === "skipped" && view.error ? <Alert tone="warning">Skipped: {view.error}</Alert> : null}
 
+        <GateResult gate={meta.gate} org={org} agentId={view.id} />
         {view.rationale ? (
           <div>
             <h3 className="text-sm font-semibold text-slate-700">Why it changed</h3>
@@ -139,5 +140,30 @@ export function OptimizationPanel({
         ) : null}
       </CardBody>
     </Card>
+  );
+}
+
+/** The evaluation that decided the last result (promise 39): "candidate rejected: 0.62 vs 0.80". */
+function GateResult({ gate, org, agentId }: { gate: unknown; org: string; agentId: string }) {
+  if (!gate || typeof gate !== "object") return null;
+  const g = gate as {
+    decision?: string;
+    candidate_score?: number;
+    current_score?: number;
+    candidate_passed?: boolean;
+  };
+  const scores = `${(g.candidate_score ?? 0).toFixed(2)} vs ${(g.current_score ?? 0).toFixed(2)}`;
+  const rejected = g.decision === "rejected";
+  return (
+    <Alert tone={rejected ? "warning" : "success"}>
+      <span data-testid="optimization-gate">
+        {rejected ? `Candidate rejected: ${scores}` : `Candidate accepted: ${scores}`}
+        {rejected && g.candidate_passed === false ? " (it broke a must-not)" : ""}.
+      </span>{" "}
+      {rejected ? "The prompt in use stays; you can still switch to the candidate. " : null}
+      <a className="underline" href={`/${org}/agents/${agentId}/evals`}>
+        Scorecard
+      </a>
+    </Alert>
   );
 }

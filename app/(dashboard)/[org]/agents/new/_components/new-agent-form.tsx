@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, startTransition, useActionState, useState } from "react";
+import { PromptVariables } from "@/components/prompt-variables";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -111,6 +112,7 @@ export function NewAgentForm({
             value={prompt}
             onChange={(e) => setPrompt(e.target.value)}
           />
+          <PromptVariables />
           {!promptIsTemplate && template ? (
             <Button variant="ghost" size="sm" onClick={() => setPrompt(template.prompt)}>
               Replace with the {template.name} template
