@@ -15,3 +15,4 @@ export const agentStatusEnum = pgEnum("agent_status", ["active", "disabled"]);
 export const actorTypeEnum = pgEnum("actor_type", ["user", "api_key", "system"]);
 export const deliveryStatusEnum = pgEnum("delivery_status", ["pending", "succeeded", "failed"]);
 export const messageRoleEnum = pgEnum("message_role", ["user", "assistant"]);
+export const feedbackRatingEnum = pgEnum("feedback_rating", ["up", "down"]);

@@ -45,5 +45,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "agent.deleted",
   "agent.optimization.succeeded",
   "agent.optimization.failed",
+  "conversation.started",
+  "conversation.feedback",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number] | "webhook.test";

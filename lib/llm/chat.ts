@@ -24,6 +24,8 @@ export async function* streamChatReply(opts: {
   history: ChatTurn[];
   message: string;
   signal?: AbortSignal;
+  /** Called once after the stream with the last usageMetadata seen. */
+  onUsage?: (usage: { inputTokens: number; outputTokens: number }) => void;
 }): AsyncGenerator<string> {
   const client = geminiClient();
   if (!client)
@@ -43,8 +45,13 @@ export async function* streamChatReply(opts: {
       ...(opts.signal ? { abortSignal: opts.signal } : {}),
     },
   });
+  let usage: { inputTokens: number; outputTokens: number } | undefined;
   for await (const chunk of stream) {
+    const meta = chunk.usageMetadata;
+    if (meta)
+      usage = { inputTokens: meta.promptTokenCount ?? 0, outputTokens: meta.candidatesTokenCount ?? 0 };
     const text = chunk.text;
     if (text) yield text;
   }
+  if (usage) opts.onUsage?.(usage);
 }

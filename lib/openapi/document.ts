@@ -13,7 +13,8 @@ export function buildOpenApiDocument(serverUrl?: string) {
     type: "http",
     scheme: "bearer",
     bearerFormat: "ya_live_<key id>_<secret>",
-    description: "An organization API key. Scopes: `agents:read`, `agents:write`.",
+    description:
+      "An organization API key. Scopes: `agents:read`, `agents:write`, `conversations:read`, `conversations:write`.",
   });
   registerAgentPaths(r);
   registerOtherPaths(r);

@@ -1,12 +1,8 @@
 import { z } from "zod";
 import { db } from "@/db";
-import {
-  findConversation,
-  insertConversation,
-  insertMessage,
-  listRecentMessages,
-  type WidgetAgent,
-} from "@/db/queries/widget";
+import { insertMessageCounted } from "@/db/queries/conversation-writes";
+import { findConversation, listRecentMessages, type WidgetAgent } from "@/db/queries/widget";
+import { startConversation } from "@/lib/conversations/start";
 import { isGeminiConfigured } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { ServerEvent } from "@/lib/http/sse";
@@ -56,7 +52,7 @@ export type ChatTurn = Awaited<ReturnType<typeof prepareChatTurn>>;
  * transaction stays open while the model answers.
  */
 export async function prepareChatTurn(agent: WidgetAgent, session: WidgetSession, input: WidgetMessageInput) {
-  let conversation: { id: number; publicId: string };
+  let conversation: { id: number; publicId: string; resumeSecret?: string };
   if (input.conversation_id) {
     const found = await findConversation(db, agent.id, input.conversation_id);
     if (!found || found.visitorId !== session.visitorId) {
@@ -64,36 +60,64 @@ export async function prepareChatTurn(agent: WidgetAgent, session: WidgetSession
     }
     conversation = found;
   } else {
-    conversation = await insertConversation(db, agent.id, session.visitorId);
+    conversation = await startConversation(agent, session.visitorId);
   }
   const history = await listRecentMessages(db, conversation.id, HISTORY_TURNS);
-  await insertMessage(db, conversation.id, "user", input.message);
-  return { agent, conversation, history };
+  const userMessage = await insertMessageCounted(db, conversation.id, {
+    role: "user",
+    content: input.message,
+  });
+  return { agent, conversation, history, userMessageId: userMessage.publicId };
 }
 
-/** The reply as events: `conversation`, then `delta`s, then `done` (or `error`). */
+/**
+ * The reply as events: `conversation` (with the resume secret when this turn started it), then
+ * `delta`s, then `done` with the stored reply's id (or `error`).
+ */
 export async function* chatReplyEvents(
   turn: ChatTurn,
   message: string,
   requestId: string,
   signal: AbortSignal,
 ): AsyncGenerator<ServerEvent> {
-  yield { event: "conversation", data: { conversation_id: turn.conversation.publicId } };
+  yield {
+    event: "conversation",
+    data: {
+      conversation_id: turn.conversation.publicId,
+      user_message_id: turn.userMessageId,
+      ...(turn.conversation.resumeSecret ? { resume_secret: turn.conversation.resumeSecret } : {}),
+    },
+  };
   let reply = "";
+  let usage: { inputTokens: number; outputTokens: number } | undefined;
+  const save = () =>
+    insertMessageCounted(db, turn.conversation.id, { role: "assistant", content: reply, ...usage });
   try {
-    for await (const text of streamChatReply({ agent: turn.agent, history: turn.history, message, signal })) {
+    const stream = streamChatReply({
+      agent: turn.agent,
+      history: turn.history,
+      message,
+      signal,
+      onUsage: (u) => {
+        usage = u;
+      },
+    });
+    for await (const text of stream) {
       reply += text;
       yield { event: "delta", data: { text } };
     }
-    if (reply) await insertMessage(db, turn.conversation.id, "assistant", reply);
-    yield { event: "done", data: { conversation_id: turn.conversation.publicId } };
+    const saved = reply ? await save() : undefined;
+    yield {
+      event: "done",
+      data: { conversation_id: turn.conversation.publicId, message_id: saved?.publicId ?? null },
+    };
   } catch (e) {
     log(signal.aborted ? "info" : "warn", signal.aborted ? "widget reply aborted" : "widget reply failed", {
       request_id: requestId,
       agent_id: turn.agent.publicId,
       error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
     });
-    if (reply) await insertMessage(db, turn.conversation.id, "assistant", reply).catch(() => {});
+    if (reply) await save().catch(() => {});
     yield {
       event: "error",
       data: {

@@ -91,6 +91,22 @@ export function CreateKeyForm({ org }: { org: string }) {
             label="agents:write"
             description="Create, change and delete agents and knowledge packs."
           />
+          <Checkbox
+            id="scope-conversations-read"
+            name="scopes"
+            value="conversations:read"
+            defaultChecked={scopesValue.includes("conversations:read")}
+            label="conversations:read"
+            description="List, search, read and export conversations."
+          />
+          <Checkbox
+            id="scope-conversations-write"
+            name="scopes"
+            value="conversations:write"
+            defaultChecked={scopesValue.includes("conversations:write")}
+            label="conversations:write"
+            description="Erase conversations (by conversation, user or visitor)."
+          />
           <FieldError id="scopes-error" message={scopesError} />
         </fieldset>
         <div className="sm:col-span-2">
