@@ -1,1 +1,0 @@
-ALTER TABLE "conversations" ALTER COLUMN "organization_id" SET NOT NULL;
