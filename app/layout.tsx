@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,7 +16,11 @@ export const metadata: Metadata = {
   manifest: "/manifest.webmanifest",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // proxy.ts puts a fresh nonce in each request's CSP and Next stamps it on its own scripts.
+  // Reading the request here renders every page per request, as a nonce needs: a prerendered
+  // page would carry scripts without this response's nonce and be blocked.
+  (await headers()).get("x-nonce");
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900">{children}</body>

@@ -11,7 +11,7 @@ declare module "autocannon" {
     statusCodeStats?: Record<string, { count: number }>;
   };
   type Options = {
-    url: string;
+    url: string | string[];
     connections?: number;
     duration?: number;
     timeout?: number;

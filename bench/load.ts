@@ -23,8 +23,9 @@ export type HttpRequestSpec = {
   makeBody?: () => string;
 };
 
+/** Several base URLs: autocannon spreads its connections round-robin over them. */
 export async function runHttpLoad(
-  baseUrl: string,
+  baseUrl: string | string[],
   spec: HttpRequestSpec,
   opts: { connections: number; seconds: number },
 ): Promise<LoadResult> {

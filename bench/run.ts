@@ -4,6 +4,7 @@ import postgres from "postgres";
 import { findRunningEmbeddedUrl } from "@/db/embedded";
 import * as schema from "@/db/schema";
 import { postmasterPid } from "./cpu";
+import { twoInstanceScenario } from "./instances";
 import {
   type Goal,
   goalsTable,
@@ -14,12 +15,17 @@ import {
   writeResults,
 } from "./report";
 import { type BenchContext, createScenarios, listScenarios, readScenarios } from "./scenarios";
-import { BENCH_DATA_DIR, type BenchServer, buildApp, startServer } from "./server";
+import { seedListOrg } from "./seed";
+import { BENCH_DATA_DIR, BENCH_PORT, type BenchServer, buildApp, startServer } from "./server";
+import { storeGoals } from "./store-goals";
 
 // `npm run bench [create|list]`: production server + embedded Postgres, seeded through SQL,
 // autocannon against the API next to raw-SQL baselines in the same run; one table + JSON.
 // Env: BENCH_URL (+ DATABASE_URL) to use a running server, BENCH_SKIP_BUILD=1, BENCH_SECONDS,
 // BENCH_CONNECTIONS, BENCH_WARMUP_SECONDS, DB_POOL_MAX (baseline pool, default 10 like the app).
+// With its own server, a second instance on the same database runs RATE_LIMIT_STORE=memory: each
+// API row runs on both, back to back (same data, same load moment), for the store's cost; a third
+// (Postgres store) joins the main one for the two-instance scenario.
 const subset = (process.argv[2] ?? "all") as "all" | "create" | "list";
 if (!["all", "create", "list"].includes(subset)) {
   process.stderr.write(`usage: tsx bench/run.ts [create|list]\n`);
@@ -32,6 +38,7 @@ const poolMax = Number(process.env.DB_POOL_MAX ?? 10);
 const started = Date.now();
 
 let server: BenchServer | undefined;
+let memoryServer: BenchServer | undefined;
 let baseUrl = process.env.BENCH_URL?.replace(/\/$/, "");
 let databaseUrl = process.env.DATABASE_URL;
 if (!baseUrl) {
@@ -39,6 +46,12 @@ if (!baseUrl) {
   server = await startServer();
   baseUrl = server.url;
   databaseUrl = findRunningEmbeddedUrl(BENCH_DATA_DIR);
+  if (databaseUrl)
+    memoryServer = await startServer({
+      port: BENCH_PORT + 1,
+      env: { DATABASE_URL: databaseUrl, RATE_LIMIT_STORE: "memory" },
+      logName: "memory",
+    });
 }
 if (!databaseUrl)
   throw new Error("BENCH_URL needs DATABASE_URL (the server's database) for seeding and baselines");
@@ -65,14 +78,39 @@ const ctx: BenchContext = {
   warmupSeconds,
   serverPid: server?.pid,
   postgresPid: server ? postmasterPid(BENCH_DATA_DIR) : undefined,
+  memory: memoryServer ? { baseUrl: memoryServer.url, serverPid: memoryServer.pid } : undefined,
 };
 
 const rows: Row[] = [];
+const instanceGoals: Goal[] = [];
 let exitCode = 0;
+let memoryShutdown: number | null = null;
 try {
   if (subset !== "list") rows.push(...(await createScenarios(ctx)));
   if (subset !== "create") rows.push(...(await listScenarios(ctx)));
   if (subset === "all") rows.push(...(await readScenarios(ctx)));
+  memoryShutdown = memoryServer ? await memoryServer.stop() : null;
+  memoryServer = undefined;
+  if (subset === "all" && server && databaseUrl) {
+    const second = await startServer({
+      port: BENCH_PORT + 2,
+      env: { DATABASE_URL: databaseUrl },
+      logName: "second",
+    });
+    try {
+      const org = await seedListOrg(admin);
+      const two = await twoInstanceScenario(ctx, [baseUrl, second.url], org.sampleAgentId, org.key);
+      rows.push(...two.rows);
+      instanceGoals.push(...two.goals);
+    } finally {
+      const code = await second.stop();
+      instanceGoals.push({
+        goal: "second instance exits 0 on SIGTERM",
+        value: String(code),
+        pass: code === 0,
+      });
+    }
+  }
 } catch (e) {
   process.stderr.write(`[bench] failed: ${e instanceof Error ? e.stack : String(e)}\n`);
   exitCode = 1;
@@ -81,6 +119,7 @@ try {
   await admin.end({ timeout: 5 });
   await ormClient.end({ timeout: 5 });
 }
+if (memoryServer) memoryShutdown = await memoryServer.stop();
 const shutdownCode = server ? await server.stop() : null;
 
 const pct = (x: number | undefined) => (x === undefined ? "n/a" : `${Math.round(x * 100)} %`);
@@ -122,11 +161,12 @@ if (first && lastCursor) {
     pass: slow <= 1.5,
   });
 }
+goals.push(...storeGoals(rows), ...instanceGoals);
 if (shutdownCode !== null)
   goals.push({
     goal: "server exits 0 on SIGTERM after the run",
     value: String(shutdownCode),
-    pass: shutdownCode === 0,
+    pass: shutdownCode === 0 && (memoryShutdown === null || memoryShutdown === 0),
   });
 
 const elapsed = Math.round((Date.now() - started) / 1000);

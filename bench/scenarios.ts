@@ -30,6 +30,8 @@ export type BenchContext = {
   warmupSeconds: number;
   serverPid?: number;
   postgresPid?: number;
+  /** A second instance with RATE_LIMIT_STORE=memory: API rows run on it too (`<id>@memory`). */
+  memory?: { baseUrl: string; serverPid?: number };
 };
 
 type Probe = { status: number; statements: number | null; json: unknown };
@@ -50,7 +52,29 @@ async function probe(ctx: BenchContext, spec: HttpRequestSpec): Promise<Probe> {
   return { status: res.status, statements: count === null ? null : Number(count), json };
 }
 
+/** An API row on the main (Postgres-store) instance, then on the memory-store one right after. */
 async function httpRow(
+  ctx: BenchContext,
+  id: string,
+  label: string,
+  spec: HttpRequestSpec,
+  baseline?: string,
+): Promise<Row | Row[] | undefined> {
+  if (!ctx.memory || !id.startsWith("api-") || id.startsWith("api-widget"))
+    return httpRowOn(ctx, id, label, spec, baseline);
+  const mem = { ...ctx, baseUrl: ctx.memory.baseUrl, serverPid: ctx.memory.serverPid };
+  const runMem = () => httpRowOn(mem, `${id}@memory`, `${label} (memory store)`, spec, baseline);
+  // Which store goes first alternates, so a drift in the machine's load does not favour one.
+  const memoryFirst = pairsRun++ % 2 === 1;
+  const memRow = memoryFirst ? await runMem() : undefined;
+  const row = await httpRowOn(ctx, id, label, spec, baseline);
+  if (!row) return undefined;
+  const second = memoryFirst ? memRow : await runMem();
+  return second ? [row, second] : row;
+}
+let pairsRun = 0;
+
+async function httpRowOn(
   ctx: BenchContext,
   id: string,
   label: string,
@@ -106,7 +130,7 @@ export async function createScenarios(ctx: BenchContext): Promise<Row[]> {
   const apiOrg = await seedCreateOrg(ctx.admin, `bench-create-${ctx.runId}`);
   const rawOrg = await seedCreateOrg(ctx.admin, `bench-rawcreate-${ctx.runId}`);
   let n = 0;
-  const rows: (Row | undefined)[] = [];
+  const rows: (Row | Row[] | undefined)[] = [];
   let r = 0; // one counter across warm-up and run: names stay unique
   rows.push(
     await fnRow(ctx, "raw-create", "create transaction, raw SQL", "raw-sql", () =>
@@ -153,14 +177,14 @@ export async function createScenarios(ctx: BenchContext): Promise<Row[]> {
       "raw-replay",
     ),
   );
-  return rows.filter((r): r is Row => Boolean(r));
+  return rows.flat().filter((r): r is Row => Boolean(r));
 }
 
 export async function listScenarios(ctx: BenchContext): Promise<Row[]> {
   const org = await seedListOrg(ctx.admin);
   const limit = 50;
   const lastOffset = LIST_AGENT_COUNT - limit;
-  const rows: (Row | undefined)[] = [];
+  const rows: (Row | Row[] | undefined)[] = [];
   const list = (query: string): HttpRequestSpec => ({
     path: `/api/v1/agents?${query}`,
     headers: auth(org.key),
@@ -234,13 +258,13 @@ export async function listScenarios(ctx: BenchContext): Promise<Row[]> {
       `[bench] api-list-last-cursor: no next_cursor from the API (status ${before.status})\n`,
     );
   }
-  return rows.filter((r): r is Row => Boolean(r));
+  return rows.flat().filter((r): r is Row => Boolean(r));
 }
 
 export async function readScenarios(ctx: BenchContext): Promise<Row[]> {
   const org = await seedListOrg(ctx.admin);
   const id = org.sampleAgentId;
-  const rows: (Row | undefined)[] = [];
+  const rows: (Row | Row[] | undefined)[] = [];
   rows.push(
     await fnRow(ctx, "raw-get", "one agent with joins", "raw-sql", () => rawGetAgent(ctx.raw, org.id, id)),
   );
@@ -267,5 +291,5 @@ export async function readScenarios(ctx: BenchContext): Promise<Row[]> {
       "raw-widget-config",
     ),
   );
-  return rows.filter((r): r is Row => Boolean(r));
+  return rows.flat().filter((r): r is Row => Boolean(r));
 }

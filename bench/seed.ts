@@ -18,7 +18,7 @@ const AGENT_CONFIG = { model: "gemini-2.5-flash", temperature: 0.7, max_output_t
 
 export type BenchOrg = { id: number; slug: string; key: string };
 
-async function upsertOrg(sql: Sql, slug: string, maxAgents: number): Promise<number> {
+export async function upsertOrg(sql: Sql, slug: string, maxAgents: number): Promise<number> {
   const [row] = await sql<{ id: string }[]>`
     insert into organizations (slug, name, plan, max_agents)
     values (${slug}, ${`Bench ${slug}`}, 'enterprise', ${maxAgents})
@@ -27,7 +27,7 @@ async function upsertOrg(sql: Sql, slug: string, maxAgents: number): Promise<num
   return Number(row?.id);
 }
 
-async function createKey(sql: Sql, organizationId: number): Promise<string> {
+export async function createKey(sql: Sql, organizationId: number): Promise<string> {
   const k = generateApiKey();
   await sql`
     insert into api_keys (organization_id, name, key_id, secret_hash, scopes)

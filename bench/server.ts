@@ -11,14 +11,17 @@ export const BENCH_LOG = path.resolve("test-results/logs/bench-server.log");
 
 export type BenchServer = { url: string; pid?: number; stop: () => Promise<number | null> };
 
-function serverEnv(): NodeJS.ProcessEnv {
+/** One instance: its port and what differs from the others (e.g. RATE_LIMIT_STORE). */
+export type InstanceOptions = { port?: number; env?: Record<string, string>; logName?: string };
+
+function serverEnv(port = BENCH_PORT, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: "production",
-    PORT: String(BENCH_PORT),
+    PORT: String(port),
     YOURAGENT_DATA_DIR: BENCH_DATA_DIR,
     NEXT_DIST_DIR: BENCH_DIST_DIR,
-    APP_URL: `http://localhost:${BENCH_PORT}`,
+    APP_URL: `http://localhost:${port}`,
     AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-0",
     EXPOSE_STATEMENT_COUNT: "1",
     // The bench measures the database path, not the per-key limiter.
@@ -26,6 +29,7 @@ function serverEnv(): NodeJS.ProcessEnv {
     WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE: "100000000",
     WIDGET_AGENT_RATE_LIMIT_PER_MINUTE: "100000000",
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn",
+    ...extra,
   };
 }
 
@@ -63,17 +67,19 @@ async function assertPortFree(port: number): Promise<void> {
   if (inUse) throw new Error(`port ${port} is already serving; stop that server or set BENCH_PORT`);
 }
 
-export async function startServer(): Promise<BenchServer> {
-  await assertPortFree(BENCH_PORT);
-  mkdirSync(path.dirname(BENCH_LOG), { recursive: true });
-  const logStream = createWriteStream(BENCH_LOG, { flags: "a" });
+export async function startServer(opts: InstanceOptions = {}): Promise<BenchServer> {
+  const port = opts.port ?? BENCH_PORT;
+  await assertPortFree(port);
+  const logFile = opts.logName ? BENCH_LOG.replace(/\.log$/, `-${opts.logName}.log`) : BENCH_LOG;
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  const logStream = createWriteStream(logFile, { flags: "a" });
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
-    env: serverEnv(),
+    env: serverEnv(port, opts.env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.pipe(logStream);
   child.stderr?.pipe(logStream);
-  const url = `http://localhost:${BENCH_PORT}`;
+  const url = `http://localhost:${port}`;
   await waitForHealth(url, child, 90_000);
   return {
     url,

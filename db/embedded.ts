@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { explainPostgresAccess, PostgresAccessError } from "./embedded-access";
 
 // The embedded Postgres: data under <dataDir>/pg, found by every process through
 // the postmaster.pid file that Postgres itself writes (line 4 holds the port).
@@ -93,8 +94,10 @@ export async function startEmbeddedPostgres(
   const running = findRunningEmbeddedUrl(dataDir);
   if (running) return { url: running, stop: async () => {}, owned: false };
 
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dir = pgDir(dataDir);
+  const accessProblem = explainPostgresAccess(dir);
+  if (accessProblem) throw new PostgresAccessError(accessProblem);
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   mkdirSync(path.dirname(dir), { recursive: true });
   // Another process may grab the port between our check and Postgres binding it (parallel
   // test runs): retry on a fresh port, and keep Postgres's own output to explain a failure.

@@ -23,6 +23,11 @@ export const envSchema = z.object({
   WIDGET_TOKEN_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   AUTH_GITHUB_ID: optionalString,
   AUTH_GITHUB_SECRET: optionalString,
+  // GitHub Enterprise, or the fake OAuth server in tests: web (authorize/token) and API bases.
+  AUTH_GITHUB_URL: optionalString.pipe(z.url().optional()),
+  AUTH_GITHUB_API_URL: optionalString.pipe(z.url().optional()),
+  // Reverse proxies in front of the app: how many X-Forwarded-For hops to trust (0 = none).
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   GEMINI_API_KEY: optionalString,
   GEMINI_MODEL: z.string().default("gemini-2.5-flash"),
   GEMINI_BASE_URL: optionalString.pipe(z.url().optional()),
@@ -40,6 +45,14 @@ export const envSchema = z.object({
   // Widget chat: per visitor (a session's visitor id) and per agent, messages per minute.
   WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   WIDGET_AGENT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  // The outbox re-sends a job Inngest accepted but has not run (pending/running) for this long,
+  // up to OUTBOX_MAX_RESENDS times; then it is marked failed. Longer than a normal run.
+  OUTBOX_RESEND_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  OUTBOX_MAX_RESENDS: z.coerce.number().int().min(0).max(20).default(3),
+  // Where limits count: Postgres (shared by every instance; the default). "memory" counts per
+  // process and exists only so the bench and tests can compare against it; never in production
+  // with more than one instance.
+  RATE_LIMIT_STORE: z.enum(["postgres", "memory"]).default("postgres"),
   // Bench and tests read the per-request SQL statement count from a response header.
   EXPOSE_STATEMENT_COUNT: z.enum(["0", "1"]).default("0"),
   SEED_DEMO: z.enum(["0", "1"]).optional(),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
+import { awaitListening, type ListenerState } from "@/lib/coherence/invalidation";
 import { getEnv, isGeminiConfigured } from "@/lib/env";
 import { withDeadline } from "@/lib/http/db-errors";
 
@@ -8,6 +9,8 @@ export type Health = {
   database: "ok" | "down";
   jobs: "ok" | "unreachable" | "not_configured";
   llm: "configured" | "not_configured";
+  /** The cache-invalidation listener: not "listening" means this instance may serve stale agents. */
+  listener: ListenerState;
 };
 
 async function checkJobs(): Promise<Health["jobs"]> {
@@ -24,12 +27,14 @@ async function checkJobs(): Promise<Health["jobs"]> {
 }
 
 export async function checkHealth(): Promise<Health> {
-  const [database, jobs] = await Promise.all([
+  const [database, jobs, listener] = await Promise.all([
     withDeadline(2_000, () => db.execute(sql`select 1`))
       .then(() => "ok" as const)
       .catch(() => "down" as const),
     checkJobs(),
+    awaitListening(1_000),
   ]);
   const llm = isGeminiConfigured() ? "configured" : "not_configured";
-  return { status: database === "ok" && jobs !== "unreachable" ? "ok" : "degraded", database, jobs, llm };
+  const ok = database === "ok" && jobs !== "unreachable" && listener === "listening";
+  return { status: ok ? "ok" : "degraded", database, jobs, llm, listener };
 }

@@ -6,4 +6,8 @@ export const MESSAGES = {
   knowledgePackNotFound: "No knowledge pack with this id exists.",
   knowledgePackNotInOrganization: "No knowledge pack with this id exists in your organization.",
   webhookEndpointNotFound: "No webhook endpoint with this id exists.",
+  notAMember: "That user is not a member.",
+  fixHighlightedFields: "Please fix the highlighted fields.",
+  chooseStrongerPassword: "Choose a stronger password.",
+  sessionEnded: "Your session has ended. Sign in again.",
 } as const;

@@ -2,7 +2,10 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import path from "node:path";
 import { releaseEmbeddedSignalHooks } from "@/db/embedded";
+import { PostgresAccessError } from "@/db/embedded-access";
 import { settleBackgroundWork } from "@/lib/background-work";
+import { startInvalidationListener, stopInvalidationListener } from "@/lib/coherence/invalidation";
+import { PEER_HEADER, peerHeaderValue } from "@/lib/http/client-ip";
 import { log as logJson } from "@/lib/logger";
 import { prepareRuntime, printLogin } from "./prepare-runtime";
 
@@ -19,7 +22,11 @@ function log(msg: string) {
   process.stderr.write(`[youragent] ${msg}\n`);
 }
 
-const rt = await prepareRuntime({ dev });
+const rt = await prepareRuntime({ dev }).catch((e: unknown) => {
+  if (!(e instanceof PostgresAccessError)) throw e;
+  log(e.message);
+  process.exit(1);
+});
 // From here on this process decides the shutdown order (drain, pool, database).
 releaseEmbeddedSignalHooks();
 
@@ -50,7 +57,13 @@ if (dev) {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((req, res) => void handle(req, res));
+  // Listening before the first request: readiness reports it, caches rely on it.
+  startInvalidationListener();
+  const server = createServer((req, res) => {
+    // Overwrites any client-sent copy: the only trustworthy record of the socket address.
+    req.headers[PEER_HEADER] = peerHeaderValue(req.socket.remoteAddress ?? "");
+    void handle(req, res);
+  });
   server.keepAliveTimeout = 5_000;
   server.listen(port, hostname, () => {
     log(`ready on ${publicUrl}`);
@@ -75,6 +88,7 @@ if (dev) {
     // After-commit hand-offs still running get a few seconds; the outbox covers the rest.
     const left = await settleBackgroundWork(5_000);
     if (left > 0) log(`${left} background hand-off(s) cut off; the outbox flusher will re-send them`);
+    await stopInvalidationListener();
     const holder = (globalThis as { __youragentDb?: { sql: { end: (o: object) => Promise<void> } } })
       .__youragentDb;
     await holder?.sql.end({ timeout: 5 }).catch(() => {});

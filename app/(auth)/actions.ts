@@ -1,11 +1,16 @@
 "use server";
 
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
 import type { ActionState } from "@/lib/auth/action-state";
-import { formDataToObject, invalidFormState } from "@/lib/auth/form-data";
-import { signUpUser } from "@/lib/auth/sign-up";
+import { appErrorFormState, formDataToObject, invalidFormState } from "@/lib/auth/form-data";
+import { withSignInOutcome } from "@/lib/auth/sign-in-outcome";
+import { signUpWithoutDisclosure } from "@/lib/auth/sign-up";
 import { isAppError } from "@/lib/errors";
+import { clientIp } from "@/lib/http/client-ip";
+import { MESSAGES } from "@/lib/messages";
 import { signInSchema, signUpSchema } from "@/lib/validations/auth";
 
 /** Only same-site relative paths: an open redirect after sign-in would be a phishing aid. */
@@ -13,26 +18,34 @@ function safeRedirect(target: string | undefined): string {
   return target && /^\/(?!\/)[^\\\s]*$/.test(target) ? target : "/";
 }
 
+function waitMessage(seconds: number): string {
+  const wait = seconds > 90 ? `${Math.ceil(seconds / 60)} minutes` : `${Math.max(1, seconds)} seconds`;
+  return `Too many failed sign-ins from your network. Try again in ${wait}; a correct password from another network works now.`;
+}
+
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const raw = formDataToObject(formData);
   const values = { email: typeof raw.email === "string" ? raw.email : "" };
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return invalidFormState("Enter your email and password.", parsed.error, values);
+  let retryAfter = 0;
   try {
-    await signIn("credentials", {
-      email: parsed.data.email,
-      password: parsed.data.password,
-      redirectTo: safeRedirect(parsed.data.callbackUrl),
+    await withSignInOutcome(async (outcome) => {
+      try {
+        await signIn("credentials", {
+          email: parsed.data.email,
+          password: parsed.data.password,
+          redirectTo: safeRedirect(parsed.data.callbackUrl),
+        });
+      } finally {
+        retryAfter = outcome.retryAfterSeconds ?? 0;
+      }
     });
   } catch (e) {
     // signIn() redirects by throwing; only Auth.js errors are expected failures.
     if (e instanceof AuthError) {
       if (e.type === "CredentialsSignin" && (e as { code?: string }).code === "rate_limited") {
-        return {
-          ok: false,
-          error: "Too many sign-in attempts for this account. Wait a few minutes, then try again.",
-          values,
-        };
+        return { ok: false, error: waitMessage(retryAfter), values };
       }
       return e.type === "CredentialsSignin"
         ? { ok: false, error: "Wrong email or password. Check both and try again.", values }
@@ -51,31 +64,15 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
     organizationName: String(raw.organizationName ?? ""),
   };
   const parsed = signUpSchema.safeParse(raw);
-  if (!parsed.success) return invalidFormState("Please fix the highlighted fields.", parsed.error, values);
-  let slug: string;
+  if (!parsed.success) return invalidFormState(MESSAGES.fixHighlightedFields, parsed.error, values);
   try {
-    ({
-      org: { slug },
-    } = await signUpUser(parsed.data));
+    await signUpWithoutDisclosure({ ip: clientIp(await headers()) }, parsed.data);
   } catch (e) {
-    if (isAppError(e)) {
-      const errors = (e.extra.errors as { path: string; message: string }[] | undefined) ?? [];
-      return {
-        ok: false,
-        error: e.message,
-        fieldErrors: Object.fromEntries(errors.map((x) => [x.path, x.message])),
-        values,
-      };
-    }
+    if (isAppError(e)) return appErrorFormState(e, values);
     throw e;
   }
-  // Outside the try: signIn() redirects by throwing.
-  await signIn("credentials", {
-    email: parsed.data.email,
-    password: parsed.data.password,
-    redirectTo: `/${slug}/agents`,
-  });
-  return { ok: true };
+  // The same next step whether the email was free or taken: nothing here says which.
+  redirect(`/sign-in?notice=signed-up&email=${encodeURIComponent(parsed.data.email)}`);
 }
 
 export async function signInWithGitHubAction(): Promise<void> {

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { memberships, organizations, users } from "@/db/schema";
+import { organizationColumns, userColumns } from "./columns";
 
 export type NewOrganization = typeof organizations.$inferInsert;
 
@@ -10,14 +11,7 @@ export async function insertOrganizationIfSlugFree(db: Executor, values: NewOrga
     .insert(organizations)
     .values(values)
     .onConflictDoNothing({ target: organizations.slug })
-    .returning({
-      id: organizations.id,
-      publicId: organizations.publicId,
-      slug: organizations.slug,
-      name: organizations.name,
-      plan: organizations.plan,
-      maxAgents: organizations.maxAgents,
-    });
+    .returning(organizationColumns);
   return rows[0];
 }
 
@@ -38,11 +32,7 @@ export async function findOrganizationBySlug(db: Executor, slug: string) {
 
 /** Inserts unless the email (case-insensitive) is taken; undefined on conflict. */
 export async function insertUserIfEmailFree(db: Executor, values: typeof users.$inferInsert) {
-  const rows = await db
-    .insert(users)
-    .values(values)
-    .onConflictDoNothing()
-    .returning({ id: users.id, publicId: users.publicId, email: users.email, name: users.name });
+  const rows = await db.insert(users).values(values).onConflictDoNothing().returning(userColumns);
   return rows[0];
 }
 

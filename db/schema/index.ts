@@ -2,6 +2,7 @@ export * from "./agents";
 export * from "./api-keys";
 export * from "./audit-events";
 export * from "./conversations";
+export * from "./coordination";
 export * from "./enums";
 export * from "./knowledge-packs";
 export * from "./organizations";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { fk, internalId, publicId, timestamps } from "./columns";
 
 export const users = pgTable(
@@ -13,6 +13,8 @@ export const users = pgTable(
     emailVerified: timestamp("email_verified", { withTimezone: true }),
     // scrypt; null for users who only sign in through OAuth.
     passwordHash: text("password_hash"),
+    // Carried in the session JWT and compared on every request: bumping it ends every session.
+    sessionVersion: integer("session_version").notNull().default(1),
     ...timestamps,
   },
   (t) => [uniqueIndex("users_email_unique").on(sql`lower(${t.email})`)],

@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { listAgentsForOrganization } from "@/db/queries/agent-read";
 import { listAuditEventsForTarget } from "@/db/queries/audit-events";
 import { listKnowledgePacksForOrganization } from "@/db/queries/knowledge-packs";
+import { hasUnstorableText, TEXT_MESSAGE } from "@/lib/http/json-guard";
 import { PERSONA_KEYS } from "@/lib/personas";
 import { optimizationStatusSchema } from "@/lib/validations/agent";
 
@@ -26,11 +27,16 @@ export const agentsPageSearchSchema = z.object({
 });
 export type AgentsPageSearch = z.infer<typeof agentsPageSearchSchema>;
 
-export function parseAgentsPageSearch(raw: Record<string, string | string[] | undefined>): AgentsPageSearch {
+/** The URL state; a search Postgres cannot run (NUL, lone surrogate) is dropped with a message. */
+export function parseAgentsPageSearch(
+  raw: Record<string, string | string[] | undefined>,
+): AgentsPageSearch & { qError?: string } {
   const flat = Object.fromEntries(
     Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v === "" ? undefined : v]),
   );
-  return agentsPageSearchSchema.parse(flat);
+  const parsed = agentsPageSearchSchema.parse(flat);
+  if (parsed.q === undefined || !hasUnstorableText(parsed.q)) return parsed;
+  return { ...parsed, q: undefined, qError: `Search ignored: ${TEXT_MESSAGE}` };
 }
 
 export async function listAgentsForDashboard(organizationId: number, s: AgentsPageSearch) {

@@ -1,6 +1,11 @@
 import { db } from "@/db";
 import { listAgentsForOrganization } from "@/db/queries/agent-read";
-import { cursorBinding, decodeListCursor, encodeListCursor } from "@/lib/agents/list-cursor";
+import {
+  cursorBinding,
+  decodeListCursor,
+  encodeListCursor,
+  prepareListCursorKey,
+} from "@/lib/agents/list-cursor";
 import { toAgentResource } from "@/lib/agents/serialize";
 import type { ListAgentsQuery } from "@/lib/validations/agent-list";
 
@@ -12,6 +17,7 @@ export async function listAgentsPage(organizationId: number, query: ListAgentsQu
     persona: query.persona,
     optimization_status: query.optimization_status,
   });
+  await prepareListCursorKey();
   const after = query.cursor ? decodeListCursor(query.cursor, binding) : undefined;
   const offset = after ? null : (query.offset ?? 0);
   const page = await listAgentsForOrganization(db, organizationId, {

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { sharedSecret } from "@/lib/coherence/shared-secret";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
@@ -25,16 +26,25 @@ const payloadSchema = z.object({
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-let devKey: Buffer | undefined;
+const g = globalThis as unknown as { __youragentCursorSecret?: string; __youragentCursorDevKey?: Buffer };
+
+/**
+ * Without AUTH_SECRET (dev, tests), loads the database's shared secret once per process so a
+ * cursor made by one instance decodes on every other; a no-op when AUTH_SECRET is set.
+ */
+export async function prepareListCursorKey(): Promise<void> {
+  if (getEnv().AUTH_SECRET || g.__youragentCursorSecret) return;
+  g.__youragentCursorSecret = await sharedSecret("list-cursor");
+}
 
 function cursorKey(): Buffer {
   const env = getEnv();
-  const secret = env.AUTH_SECRET;
+  const secret = env.AUTH_SECRET ?? g.__youragentCursorSecret;
   if (!secret) {
     if (env.NODE_ENV === "production") throw new Error("AUTH_SECRET is required to sign list cursors.");
-    // Dev and tests without a secret: cursors are valid for this process only.
-    devKey ??= randomBytes(32);
-    return devKey;
+    // Unit tests with neither a secret nor a database: valid for this process only.
+    g.__youragentCursorDevKey ??= randomBytes(32);
+    return g.__youragentCursorDevKey;
   }
   return Buffer.from(hkdfSync("sha256", secret, "youragent", "list-cursor:v1", 32));
 }

@@ -19,6 +19,8 @@ import { type AgentPatch, agentConfigSchema, widgetConfigSchema } from "@/lib/va
 import { fieldErrorsFromZod } from "@/lib/validations/zod-errors";
 
 type Changes = Partial<typeof agents.$inferInsert>;
+/** The agent's JSON objects that a PATCH merges into rather than replaces. */
+type ObjectSchema = typeof widgetConfigSchema | typeof agentConfigSchema;
 
 /**
  * The one edit use case behind PATCH /api/v1/agents/{id} and the dashboard edit form.
@@ -79,21 +81,25 @@ async function updateInTransaction(
     }
     set("knowledge_pack_id", "knowledgePackId", packId, current.knowledgePackId);
   }
-  // Objects merge onto what is stored (send only the keys to change), then are validated whole.
+  // Objects merge onto what is stored (send only the keys to change), then are validated whole;
+  // compared with the stored object's defaults filled in, so filling defaults alone is no change.
+  const setMerged = (
+    field: "widget_config" | "config",
+    key: "widgetConfig" | "config",
+    schema: ObjectSchema,
+    stored: Record<string, unknown>,
+    sent: unknown,
+  ) => set(field, key, mergeObject(schema, stored, sent, field), normalized(schema, stored));
   if (input.widget_config !== undefined)
-    set(
+    setMerged(
       "widget_config",
       "widgetConfig",
-      mergeObject(widgetConfigSchema, current.widgetConfig, input.sent.widget_config, "widget_config"),
-      normalized(widgetConfigSchema, current.widgetConfig),
+      widgetConfigSchema,
+      current.widgetConfig,
+      input.sent.widget_config,
     );
   if (input.config !== undefined)
-    set(
-      "config",
-      "config",
-      mergeObject(agentConfigSchema, current.config, input.sent.config, "config"),
-      normalized(agentConfigSchema, current.config),
-    );
+    setMerged("config", "config", agentConfigSchema, current.config, input.sent.config);
   if (input.allowed_origins !== undefined)
     set("allowed_origins", "allowedOrigins", input.allowed_origins, current.allowedOrigins);
   if (input.use_optimized_prompt !== undefined)
@@ -143,7 +149,7 @@ function promptChange(current: LockedAgent, autoOptimize: boolean): Changes {
 }
 
 function mergeObject(
-  schema: typeof widgetConfigSchema | typeof agentConfigSchema,
+  schema: ObjectSchema,
   stored: Record<string, unknown>,
   patch: unknown,
   path: string,
@@ -156,10 +162,7 @@ function mergeObject(
 }
 
 /** The stored object with defaults filled in, so filling defaults alone is not a change. */
-function normalized(
-  schema: typeof widgetConfigSchema | typeof agentConfigSchema,
-  stored: Record<string, unknown>,
-): Record<string, unknown> {
+function normalized(schema: ObjectSchema, stored: Record<string, unknown>): Record<string, unknown> {
   const parsed = schema.safeParse(stored);
   return parsed.success ? (parsed.data as Record<string, unknown>) : stored;
 }

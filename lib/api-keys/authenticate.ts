@@ -2,6 +2,7 @@ import { db } from "@/db";
 import { findApiKeyForAuth, touchApiKeyLastUsed } from "@/db/queries/api-keys";
 import { detachFromStatementCounter } from "@/db/query-counter";
 import { AppError } from "@/lib/errors";
+import { safeErrorFields } from "@/lib/http/safe-error";
 import { log } from "@/lib/logger";
 import { type ApiKeyScope, parseApiKey, secretMatches } from "./format";
 
@@ -41,9 +42,7 @@ export async function authenticateApiKey(req: Request): Promise<ApiKeyPrincipal>
     // Detached: the stamp is not part of this request's work (nor of its statement count).
     detachFromStatementCounter(() =>
       setImmediate(() => {
-        touchApiKeyLastUsed(db, row.id).catch((e) =>
-          log("warn", "api key touch failed", { error: String(e) }),
-        );
+        touchApiKeyLastUsed(db, row.id).catch((e) => log("warn", "api key touch failed", safeErrorFields(e)));
       }),
     );
   }

@@ -7,10 +7,10 @@ import {
 import type { ApiKeyScope } from "@/lib/api-keys/format";
 import { getEnv } from "@/lib/env";
 import { type BaseContext, pipeline, type Step } from "@/lib/http/pipeline";
-import { countStatements, deadline, rateLimit } from "@/lib/http/steps";
+import { countStatements, deadline, rateLimit, storableQuery } from "@/lib/http/steps";
 
 // The public API's steps: request id → statement count → deadline → API key → rate limit →
-// scope → organization param; a route adds its own (body, id) and a handler.
+// scope → query guard → organization param; a route adds its own (body, id) and a handler.
 
 export type ApiContext = BaseContext & { principal: ApiKeyPrincipal };
 
@@ -54,5 +54,6 @@ export function api(required: ApiKeyScope) {
     .use(apiKey)
     .use(apiKeyRateLimit)
     .use(scope(required))
+    .use(storableQuery)
     .use(organizationParam);
 }

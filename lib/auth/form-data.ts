@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { AppError, FieldError } from "@/lib/errors";
 
 /** FormData → plain object; a key sent several times (checkboxes) becomes an array. Files are dropped. */
 export function formDataToObject(formData: FormData): Record<string, string | string[]> {
@@ -51,4 +52,14 @@ export function invalidFormState(
   values: Record<string, string>,
 ): { ok: false; error: string; fieldErrors: Record<string, string>; values: Record<string, string> } {
   return { ok: false, error, fieldErrors: fieldErrorsFrom(zodError), values };
+}
+
+/** The failed-submit state of a form whose use case refused: its message and any field errors. */
+export function appErrorFormState(
+  e: AppError,
+  values?: Record<string, string>,
+): { ok: false; error: string; fieldErrors?: Record<string, string>; values?: Record<string, string> } {
+  const errors = e.extra.errors as FieldError[] | undefined;
+  const fieldErrors = errors ? Object.fromEntries(errors.map((x) => [x.path, x.message])) : undefined;
+  return { ok: false, error: e.message, fieldErrors, values };
 }

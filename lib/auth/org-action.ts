@@ -2,8 +2,9 @@ import "server-only";
 import type { z } from "zod";
 import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/logger";
+import { MESSAGES } from "@/lib/messages";
 import type { ActionState } from "./action-state";
-import { echoValues, formDataToObject, invalidFormState } from "./form-data";
+import { appErrorFormState, echoValues, formDataToObject, invalidFormState } from "./form-data";
 import { getCurrentUser, hasRole, type OrgContext, type Role, resolveOrgContext } from "./org-context";
 
 export type { ActionState } from "./action-state";
@@ -26,7 +27,7 @@ export function orgAction<S extends z.ZodType>(
     const raw = formDataToObject(formData);
     const values = echoValues(raw);
     const user = await getCurrentUser();
-    if (!user) return { ok: false, error: "Your session has ended. Sign in again.", values };
+    if (!user) return { ok: false, error: MESSAGES.sessionEnded, values };
     const slug = typeof raw.org === "string" ? raw.org : "";
     const ctx = await resolveOrgContext(user, slug);
     if (!ctx) return { ok: false, error: "Organization not found.", values };
@@ -39,15 +40,13 @@ export function orgAction<S extends z.ZodType>(
     }
     const { org: _org, ...input } = raw;
     const parsed = schema.safeParse(input);
-    if (!parsed.success) return invalidFormState("Please fix the highlighted fields.", parsed.error, values);
+    if (!parsed.success) return invalidFormState(MESSAGES.fixHighlightedFields, parsed.error, values);
     try {
       return (await fn(parsed.data, ctx, formData)) ?? { ok: true };
     } catch (e) {
       if (isAppError(e)) {
-        const errors = e.extra.errors as { path: string; message: string }[] | undefined;
-        const fieldErrors = errors ? Object.fromEntries(errors.map((x) => [x.path, x.message])) : undefined;
         if (e.status >= 500) log("error", "action failed", { code: e.code });
-        return { ok: false, error: e.message, fieldErrors, values };
+        return appErrorFormState(e, values);
       }
       throw e;
     }

@@ -8,7 +8,14 @@ import type { PlanKey } from "@/lib/plans";
 import { auth } from "./index";
 
 export type Role = MembershipRole;
-export type CurrentUser = { id: number; publicId: string; email: string; name: string | null };
+export type CurrentUser = {
+  id: number;
+  publicId: string;
+  email: string;
+  name: string | null;
+  sessionVersion: number;
+  hasPassword: boolean;
+};
 export type OrgContext = {
   user: CurrentUser;
   org: {
@@ -25,13 +32,22 @@ export type OrgContext = {
 
 export const ADMIN_ROLES: Role[] = ["owner", "admin"];
 
-/** The signed-in user from the session JWT (public id), re-read from the database. Cached per request. */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
+/**
+ * The signed-in user from the session JWT (public id), re-read from the database. Cached per
+ * request. The JWT's session version must equal the row's: sign-out, sign out everywhere, a
+ * password change or a removal bump it, and every JWT issued before is refused from then on.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => userForSession(await auth()));
+
+/** The user a decoded session belongs to, or null when it names none or an ended version. */
+export async function userForSession(
+  session: { user?: { id?: string }; sessionVersion?: unknown } | null,
+): Promise<CurrentUser | null> {
   const publicId = session?.user?.id;
   if (!publicId || !/^[0-9a-f-]{36}$/i.test(publicId)) return null;
-  return (await findUserByPublicId(db, publicId)) ?? null;
-});
+  const user = await findUserByPublicId(db, publicId);
+  return user && user.sessionVersion === session?.sessionVersion ? user : null;
+}
 
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();

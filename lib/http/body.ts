@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { assertAcceptableJson } from "./json-guard";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -24,6 +25,7 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
   }
   // ── JSON SHAPE GUARD ── the depth/width guard (lib/http/json-guard.ts, hardening issue) is
   // called here, on the parsed value and before any schema walks it.
+  assertAcceptableJson(value);
   return value;
 }
 

@@ -3,6 +3,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { describeDatabaseError, mapDatabaseError } from "@/lib/http/db-errors";
 import { problemResponse } from "@/lib/http/problem";
 import { requestIdFrom } from "@/lib/http/request-id";
+import { safeErrorFields } from "@/lib/http/safe-error";
 import { log } from "@/lib/logger";
 import { fieldErrorsFromZod } from "@/lib/validations/zod-errors";
 
@@ -104,8 +105,7 @@ export function toAppError(e: unknown, requestId: string, route: string): AppErr
   log("error", "unhandled error", {
     request_id: requestId,
     route,
-    error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
-    stack: e instanceof Error ? e.stack : undefined,
+    ...safeErrorFields(e, { stack: true }),
   });
   return new AppError(
     "internal_error",

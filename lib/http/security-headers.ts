@@ -3,25 +3,6 @@
 type Header = { key: string; value: string };
 type HeaderRule = { source: string; headers: Header[] };
 
-/**
- * The dashboard's CSP. Next 16 inlines its bootstrap scripts, so script-src needs
- * 'unsafe-inline' (no nonces: they would make every page dynamic); `next dev` also needs eval.
- */
-export function dashboardCsp(dev: boolean): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob: https:",
-    "font-src 'self' data:",
-    `connect-src 'self'${dev ? " ws: wss:" : ""}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self' https://github.com",
-    "frame-ancestors 'none'",
-  ].join("; ");
-}
-
 // Every response, the embed page included.
 const everywhere: Header[] = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -32,15 +13,14 @@ const everywhere: Header[] = [
 // called server-to-server with bearer keys, never with cookies from another origin.
 const apiCsp = "default-src 'none'; frame-ancestors 'none'";
 
-export function securityHeaderRules(dev: boolean): HeaderRule[] {
+export function securityHeaderRules(): HeaderRule[] {
   return [
     { source: "/:path*", headers: everywhere },
     {
-      // Everything except the embed page (engineer E sets frame-ancestors <agent origins>
-      // there), the API (its own CSP below) and the public widget loader.
+      // Everything except the embed page, the API (its own CSP below) and the public widget
+      // loader. The pages' CSP carries a per-request nonce, so proxy.ts sets it (lib/http/csp.ts).
       source: "/((?!embed/|embed$|api/|widget\\.js$).*)",
       headers: [
-        { key: "Content-Security-Policy", value: dashboardCsp(dev) },
         { key: "X-Frame-Options", value: "DENY" },
         { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
       ],

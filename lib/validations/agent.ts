@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { agentStatusEnum, optimizationStatusEnum } from "@/db/schema/enums";
 import { AppError } from "@/lib/errors";
+import { jsonByteLength, rejectUnsafeShape } from "@/lib/http/json-guard";
 import { DEFAULT_PERSONA_KEY, PERSONA_KEYS } from "@/lib/personas";
 import { rejectUnstorableText } from "./storable-text";
 import {
@@ -13,8 +14,14 @@ import {
 import { fieldErrorsFromZod } from "./zod-errors";
 
 // The shapes of API.md, shared by the API, the dashboard forms, jobs and the OpenAPI document.
-const jsonSize = (v: unknown) => Buffer.byteLength(JSON.stringify(v) ?? "", "utf8");
+// Never JSON.stringify raw input: a deep value would overflow the stack (see json-guard).
+const jsonSize = jsonByteLength;
 const MAX_OBJECT_BYTES = 16 * 1024;
+// An unsafe shape is reported by rejectUnsafeShape; the size check then stays quiet.
+const fitsSize = (v: unknown) => {
+  const n = jsonSize(v);
+  return n === Number.POSITIVE_INFINITY || n <= MAX_OBJECT_BYTES;
+};
 
 export { WIDGET_ANIMATIONS, WIDGET_POSITIONS, WIDGET_SIZES, WIDGET_THEMES } from "./widget-options";
 
@@ -36,7 +43,8 @@ export const widgetConfigSchema = z
     primary_color: hexColor.optional(),
     accent_color: hexColor.optional(),
   })
-  .refine((v) => jsonSize(v) <= MAX_OBJECT_BYTES, { message: "widget_config must be at most 16 KiB." });
+  .superRefine(rejectUnsafeShape)
+  .refine(fitsSize, { message: "widget_config must be at most 16 KiB." });
 export type WidgetConfig = z.infer<typeof widgetConfigSchema>;
 
 // BCP 47, pragmatically: a language subtag and optional subtags (en, en-US, zh-Hant-TW, es-419).
@@ -51,7 +59,8 @@ export const agentConfigSchema = z
     max_output_tokens: z.number().int().min(1).max(8192).default(1024),
     language: bcp47.default("en"),
   })
-  .refine((v) => jsonSize(v) <= MAX_OBJECT_BYTES, { message: "config must be at most 16 KiB." });
+  .superRefine(rejectUnsafeShape)
+  .refine(fitsSize, { message: "config must be at most 16 KiB." });
 export type AgentConfig = z.infer<typeof agentConfigSchema>;
 
 /** scheme://host[:port] with no path, query or fragment; normalised to the URL origin. */

@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-export const PASSWORD_MIN = 10;
+import { PASSWORD_MIN } from "./password-rules";
+
+export { PASSWORD_MIN };
 
 export const emailSchema = z
   .string()

@@ -1,7 +1,8 @@
 import { db } from "@/db";
 import { type AttemptOutcome, findDeliveryForAttempt, recordDeliveryAttempt } from "@/db/queries/webhooks";
+import { EgressBlocked, EgressFailed, egressFetch } from "@/lib/egress";
 import { webhookHeaders } from "./sign";
-import { assertPublicTarget, BlockedWebhookTarget } from "./target";
+import { privateTargetsAllowed } from "./target";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
@@ -25,44 +26,37 @@ export async function attemptWebhookDelivery(
   const body = JSON.stringify(delivery.payload);
   let outcome: AttemptOutcome;
   try {
-    await assertPublicTarget(delivery.url);
+    const res = await egressFetch(
+      delivery.url,
+      {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "YourAgent-Webhooks/1.0",
+          ...webhookHeaders(delivery.secret, delivery.messageId, body),
+        },
+        body,
+      },
+      { allowPrivate: privateTargetsAllowed(), timeoutMs: WEBHOOK_TIMEOUT_MS },
+    );
+    const ok = res.status >= 200 && res.status < 300;
+    outcome = ok
+      ? { status: "succeeded", responseCode: res.status, error: null }
+      : {
+          status: "failed",
+          responseCode: res.status,
+          error: res.redirect
+            ? `Endpoint answered ${res.status}; redirects are not followed`
+            : `Endpoint answered ${res.status}`,
+        };
   } catch (e) {
-    // Recorded like any attempt, but retrying cannot help: the caller stops here.
-    const reason =
-      e instanceof BlockedWebhookTarget
-        ? e.message
-        : `Cannot resolve the endpoint host: ${(e as Error).message}`;
+    // The guard's reasons name the blocked range, never the address a host resolved to.
+    const reason = e instanceof EgressBlocked || e instanceof EgressFailed ? e.message : "Request failed";
     outcome = { status: "failed", responseCode: null, error: reason };
-    if (e instanceof BlockedWebhookTarget) {
+    if (e instanceof EgressBlocked) {
+      // Recorded like any attempt, but retrying cannot help: the caller stops here.
       return { kind: "blocked", attempt: await recordDeliveryAttempt(db, delivery, outcome), outcome };
     }
-    return { kind: "done", attempt: await recordDeliveryAttempt(db, delivery, outcome), outcome };
-  }
-  try {
-    const res = await fetch(delivery.url, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "user-agent": "YourAgent-Webhooks/1.0",
-        ...webhookHeaders(delivery.secret, delivery.messageId, body),
-      },
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-    });
-    // The body does not matter and may be large: release the connection without reading it.
-    await res.body?.cancel().catch(() => undefined);
-    outcome = res.ok
-      ? { status: "succeeded", responseCode: res.status, error: null }
-      : { status: "failed", responseCode: res.status, error: `Endpoint answered ${res.status}` };
-  } catch (e) {
-    const err = e instanceof Error ? e : new Error(String(e));
-    const timedOut = err.name === "TimeoutError" || err.name === "AbortError";
-    outcome = {
-      status: "failed",
-      responseCode: null,
-      error: timedOut ? `No answer within ${WEBHOOK_TIMEOUT_MS / 1000} s` : `Request failed: ${err.message}`,
-    };
   }
   const attempt = await recordDeliveryAttempt(db, delivery, outcome);
   return { kind: "done", attempt, outcome };

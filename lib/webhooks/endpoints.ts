@@ -13,6 +13,7 @@ import { unitOfWork } from "@/lib/unit-of-work";
 import type { CreateWebhookEndpointInput } from "@/lib/validations/webhook";
 import { type QueuedWebhook, queueWebhookEvent } from "./queue-event";
 import { generateWebhookSecret } from "./sign";
+import { assertSavableWebhookUrl } from "./target";
 
 /** Creates an endpoint; the secret is returned this once (the page shows it, then it is gone). */
 export async function createWebhookEndpoint(args: {
@@ -20,6 +21,7 @@ export async function createWebhookEndpoint(args: {
   actor: Actor;
   input: CreateWebhookEndpointInput;
 }): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
+  await assertSavableWebhookUrl(args.input.url); // DNS, so before the transaction
   const secret = generateWebhookSecret();
   const endpoint = await unitOfWork(args, async ({ tx, audit }) => {
     const created = await insertWebhookEndpoint(tx, {

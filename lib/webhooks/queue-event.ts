@@ -1,6 +1,7 @@
 import { db } from "@/db";
 import { queueWebhookDeliveries } from "@/db/queries/webhooks";
 import { runInBackground, settleBackgroundWork } from "@/lib/background-work";
+import { safeErrorFields } from "@/lib/http/safe-error";
 import { inngest } from "@/lib/inngest/client";
 import { WEBHOOK_DELIVERY_REQUESTED, type WebhookEventType } from "@/lib/inngest/events";
 import { log } from "@/lib/logger";
@@ -51,7 +52,7 @@ export async function sendDeliveryEvents(
   } catch (e) {
     log("warn", "webhook hand-off failed; the outbox flusher will retry", {
       deliveries: deliveries.length,
-      error: e instanceof Error ? e.message : String(e),
+      ...safeErrorFields(e),
     });
     return false;
   }
@@ -63,7 +64,7 @@ export function notifyWebhooks(args: Parameters<typeof queueWebhookEvent>[0]): v
     queueWebhookEvent(args).catch((e) =>
       log("warn", "webhook queueing failed", {
         type: args.type,
-        error: e instanceof Error ? e.message : String(e),
+        ...safeErrorFields(e),
       }),
     ),
   );

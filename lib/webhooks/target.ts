@@ -1,16 +1,12 @@
-import { lookup } from "node:dns/promises";
-import { isIP } from "node:net";
+import { classifyAddress, vetTarget } from "@/lib/egress";
+import { EgressBlocked } from "@/lib/egress/target";
 import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 
-// SSRF guard for webhook deliveries: an org admin chooses the URL, so the server must not be
-// talked into calling its own network (metadata services, databases, admin ports). Checked at
-// each attempt on the resolved addresses, since DNS can change after the endpoint is saved.
-export class BlockedWebhookTarget extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "BlockedWebhookTarget";
-  }
-}
+// Webhook targets are chosen by an org admin, so the server must not be talked into calling its
+// own network (metadata services, databases, admin ports). The egress guard decides; here is
+// only the webhook policy: private targets are allowed in development (the receiver is often on
+// this machine) and refused in production, at save time and again at every attempt.
 
 export function privateTargetsAllowed(): boolean {
   const env = getEnv();
@@ -18,54 +14,21 @@ export function privateTargetsAllowed(): boolean {
   return env.NODE_ENV !== "production";
 }
 
-function ipv4ToInt(ip: string): number {
-  return ip.split(".").reduce((n, part) => (n << 8) + Number(part), 0) >>> 0;
-}
-
-const V4_BLOCKED: [string, number][] = [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["224.0.0.0", 4],
-  ["240.0.0.0", 4],
-];
-
-/** True for loopback, private, link-local, CGNAT, multicast and reserved addresses (v4 and v6). */
+/** True for every address the egress guard refuses (kept for callers that judge one address). */
 export function isPrivateAddress(ip: string): boolean {
-  if (isIP(ip) === 4) {
-    const n = ipv4ToInt(ip);
-    return V4_BLOCKED.some(([base, bits]) => {
-      const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-      return (n & mask) >>> 0 === (ipv4ToInt(base) & mask) >>> 0;
-    });
-  }
-  const v6 = ip.toLowerCase();
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(v6);
-  if (mapped) return isPrivateAddress(mapped[1]!);
-  return (
-    v6 === "::" ||
-    v6 === "::1" ||
-    /^f[cd][0-9a-f]{2}:/.test(v6) || // fc00::/7 unique local
-    /^fe[89ab][0-9a-f]:/.test(v6) || // fe80::/10 link-local
-    /^ff[0-9a-f]{2}:/.test(v6) // multicast
-  );
+  return !classifyAddress(ip).allowed;
 }
 
-/** Throws BlockedWebhookTarget when the URL's host resolves to a private address (and that is not allowed). */
-export async function assertPublicTarget(url: string): Promise<void> {
+/** Save-time check: a URL the guard would block is a field error on `url`, nothing is saved. */
+export async function assertSavableWebhookUrl(url: string): Promise<void> {
   if (privateTargetsAllowed()) return;
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
-  const blocked = addresses.find(isPrivateAddress);
-  if (blocked) {
-    throw new BlockedWebhookTarget(
-      `Blocked: ${new URL(url).hostname} resolves to a private address (${blocked}).`,
-    );
+  try {
+    await vetTarget(url);
+  } catch (e) {
+    // A name that does not resolve yet may be set up later: only a block is final.
+    if (!(e instanceof EgressBlocked)) return;
+    throw AppError.validation([
+      { path: "url", message: `${e.message.replace(/^Blocked: /, "This URL cannot receive webhooks: ")}` },
+    ]);
   }
 }

@@ -1,11 +1,13 @@
 import { db } from "@/db";
 import { findWidgetAgentByPublicId, type WidgetAgent } from "@/db/queries/widget";
+import { CoherentWidgetAgentCache } from "@/lib/coherence/coherent-widget-cache";
+import { announceInvalidation } from "@/lib/coherence/invalidation";
 import { isPublicId } from "@/lib/validations/public-id";
 
 // Widget traffic looks agents up by public id on every config fetch, page view and message.
 // A short in-process cache absorbs that; PATCH/DELETE/rotate call invalidateWidgetAgent so a
-// change shows at once in this process (other processes see it within the TTL; a shared
-// store can implement the same interface).
+// change shows at once in this process and, through the invalidation channel
+// (lib/coherence), in every other within a second; the TTL is the backstop.
 export interface WidgetAgentCache {
   get(publicId: string): WidgetAgent | undefined;
   set(publicId: string, agent: WidgetAgent): void;
@@ -46,7 +48,7 @@ export class MemoryWidgetAgentCache implements WidgetAgentCache {
 const g = globalThis as unknown as { __youragentWidgetCache?: WidgetAgentCache };
 
 export function widgetAgentCache(): WidgetAgentCache {
-  g.__youragentWidgetCache ??= new MemoryWidgetAgentCache();
+  g.__youragentWidgetCache ??= new CoherentWidgetAgentCache(() => new MemoryWidgetAgentCache());
   return g.__youragentWidgetCache;
 }
 
@@ -71,4 +73,5 @@ export async function getActiveWidgetAgent(publicId: string): Promise<WidgetAgen
 /** Call after an agent changes (PATCH, DELETE, rotate): the next lookup reads the database. */
 export function invalidateWidgetAgent(publicId: string): void {
   widgetAgentCache().delete(publicId.toLowerCase());
+  announceInvalidation([publicId]);
 }

@@ -1,7 +1,7 @@
 import type { WidgetAgent } from "@/db/queries/widget";
 import { getEnv } from "@/lib/env";
 import { type BaseContext, pipeline, type Step } from "@/lib/http/pipeline";
-import { deadline, publicCors, rateLimit } from "@/lib/http/steps";
+import { deadline, publicCors, rateLimit, storableQuery } from "@/lib/http/steps";
 import { requireChatModel, resolveSessionAgent } from "@/lib/widget/chat";
 import { bearerToken, verifyWidgetToken, type WidgetSession } from "@/lib/widget/token";
 
@@ -9,10 +9,10 @@ import { bearerToken, verifyWidgetToken, type WidgetSession } from "@/lib/widget
 // the same pipeline as the API with the widget's credential. Tokens are never logged.
 
 /** Every widget route starts here (the deadline covers the work before a stream starts). */
-export const widget = pipeline.use(deadline);
+export const widget = pipeline.use(storableQuery).use(deadline);
 
 /** Display data any host page may read: `*` CORS on every answer, errors included. */
-export const publicWidget = pipeline.use(publicCors).use(deadline);
+export const publicWidget = pipeline.use(publicCors).use(storableQuery).use(deadline);
 
 /** The credential: the short-lived session token the widget received. */
 export const widgetSession: Step<{ req: Request }, { session: WidgetSession }> = async (ctx, next) =>

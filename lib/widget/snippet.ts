@@ -29,12 +29,13 @@ export function snippetConfig(agent: { name: string; widgetConfig: Record<string
 export function buildEmbedSnippet(
   agent: { publicId: string; name: string; widgetConfig: Record<string, unknown> },
   base = appUrl(),
+  nonce?: string,
 ): string {
   const scriptUrl = widgetScriptUrl(base);
   const init = serializeForScript({ agentPublicId: agent.publicId, config: snippetConfig(agent) });
   return [
     `<script src="${escapeAttribute(scriptUrl)}" async></script>`,
-    "<script>",
+    nonce ? `<script nonce="${escapeAttribute(nonce)}">` : "<script>",
     "  window.YourAgent = window.YourAgent || { q: [], init: function (o) { this.q.push(o) } };",
     `  YourAgent.init(${init});`,
     "</script>",

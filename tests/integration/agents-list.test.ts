@@ -56,8 +56,8 @@ describe("GET /api/v1/agents: statement counts", () => {
       expect(offsetQ.statements).toBeLessThanOrEqual(2);
 
       // Through the real route handler, counted by apiRoute's own counter (X-Statement-Count):
-      // the API key lookup is one statement of its own, subtracted here.
-      const AUTH = 1;
+      // the API key lookup and the shared rate-limit check are one statement each, subtracted here.
+      const AUTH = 2;
       const first = await counted(key, `?limit=${limit}`);
       expect(first.result.status).toBe(200);
       expect(first.result.json.data).toHaveLength(limit);

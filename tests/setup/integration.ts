@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { closeDb } from "@/db";
+import { stopInvalidationListener } from "@/lib/coherence/invalidation";
 import { snapshotEnv } from "@/tests/fixtures/env";
 
 process.env.LOG_LEVEL ??= "warn";
@@ -19,6 +20,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
+  await stopInvalidationListener();
   await closeDb();
   restoreFileEnv();
 });

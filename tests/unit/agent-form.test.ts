@@ -2,30 +2,34 @@ import { describe, expect, it } from "vitest";
 import { agentFormSchema } from "@/lib/validations/agent-form";
 
 // The dashboard form's flat strings → the API's create body, validated by the same schema.
+
+/** Every field of the new-agent form as the browser posts it. */
+const FILLED_FORM = {
+  name: "  Helper ",
+  description: "",
+  industry: "retail",
+  persona: "support",
+  system_prompt: "",
+  welcome_message: "Hello\r\nthere",
+  knowledge_pack_id: "",
+  theme: "dark",
+  position: "top-left",
+  size: "large",
+  animation: "fade",
+  primary_color: "#112233",
+  accent_color: "#445566",
+  quick_replies: "on",
+  quick_reply_options: "Track order\n\n  Returns  \n",
+  typing_indicator: "on",
+  custom_css: "",
+  allowed_origins: "https://a.example\r\nhttps://b.example:8443\n",
+  auto_optimize: "on",
+  idempotency_key: "form-1",
+};
+
 describe("agentFormSchema", () => {
   it("maps checkboxes, lines and blanks onto the create body", () => {
-    const parsed = agentFormSchema.parse({
-      name: "  Helper ",
-      description: "",
-      industry: "retail",
-      persona: "support",
-      system_prompt: "",
-      welcome_message: "Hello\r\nthere",
-      knowledge_pack_id: "",
-      theme: "dark",
-      position: "top-left",
-      size: "large",
-      animation: "fade",
-      primary_color: "#112233",
-      accent_color: "#445566",
-      quick_replies: "on",
-      quick_reply_options: "Track order\n\n  Returns  \n",
-      typing_indicator: "on",
-      custom_css: "",
-      allowed_origins: "https://a.example\r\nhttps://b.example:8443\n",
-      auto_optimize: "on",
-      idempotency_key: "form-1",
-    });
+    const parsed = agentFormSchema.parse(FILLED_FORM);
     expect(parsed).toMatchObject({
       name: "Helper",
       industry: "retail",

@@ -3,13 +3,12 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { describedBy, Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { InputField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, initialActionState, submittedValue } from "@/lib/auth/action-state";
 import { signInAction } from "../actions";
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl?: string; defaultEmail?: string }) {
   const [state, action] = useActionState(signInAction, initialActionState);
   const emailError = fieldError(state, "email");
   const passwordError = fieldError(state, "password");
@@ -17,28 +16,26 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     <form action={action} className="space-y-5" noValidate>
       {!state.ok ? <Alert tone="error">{state.error}</Alert> : null}
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
-      <Field id="email" label="Email" error={emailError}>
-        <Input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={submittedValue(state, "email")}
-          key={`email-${submittedValue(state, "email")}`}
-          {...describedBy("email", emailError)}
-        />
-      </Field>
-      <Field id="password" label="Password" error={passwordError}>
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          {...describedBy("password", passwordError)}
-        />
-      </Field>
+      <InputField
+        id="email"
+        label="Email"
+        error={emailError}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={submittedValue(state, "email", defaultEmail)}
+        key={`email-${submittedValue(state, "email")}`}
+      />
+      <InputField
+        id="password"
+        label="Password"
+        error={passwordError}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <SubmitButton className="w-full" pendingText="Signing in…">
         Sign in
       </SubmitButton>

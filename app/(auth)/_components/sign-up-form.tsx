@@ -7,7 +7,7 @@ import { describedBy, Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, initialActionState, submittedValue } from "@/lib/auth/action-state";
-import { PASSWORD_MIN } from "@/lib/validations/auth";
+import { PASSWORD_MIN } from "@/lib/validations/password-rules";
 import { signUpAction } from "../actions";
 
 const FIELDS = [
@@ -18,7 +18,7 @@ const FIELDS = [
     label: "Password",
     type: "password",
     autoComplete: "new-password",
-    hint: `At least ${PASSWORD_MIN} characters.`,
+    hint: `At least ${PASSWORD_MIN} characters and hard to guess: a few unrelated words work well.`,
   },
   {
     name: "organizationName",

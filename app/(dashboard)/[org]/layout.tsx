@@ -1,7 +1,8 @@
 import { LogOut } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BrandMark } from "@/components/brand-mark";
 import { JobsHealthBanner } from "@/components/jobs-health-banner";
+import { SessionKeepAlive } from "@/components/session-keep-alive";
 import { requireOrgMembership } from "@/lib/auth/org-context";
 import { listOrganizationsOfUser } from "@/lib/organizations/members";
 import { NavLinks } from "../_components/nav-links";
@@ -29,15 +30,7 @@ export default async function OrgLayout({
         <div className="mx-auto max-w-6xl px-4 sm:px-6">
           <div className="flex h-14 items-center justify-between gap-3">
             <div className="flex min-w-0 items-center gap-2">
-              <Link href={`/${ctx.org.slug}/agents`} className="flex shrink-0 items-center gap-2">
-                <span
-                  aria-hidden
-                  className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
-                >
-                  Y
-                </span>
-                <span className="hidden font-semibold text-slate-900 sm:inline">YourAgent</span>
-              </Link>
+              <BrandMark href={`/${ctx.org.slug}/agents`} size="small" />
               <span aria-hidden className="text-slate-300">
                 /
               </span>
@@ -62,6 +55,7 @@ export default async function OrgLayout({
         </div>
       </header>
       <JobsHealthBanner />
+      <SessionKeepAlive />
       <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
     </div>
   );

@@ -1,6 +1,7 @@
 import { db } from "@/db";
 import { findPendingCycle } from "@/db/queries/optimization";
 import { runInBackground, settleBackgroundWork } from "@/lib/background-work";
+import { safeErrorFields } from "@/lib/http/safe-error";
 import { log } from "@/lib/logger";
 import { sendOptimizationEvent } from "./send-event";
 
@@ -37,7 +38,7 @@ async function dispatchOptimization(request: OptimizationRequest): Promise<void>
     log("warn", "optimization hand-off failed; the outbox flusher will re-send it", {
       agent_id: request.agentPublicId,
       prompt_version: request.promptVersion,
-      error: e instanceof Error ? e.message : String(e),
+      ...safeErrorFields(e),
     });
   }
 }

@@ -1,8 +1,10 @@
 import { db } from "@/db";
 import { listUnsentOptimizations } from "@/db/queries/optimization";
+import { safeErrorFields } from "@/lib/http/safe-error";
 import { inngest } from "@/lib/inngest/client";
 import { log } from "@/lib/logger";
 import { resendUnsentDeliveries } from "@/lib/webhooks/outbox";
+import { type ResentJob, resendStaleJobs } from "./resend-stale";
 import { sendOptimizationEvent } from "./send-event";
 
 export type FlushResult = {
@@ -10,6 +12,10 @@ export type FlushResult = {
   sent: number;
   failed: number;
   webhook_deliveries_resent: number;
+  /** Accepted by Inngest but never run: re-sent now (one entry per job and try). */
+  stale_resent: ResentJob[];
+  /** Out of tries: marked failed, "the job runner did not pick this up". */
+  stale_failed: { kind: "optimization" | "webhook"; id: string }[];
   /** Why sending stopped, when it did. */
   error?: string;
 };
@@ -38,7 +44,7 @@ export async function flushPendingOptimizations(
       failed = rows.length - sent;
       error = (e instanceof Error ? e.message : String(e)).slice(0, 300);
       log("warn", "outbox flush stopped: event send failed", {
-        error: e instanceof Error ? e.message : String(e),
+        ...safeErrorFields(e),
         remaining: failed,
       });
       break;
@@ -48,7 +54,24 @@ export async function flushPendingOptimizations(
     failed === 0
       ? await resendUnsentDeliveries({ olderThan, limit, organizationId: opts.organizationId })
       : 0;
-  return { found: rows.length, sent, failed, webhook_deliveries_resent: resent, ...(error ? { error } : {}) };
+  let stale: Awaited<ReturnType<typeof resendStaleJobs>> = { resent: [], failed: [] };
+  if (failed === 0) {
+    try {
+      stale = await resendStaleJobs({ organizationId: opts.organizationId, limit });
+    } catch (e) {
+      error = (e instanceof Error ? e.message : String(e)).slice(0, 300);
+      failed = 1;
+    }
+  }
+  return {
+    found: rows.length,
+    sent,
+    failed,
+    webhook_deliveries_resent: resent,
+    stale_resent: stale.resent,
+    stale_failed: stale.failed,
+    ...(error ? { error } : {}),
+  };
 }
 
 // Every minute: re-send the events of agents left pending without a sent stamp (the after-commit

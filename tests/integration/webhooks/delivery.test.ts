@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { webhookDeliveries } from "@/db/schema";
+import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { flushPendingOptimizations } from "@/lib/agents/optimization/flush-outbox";
 import { WEBHOOK_DELIVERY_REQUESTED } from "@/lib/inngest/events";
 import { attemptWebhookDelivery } from "@/lib/webhooks/deliver";
@@ -107,17 +107,48 @@ describe("webhook delivery", () => {
   });
 
   it("blocks private targets when they are not allowed: recorded once, not retried, nothing sent", async () => {
-    fakeEnv({ WEBHOOK_ALLOW_PRIVATE_URLS: "0" });
+    // Saved while private targets were allowed (as in development), delivered in production mode:
+    // the attempt-time check is what stops it, and the stored reason names no address.
     const org = await createTestOrg();
-    await addEndpoint(org, bed.url, ["agent.created"]);
+    const localName = bed.url.replace("127.0.0.1", "localhost");
+    for (const url of [bed.url, localName]) await addEndpoint(org, url, ["agent.created"]);
+    fakeEnv({ WEBHOOK_ALLOW_PRIVATE_URLS: "0" });
     const queued = await queueWebhookEvent({ organizationId: org.id, type: "agent.created", data: {} });
     const { executions: outs } = await runDeliveryLikeInngest(bed.inngest.events[0]!.data);
     expect(outs).toHaveLength(1);
     expect(outs[0]!.error).toMatchObject({ name: "NonRetriableError" });
+    for (const ev of bed.inngest.events.slice(1)) await runDeliveryLikeInngest(ev.data);
     expect(bed.received).toHaveLength(0);
     const rows = await attemptsOf(queued.messageId);
-    expect(rows.map((r) => [r.attempts, r.status, r.responseCode])).toEqual([[1, "failed", null]]);
-    expect(rows[0]!.lastError).toMatch(/Blocked: 127\.0\.0\.1 resolves to a private address/);
+    expect(rows.map((r) => [r.attempts, r.status, r.responseCode])).toEqual([
+      [1, "failed", null],
+      [1, "failed", null],
+    ]);
+    expect(rows.map((r) => r.lastError).sort()).toEqual([
+      "Blocked: the URL's address is in a range that cannot be called (loopback).",
+      "Blocked: the host name means this machine (localhost).",
+    ]);
+    for (const r of rows) expect(r.lastError).not.toMatch(/127\.0\.0\.1|::1/);
+  });
+
+  it("in production an endpoint with a private target is refused at save time, with a field error", async () => {
+    fakeEnv({ WEBHOOK_ALLOW_PRIVATE_URLS: "0" });
+    const org = await createTestOrg();
+    for (const url of [
+      "http://[::ffff:127.0.0.1]/h",
+      "http://169.254.169.254/latest",
+      "http://localhost./x",
+      "http://0x7f.1/",
+    ]) {
+      const err = await addEndpoint(org, url, ["agent.created"]).catch((e: unknown) => e);
+      expect(err).toMatchObject({ status: 422, code: "validation_failed" });
+      const errors = (err as { extra: { errors: { path: string; message: string }[] } }).extra.errors;
+      expect(errors).toHaveLength(1);
+      expect(errors[0]!.path).toBe("url");
+      expect(errors[0]!.message).toMatch(/^This URL cannot receive webhooks: /);
+    }
+    const saved = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.organizationId, org.id));
+    expect(saved).toHaveLength(0);
   });
 
   it("rejects endpoint URLs that are not http(s) or carry credentials", async () => {

@@ -46,7 +46,7 @@ export default async function AgentsPage({
     />
   );
 
-  if (ctx.org.agentCount === 0 && !search.q && !search.persona && !search.status) {
+  if (ctx.org.agentCount === 0 && !search.q && !search.qError && !search.persona && !search.status) {
     return (
       <>
         {header}
@@ -79,6 +79,11 @@ export default async function AgentsPage({
       {deleted ? (
         <Alert tone="success" className="mb-4">
           Deleted “{deleted}”.
+        </Alert>
+      ) : null}
+      {search.qError ? (
+        <Alert tone="error" className="mb-4">
+          {search.qError}
         </Alert>
       ) : null}
       <AgentsFilters org={ctx.org.slug} search={search} />

@@ -3,25 +3,33 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { countOf, DataTable, Td } from "@/components/ui/table";
+import { UsageMeter } from "@/components/ui/usage-meter";
 import { requireOrgMembership } from "@/lib/auth/org-context";
 import { formatDate } from "@/lib/format-date";
 import { listMembers } from "@/lib/organizations/members";
 import { agentLimit, PLANS } from "@/lib/plans";
+import { AccountCard } from "./_components/account-card";
 
 export const metadata: Metadata = { title: "Settings" };
 
 const ROLE_TONE = { owner: "brand", admin: "blue", member: "gray" } as const;
 
-export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function SettingsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<{ notice?: string }>;
+}) {
   const { org: slug } = await params;
+  const { notice } = await searchParams;
   const ctx = await requireOrgMembership(slug);
   const members = await listMembers(ctx.org.id);
   const limit = agentLimit(ctx.org);
   const used = ctx.org.agentCount;
-  const pct = limit === 0 ? 100 : Math.min(100, Math.round((used / limit) * 100));
   return (
     <>
-      <PageHeader title="Settings" description="Your organization, its plan and its members." />
+      <PageHeader title="Settings" description="Your organization, its plan, its members and your account." />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader title="Organization" />
@@ -50,22 +58,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
             <p className="text-sm text-slate-900" id="agents-meter-label">
               <span className="text-2xl font-bold">{used}</span> of {limit} agents used
             </p>
-            {/* biome-ignore lint/a11y/useSemanticElements: a styled div; native <meter> cannot be themed consistently. */}
-            <div
-              role="meter"
-              aria-labelledby="agents-meter-label"
-              aria-valuemin={0}
-              aria-valuemax={limit}
-              aria-valuenow={used}
-              className="h-2.5 w-full overflow-hidden rounded-full bg-slate-100"
-            >
-              <div
-                className={
-                  pct >= 100 ? "h-full bg-red-500" : pct >= 80 ? "h-full bg-amber-500" : "h-full bg-brand-600"
-                }
-                style={{ width: `${pct}%` }}
-              />
-            </div>
+            <UsageMeter used={used} limit={limit} labelledBy="agents-meter-label" className="h-2.5" />
             <p className="text-xs text-slate-500">
               {used >= limit
                 ? `You have reached the ${PLANS[ctx.org.plan].name} plan's limit. Delete an agent or upgrade to create more.`
@@ -89,6 +82,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
             ))}
           </DataTable>
         </Card>
+        <AccountCard user={ctx.user} org={ctx.org.slug} notice={notice} />
       </div>
     </>
   );

@@ -1,13 +1,14 @@
-import { ShieldAlert, Webhook } from "lucide-react";
+import { Webhook } from "lucide-react";
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ListCard, SectionCard } from "@/components/ui/list-card";
-import { PageHeader } from "@/components/ui/page-header";
-import { countOf, DataTable, Td } from "@/components/ui/table";
+import { BadgeList } from "@/components/ui/badge-list";
+import { CountedListCard, ListCard } from "@/components/ui/list-card";
+import { DataTable, Td } from "@/components/ui/table";
 import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
 import { formatDate, formatDateTime } from "@/lib/format-date";
 import { loadWebhooksOverview } from "@/lib/webhooks/endpoints";
+import { AdminsOnly } from "../_components/admins-only";
+import { CreateAndListPage } from "../_components/create-and-list-page";
 import { CreateEndpointForm } from "./_components/create-endpoint-form";
 import { EndpointActions } from "./_components/endpoint-actions";
 
@@ -20,98 +21,76 @@ export default async function WebhooksPage({ params }: { params: Promise<{ org: 
   const ctx = await requireOrgMembership(slug);
   if (!ADMIN_ROLES.includes(ctx.role)) {
     return (
-      <>
-        <PageHeader title="Webhooks" />
-        <EmptyState
-          icon={<ShieldAlert aria-hidden className="size-10" />}
-          title="Only owners and admins can manage webhooks"
-          description={`You are a member of ${ctx.org.name}. Ask an owner or admin.`}
-        />
-      </>
+      <AdminsOnly title="Webhooks" manages="webhooks" orgName={ctx.org.name} ask="Ask an owner or admin." />
     );
   }
   const { endpoints, deliveries } = await loadWebhooksOverview(ctx.org.id);
   const org = ctx.org.slug;
   return (
-    <>
-      <PageHeader
-        title="Webhooks"
-        description="Get a signed POST (Standard Webhooks) when agents change. Failed deliveries are retried with backoff; every attempt is listed below."
-      />
-      <div className="space-y-6">
-        <SectionCard title="Add an endpoint">
-          <CreateEndpointForm org={org} />
-        </SectionCard>
-        <ListCard
-          title="Endpoints"
-          description={countOf(endpoints.length, "endpoint")}
-          empty={
-            endpoints.length === 0 ? (
-              <EmptyState
-                icon={<Webhook aria-hidden className="size-8" />}
-                title="No endpoints yet"
-                description="Add one above."
-              />
-            ) : null
-          }
+    <CreateAndListPage
+      title="Webhooks"
+      description="Get a signed POST (Standard Webhooks) when agents change. Failed deliveries are retried with backoff; every attempt is listed below."
+      createTitle="Add an endpoint"
+      createForm={<CreateEndpointForm org={org} />}
+    >
+      <CountedListCard
+        title="Endpoints"
+        count={endpoints.length}
+        noun="endpoint"
+        empty={{
+          icon: <Webhook aria-hidden className="size-8" />,
+          title: "No endpoints yet",
+          description: "Add one above.",
+        }}
+      >
+        <DataTable label="Webhook endpoints" columns={["URL", "Events", "Created", { hidden: "Actions" }]}>
+          {endpoints.map((e) => (
+            <tr key={e.publicId} data-endpoint-id={e.publicId}>
+              <Td className="max-w-xs break-all font-mono text-xs text-slate-900">
+                {e.url}
+                {e.description ? (
+                  <span className="block font-sans text-slate-500">{e.description}</span>
+                ) : null}
+              </Td>
+              <Td>
+                <BadgeList items={e.events} />
+              </Td>
+              <Td>{formatDate(e.createdAt)}</Td>
+              <Td className="text-right">
+                <EndpointActions org={org} endpoint={e.publicId} url={e.url} />
+              </Td>
+            </tr>
+          ))}
+        </DataTable>
+      </CountedListCard>
+      <ListCard
+        title="Recent deliveries"
+        description="The latest 50 attempts, newest first."
+        empty={deliveries.length === 0 ? <p className="text-sm text-slate-600">No deliveries yet.</p> : null}
+      >
+        <DataTable
+          label="Recent deliveries"
+          columns={["When", "Event", "Endpoint", "Attempt", "Status", "Response"]}
         >
-          <DataTable label="Webhook endpoints" columns={["URL", "Events", "Created", { hidden: "Actions" }]}>
-            {endpoints.map((e) => (
-              <tr key={e.publicId} data-endpoint-id={e.publicId}>
-                <Td className="max-w-xs break-all font-mono text-xs text-slate-900">
-                  {e.url}
-                  {e.description ? (
-                    <span className="block font-sans text-slate-500">{e.description}</span>
-                  ) : null}
-                </Td>
-                <Td>
-                  <div className="flex flex-wrap gap-1">
-                    {e.events.map((ev) => (
-                      <Badge key={ev} tone="brand">
-                        {ev}
-                      </Badge>
-                    ))}
-                  </div>
-                </Td>
-                <Td>{formatDate(e.createdAt)}</Td>
-                <Td className="text-right">
-                  <EndpointActions org={org} endpoint={e.publicId} url={e.url} />
-                </Td>
-              </tr>
-            ))}
-          </DataTable>
-        </ListCard>
-        <ListCard
-          title="Recent deliveries"
-          description="The latest 50 attempts, newest first."
-          empty={
-            deliveries.length === 0 ? <p className="text-sm text-slate-600">No deliveries yet.</p> : null
-          }
-        >
-          <DataTable
-            label="Recent deliveries"
-            columns={["When", "Event", "Endpoint", "Attempt", "Status", "Response"]}
-          >
-            {deliveries.map((d) => (
-              <tr key={d.publicId} data-delivery-status={d.status}>
-                <Td>{formatDateTime(d.createdAt)}</Td>
-                <Td>
-                  <code className="font-mono text-xs">{d.eventType}</code>
-                </Td>
-                <Td className="max-w-xs break-all font-mono text-xs">{d.endpointUrl}</Td>
-                <Td>{d.attempt === 0 ? "queued" : d.attempt}</Td>
-                <Td>
-                  <Badge tone={STATUS_TONE[d.status]}>{d.status}</Badge>
-                </Td>
-                <Td>
-                  {d.responseCode ?? "—"}
-                  {d.lastError ? <span className="block text-xs text-slate-500">{d.lastError}</span> : null}
-                </Td>
-              </tr>
-            ))}
-          </DataTable>
-        </ListCard>
-      </div>
-    </>
+          {deliveries.map((d) => (
+            <tr key={d.publicId} data-delivery-status={d.status}>
+              <Td>{formatDateTime(d.createdAt)}</Td>
+              <Td>
+                <code className="font-mono text-xs">{d.eventType}</code>
+              </Td>
+              <Td className="max-w-xs break-all font-mono text-xs">{d.endpointUrl}</Td>
+              <Td>{d.attempt === 0 ? "queued" : d.attempt}</Td>
+              <Td>
+                <Badge tone={STATUS_TONE[d.status]}>{d.status}</Badge>
+              </Td>
+              <Td>
+                {d.responseCode ?? "—"}
+                {d.lastError ? <span className="block text-xs text-slate-500">{d.lastError}</span> : null}
+              </Td>
+            </tr>
+          ))}
+        </DataTable>
+      </ListCard>
+    </CreateAndListPage>
   );
 }

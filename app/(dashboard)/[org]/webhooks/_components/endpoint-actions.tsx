@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmForm } from "@/components/ui/confirm-form";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { initialActionState } from "@/lib/auth/action-state";
 import { deleteWebhookEndpointAction, sendTestWebhookAction } from "../actions";
@@ -26,16 +27,14 @@ export function EndpointActions({ org, endpoint, url }: { org: string; endpoint:
         </SubmitButton>
       </form>
       {confirming ? (
-        <form action={remove} className="flex items-center gap-2">
-          <input type="hidden" name="org" value={org} />
-          <input type="hidden" name="endpoint" value={endpoint} />
-          <SubmitButton variant="danger" pendingText="Deleting…" className="!px-2.5 !py-1.5">
-            Confirm delete
-          </SubmitButton>
-          <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
-            Cancel
-          </Button>
-        </form>
+        <ConfirmForm
+          action={remove}
+          fields={{ org, endpoint }}
+          confirmLabel="Confirm delete"
+          pendingText="Deleting…"
+          onCancel={() => setConfirming(false)}
+          className="flex items-center gap-2"
+        />
       ) : (
         <Button variant="ghost" size="sm" onClick={() => setConfirming(true)} aria-label={`Delete ${url}`}>
           Delete

@@ -4,8 +4,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
-import { describedBy, Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Field, InputField, TextareaField } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Textarea } from "@/components/ui/textarea";
@@ -54,15 +53,15 @@ export function EditAgentForm({
   const [state, action] = useActionState(updateAgentAction, initialActionState);
   const v = (name: string, fallback: string) => submittedValue(state, name, fallback);
   const text = (id: string, name: string, label: string, value: string, hint?: string, max?: number) => (
-    <Field id={id} label={label} hint={hint} error={errorFor(state, name)}>
-      <Input
-        id={id}
-        name={name}
-        defaultValue={v(name, value)}
-        maxLength={max}
-        {...describedBy(id, errorFor(state, name))}
-      />
-    </Field>
+    <InputField
+      id={id}
+      name={name}
+      label={label}
+      hint={hint}
+      error={errorFor(state, name)}
+      defaultValue={v(name, value)}
+      maxLength={max}
+    />
   );
   const select = (id: string, name: string, label: string, value: string, options: Option[]) => (
     <Field id={id} label={label} error={errorFor(state, name)}>
@@ -103,20 +102,15 @@ export function EditAgentForm({
               defaultValue={v("description", agent.description ?? "")}
             />
           </Field>
-          <Field
+          <TextareaField
             id="edit-prompt"
+            name="system_prompt"
             label="System prompt"
             hint="Up to 20,000 characters."
             error={errorFor(state, "system_prompt")}
-          >
-            <Textarea
-              id="edit-prompt"
-              name="system_prompt"
-              rows={8}
-              defaultValue={v("system_prompt", agent.systemPrompt)}
-              {...describedBy("edit-prompt", errorFor(state, "system_prompt"))}
-            />
-          </Field>
+            rows={8}
+            defaultValue={v("system_prompt", agent.systemPrompt)}
+          />
           <Checkbox
             id="edit-auto-optimize"
             name="auto_optimize"
@@ -146,20 +140,15 @@ export function EditAgentForm({
             "Shown when a visitor opens the chat.",
             500,
           )}
-          <Field
+          <TextareaField
             id="edit-origins"
+            name="allowed_origins"
             label="Allowed origins"
             hint="One per line, like https://shop.example.com. Empty: only this app can frame the widget."
             error={errorFor(state, "allowed_origins")}
-          >
-            <Textarea
-              id="edit-origins"
-              name="allowed_origins"
-              rows={3}
-              defaultValue={v("allowed_origins", agent.allowedOrigins.join("\n"))}
-              {...describedBy("edit-origins", errorFor(state, "allowed_origins"))}
-            />
-          </Field>
+            rows={3}
+            defaultValue={v("allowed_origins", agent.allowedOrigins.join("\n"))}
+          />
           <div className="flex justify-end">
             <SubmitButton pendingText="Saving…">Save changes</SubmitButton>
           </div>

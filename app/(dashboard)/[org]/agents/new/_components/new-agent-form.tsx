@@ -5,10 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
-import { describedBy, Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { describedBy, Field, InputField, TextareaField } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
-import { Textarea } from "@/components/ui/textarea";
 import { initialActionState } from "@/lib/auth/action-state";
 import { createAgentAction } from "../actions";
 import { type PersonaOption, PersonaPicker } from "./persona-picker";
@@ -69,45 +67,35 @@ export function NewAgentForm({
       <Card>
         <CardHeader title="Basics" />
         <CardBody className="grid gap-4 sm:grid-cols-2">
-          <Field
+          <InputField
             id="name"
+            name="name"
             label="Name"
             hint="Shown in the chat header. Unique in your organization."
             error={errors.name}
-          >
-            <Input
-              id="name"
-              name="name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              maxLength={200}
-              required
-              {...describedBy("name", errors.name)}
-            />
-          </Field>
-          <Field id="industry" label="Industry" hint="Optional, e.g. ecommerce." error={errors.industry}>
-            <Input
-              id="industry"
-              name="industry"
-              maxLength={200}
-              {...describedBy("industry", errors.industry)}
-            />
-          </Field>
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={200}
+            required
+          />
+          <InputField
+            id="industry"
+            name="industry"
+            label="Industry"
+            hint="Optional, e.g. ecommerce."
+            error={errors.industry}
+            maxLength={200}
+          />
           <div className="sm:col-span-2">
-            <Field
+            <TextareaField
               id="description"
+              name="description"
               label="Description"
               hint="Optional, for your team. Up to 500 characters."
               error={errors.description}
-            >
-              <Textarea
-                id="description"
-                name="description"
-                rows={2}
-                className="min-h-0"
-                {...describedBy("description", errors.description)}
-              />
-            </Field>
+              rows={2}
+              className="min-h-0"
+            />
           </div>
         </CardBody>
       </Card>
@@ -117,21 +105,16 @@ export function NewAgentForm({
         <CardBody className="space-y-4">
           <PersonaPicker personas={personas} value={persona} onChange={choosePersona} />
           {errors.persona ? <p className="text-sm text-red-600">{errors.persona}</p> : null}
-          <Field
+          <TextareaField
             id="system_prompt"
+            name="system_prompt"
             label="System prompt"
             hint="Edit freely; leave it empty to use the persona's template. Up to 20,000 characters."
             error={errors.system_prompt}
-          >
-            <Textarea
-              id="system_prompt"
-              name="system_prompt"
-              rows={7}
-              value={prompt}
-              onChange={(e) => setPrompt(e.target.value)}
-              {...describedBy("system_prompt", errors.system_prompt)}
-            />
-          </Field>
+            rows={7}
+            value={prompt}
+            onChange={(e) => setPrompt(e.target.value)}
+          />
           {!promptIsTemplate && template ? (
             <Button variant="ghost" size="sm" onClick={() => setPrompt(template.prompt)}>
               Replace with the {template.name} template
@@ -198,21 +181,16 @@ export function NewAgentForm({
       <Card>
         <CardHeader title="Allowed websites" />
         <CardBody>
-          <Field
+          <TextareaField
             id="allowed_origins"
+            name="allowed_origins"
             label="Allowed origins"
             hint="One per line, like https://shop.example.com (no path). Only these sites can show the widget; leave empty to allow none yet."
             error={errors.allowed_origins}
-          >
-            <Textarea
-              id="allowed_origins"
-              name="allowed_origins"
-              rows={3}
-              placeholder="https://shop.example.com"
-              className="min-h-0 font-mono text-xs"
-              {...describedBy("allowed_origins", errors.allowed_origins)}
-            />
-          </Field>
+            rows={3}
+            placeholder="https://shop.example.com"
+            className="min-h-0 font-mono text-xs"
+          />
         </CardBody>
       </Card>
 

@@ -3,9 +3,8 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Checkbox } from "@/components/ui/checkbox";
-import { describedBy, Field } from "@/components/ui/field";
+import { Field, InputField } from "@/components/ui/field";
 import { FieldError } from "@/components/ui/field-error";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldError, initialActionState, submittedValue } from "@/lib/auth/action-state";
@@ -13,6 +12,30 @@ import { createApiKeyAction } from "../actions";
 import { CopyButton } from "./copy-button";
 
 type Created = { key: string; name: string; prefix: string };
+
+// Each scope a key can be granted, with what it allows in words an admin can choose by.
+const SCOPE_CHOICES = [
+  {
+    id: "scope-read",
+    value: "agents:read",
+    description: "List and read agents, personas and knowledge packs.",
+  },
+  {
+    id: "scope-write",
+    value: "agents:write",
+    description: "Create, change and delete agents and knowledge packs.",
+  },
+  {
+    id: "scope-conversations-read",
+    value: "conversations:read",
+    description: "List, search, read and export conversations.",
+  },
+  {
+    id: "scope-conversations-write",
+    value: "conversations:write",
+    description: "Erase conversations (by conversation, user or visitor).",
+  },
+] as const;
 
 export function CreateKeyForm({ org }: { org: string }) {
   const [state, action] = useActionState(createApiKeyAction, initialActionState);
@@ -45,22 +68,17 @@ export function CreateKeyForm({ org }: { org: string }) {
       {!state.ok ? <Alert tone="error">{state.error}</Alert> : null}
       <form action={action} className="grid gap-4 sm:grid-cols-2" noValidate>
         <input type="hidden" name="org" value={org} />
-        <Field
+        <InputField
           id="key-name"
+          name="name"
           label="Name"
           hint="Where the key is used, e.g. “CI” or “CRM sync”."
           error={nameError}
-        >
-          <Input
-            id="key-name"
-            name="name"
-            maxLength={100}
-            required
-            defaultValue={submittedValue(state, "name")}
-            key={`name-${submittedValue(state, "name")}-${created?.prefix ?? ""}`}
-            {...describedBy("key-name", nameError)}
-          />
-        </Field>
+          maxLength={100}
+          required
+          defaultValue={submittedValue(state, "name")}
+          key={`name-${submittedValue(state, "name")}-${created?.prefix ?? ""}`}
+        />
         <Field id="key-expiry" label="Expires">
           <Select id="key-expiry" name="expiry" defaultValue={submittedValue(state, "expiry", "never")}>
             <option value="never">Never</option>
@@ -75,38 +93,17 @@ export function CreateKeyForm({ org }: { org: string }) {
           aria-describedby={scopesError ? "scopes-error" : undefined}
         >
           <legend className="text-sm font-medium text-slate-800">Scopes</legend>
-          <Checkbox
-            id="scope-read"
-            name="scopes"
-            value="agents:read"
-            defaultChecked={scopesValue.includes("agents:read")}
-            label="agents:read"
-            description="List and read agents, personas and knowledge packs."
-          />
-          <Checkbox
-            id="scope-write"
-            name="scopes"
-            value="agents:write"
-            defaultChecked={scopesValue.includes("agents:write")}
-            label="agents:write"
-            description="Create, change and delete agents and knowledge packs."
-          />
-          <Checkbox
-            id="scope-conversations-read"
-            name="scopes"
-            value="conversations:read"
-            defaultChecked={scopesValue.includes("conversations:read")}
-            label="conversations:read"
-            description="List, search, read and export conversations."
-          />
-          <Checkbox
-            id="scope-conversations-write"
-            name="scopes"
-            value="conversations:write"
-            defaultChecked={scopesValue.includes("conversations:write")}
-            label="conversations:write"
-            description="Erase conversations (by conversation, user or visitor)."
-          />
+          {SCOPE_CHOICES.map((scope) => (
+            <Checkbox
+              key={scope.value}
+              id={scope.id}
+              name="scopes"
+              value={scope.value}
+              defaultChecked={scopesValue.includes(scope.value)}
+              label={scope.value}
+              description={scope.description}
+            />
+          ))}
           <FieldError id="scopes-error" message={scopesError} />
         </fieldset>
         <div className="sm:col-span-2">

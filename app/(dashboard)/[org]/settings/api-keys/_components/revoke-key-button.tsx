@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmForm } from "@/components/ui/confirm-form";
 import { initialActionState } from "@/lib/auth/action-state";
 import { revokeApiKeyAction } from "../actions";
 
@@ -18,21 +18,20 @@ export function RevokeKeyButton({ org, keyId, name }: { org: string; keyId: stri
     );
   }
   return (
-    <form action={action} className="flex flex-wrap items-center justify-end gap-2">
-      <input type="hidden" name="org" value={org} />
-      <input type="hidden" name="keyId" value={keyId} />
-      <span className="text-xs text-slate-600">Apps using it stop working at once.</span>
-      <SubmitButton variant="danger" pendingText="Revoking…" className="!px-2.5 !py-1.5">
-        Confirm revoke
-      </SubmitButton>
-      <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
-        Cancel
-      </Button>
+    <ConfirmForm
+      action={action}
+      fields={{ org, keyId }}
+      confirmLabel="Confirm revoke"
+      pendingText="Revoking…"
+      onCancel={() => setConfirming(false)}
+      className="flex flex-wrap items-center justify-end gap-2"
+      note={<span className="text-xs text-slate-600">Apps using it stop working at once.</span>}
+    >
       {!state.ok ? (
         <span role="alert" className="w-full text-right text-xs text-red-600">
           {state.error}
         </span>
       ) : null}
-    </form>
+    </ConfirmForm>
   );
 }
