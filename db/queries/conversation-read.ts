@@ -47,6 +47,11 @@ export type MessageRow = {
 // Microsecond text: Postgres keeps µs, a JS Date only ms, and a keyset cursor needs the exact value.
 const utc = (col: string) => sql.raw(`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`);
 
+// ts_headline marks matches with control characters, never HTML: it does not escape the content
+// around them (lib/conversations/snippet.ts escapes and renders).
+export const SNIPPET_START = "\u0002";
+export const SNIPPET_STOP = "\u0003";
+
 /** websearch syntax: quotes and `or` work, stray punctuation never errors. */
 const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
 
@@ -86,7 +91,7 @@ export async function listConversationRows(
     ? sql`, best.snippet, best.rank from conversations c join agents a on a.id = c.agent_id
         left join lateral (
           select ts_headline('english', m.content, ${tsQuery(filters.q)},
-                   'StartSel=<mark>,StopSel=</mark>,MaxWords=20,MinWords=8') as snippet,
+                   ${`StartSel=${SNIPPET_START},StopSel=${SNIPPET_STOP},MaxWords=20,MinWords=8`}) as snippet,
                  ts_rank(m.search_vector, ${tsQuery(filters.q)}) as rank
           from conversation_messages m
           where m.conversation_id = c.id and m.search_vector @@ ${tsQuery(filters.q)}

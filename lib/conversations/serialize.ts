@@ -1,4 +1,5 @@
 import type { ConversationRow, MessageRow } from "@/db/queries/conversation-read";
+import { snippetHtml } from "./snippet";
 
 // The API's conversation and message objects (API.md "Conversations"). No internal id leaves.
 
@@ -13,7 +14,9 @@ export function toConversationResource(r: ConversationRow) {
     last_message_at: r.last_message_at,
     message_count: r.message_count,
     feedback: { up: r.feedback_up, down: r.feedback_down },
-    ...(r.snippet !== undefined ? { search: { snippet: r.snippet, rank: r.rank ?? 0 } } : {}),
+    ...(r.snippet !== undefined
+      ? { search: { snippet: snippetHtml(r.snippet ?? ""), rank: r.rank ?? 0 } }
+      : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerAgentPaths } from "./paths-agents";
+import { registerConversationPaths } from "./paths-conversations";
 import { registerOtherPaths } from "./paths-other";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the handlers parse with.
@@ -18,6 +19,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
   });
   registerAgentPaths(r);
   registerOtherPaths(r);
+  registerConversationPaths(r);
   const doc = new OpenApiGeneratorV31(r.definitions).generateDocument({
     openapi: "3.1.0",
     info: {
@@ -35,6 +37,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
       { name: "Agents", description: "AI chat agents: create, list, read, update, delete, optimize, embed." },
       { name: "Personas", description: "Built-in personas (prompt templates)." },
       { name: "Knowledge packs", description: "Text the agents answer from." },
+      { name: "Conversations", description: "Widget chats: list, search, read, export, erase." },
       { name: "Meta", description: "About the API itself." },
     ],
   });

@@ -114,6 +114,16 @@ describe("conversations API", () => {
     expect(res.status).toBe(200);
     expect(res.json.data.map((c: { id: string }) => c.id)).toEqual([hit.conversationId]);
     expect(res.json.data[0].search.snippet).toContain("<mark>refund</mark>");
+
+    // Visitor text around a match is escaped: the snippet carries no HTML but the <mark>s
+    // (ts_headline drops whole tags itself, but not a stray `<`, quotes or `&`).
+    const hostile = await chat(v.token, 'if 1<2 then refund "now" & <img src=x onerror=alert(1)>');
+    const found = (await list(key, "?q=refund&limit=5")).json.data.find(
+      (c: { id: string }) => c.id === hostile.conversationId,
+    );
+    expect(found.search.snippet).toContain("&lt;img");
+    expect(found.search.snippet).toContain("&quot;now&quot; &amp;");
+    expect(found.search.snippet.replaceAll("<mark>", "").replaceAll("</mark>", "")).not.toMatch(/[<>]/);
     expect(res.json.data[0].search.rank).toBeGreaterThan(0);
     const plan = await db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`);
