@@ -5,7 +5,12 @@ import {
   listConversationRows,
   listMessageRows,
 } from "@/db/queries/conversation-read";
-import { cursorBinding, decodeListCursor, encodeListCursor } from "@/lib/agents/list-cursor";
+import {
+  cursorBinding,
+  decodeListCursor,
+  encodeListCursor,
+  prepareListCursorKey,
+} from "@/lib/agents/list-cursor";
 import { AppError } from "@/lib/errors";
 import type { ConversationFiltersInput, ListConversationsQuery } from "@/lib/validations/conversation";
 import { toConversationResource, toMessageResource } from "./serialize";
@@ -38,7 +43,9 @@ function listBinding(organizationId: number, q: ConversationFiltersInput) {
   });
 }
 
-export async function listConversationsPage(organizationId: number, query: ListConversationsQuery) {
+/** One keyset page of inbox rows and the cursor of the next (API and dashboard). */
+export async function pageConversationRows(organizationId: number, query: ListConversationsQuery) {
+  await prepareListCursorKey();
   const binding = listBinding(organizationId, query);
   const after = query.cursor ? decodeListCursor(query.cursor, binding) : undefined;
   const page = await listConversationRows(db, organizationId, toFilters(query), {
@@ -46,17 +53,17 @@ export async function listConversationsPage(organizationId: number, query: ListC
     after: after ? { at: after.createdAt, id: after.id } : undefined,
   });
   const last = page.rows.at(-1);
+  const nextCursor =
+    page.hasMore && last ? encodeListCursor({ createdAt: last.last_message_at, id: last.id }, binding) : null;
+  return { rows: page.rows, hasMore: page.hasMore, nextCursor };
+}
+
+export async function listConversationsPage(organizationId: number, query: ListConversationsQuery) {
+  const page = await pageConversationRows(organizationId, query);
   return {
     object: "list" as const,
     data: page.rows.map(toConversationResource),
-    pagination: {
-      limit: query.limit,
-      has_more: page.hasMore,
-      next_cursor:
-        page.hasMore && last
-          ? encodeListCursor({ createdAt: last.last_message_at, id: last.id }, binding)
-          : null,
-    },
+    pagination: { limit: query.limit, has_more: page.hasMore, next_cursor: page.nextCursor },
   };
 }
 

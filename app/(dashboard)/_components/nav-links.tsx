@@ -1,12 +1,13 @@
 "use client";
 
-import { Activity, BookOpen, Bot, KeyRound, Settings, Webhook } from "lucide-react";
+import { Activity, BookOpen, Bot, KeyRound, MessagesSquare, Settings, Webhook } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
 const ITEMS = [
   { href: "agents", label: "Agents", icon: Bot },
+  { href: "conversations", label: "Conversations", icon: MessagesSquare },
   { href: "knowledge-packs", label: "Knowledge packs", icon: BookOpen },
   { href: "settings/api-keys", label: "API keys", icon: KeyRound },
   { href: "webhooks", label: "Webhooks", icon: Webhook },
