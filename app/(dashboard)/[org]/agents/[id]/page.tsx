@@ -7,10 +7,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listAgentActivity, listKnowledgePackOptions } from "@/lib/agents/dashboard-agents";
 import { getAgent } from "@/lib/agents/get-agent";
 import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
+import { loadAgentConversations } from "@/lib/conversations/dashboard";
 import { PERSONAS } from "@/lib/personas";
 import { WIDGET_POSITIONS, WIDGET_THEMES } from "@/lib/validations/agent";
 import { OptimizationBadge } from "../_components/optimization-badge";
 import { AgentActivity } from "./_components/agent-activity";
+import { AgentConversations } from "./_components/agent-conversations";
 import { AgentOverview } from "./_components/agent-overview";
 import { DeleteAgentButton } from "./_components/delete-agent-button";
 import { EditAgentForm } from "./_components/edit-agent-form";
@@ -27,9 +29,10 @@ export default async function AgentDetailPage({ params }: { params: Promise<{ or
   const agent = await getAgent(ctx.org.id, id);
   if (!agent) notFound();
   const canEdit = ADMIN_ROLES.includes(ctx.role);
-  const [events, packs] = await Promise.all([
+  const [events, packs, conversations] = await Promise.all([
     listAgentActivity(ctx.org.id, agent.publicId),
     canEdit ? listKnowledgePackOptions(ctx.org.id) : Promise.resolve([]),
+    loadAgentConversations(ctx.org.id, agent),
   ]);
   const widget = agent.widgetConfig as { theme?: string; position?: string; welcome_message?: string | null };
   const org = ctx.org.slug;
@@ -92,6 +95,7 @@ export default async function AgentDetailPage({ params }: { params: Promise<{ or
             positions={WIDGET_POSITIONS}
           />
         ) : null}
+        <AgentConversations org={org} agentId={agent.publicId} {...conversations} />
         <AgentActivity events={events} />
       </div>
     </>
