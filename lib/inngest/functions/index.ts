@@ -1,6 +1,13 @@
 import { flushOptimizationOutbox } from "@/lib/agents/optimization/flush-outbox";
 import { optimizePrompt } from "@/lib/agents/optimization/function";
+import { transcriptRetentionDaily, transcriptRetentionEphemeral } from "@/lib/conversations/retention";
 import { deliverWebhook } from "@/lib/webhooks/deliver-function";
 
 /** Everything app/api/inngest serves; each function lives with its feature. */
-export const inngestFunctions = [optimizePrompt, flushOptimizationOutbox, deliverWebhook];
+export const inngestFunctions = [
+  optimizePrompt,
+  flushOptimizationOutbox,
+  deliverWebhook,
+  transcriptRetentionDaily,
+  transcriptRetentionEphemeral,
+];
