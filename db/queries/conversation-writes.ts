@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { conversationMessages, conversations } from "@/db/schema";
 
@@ -19,12 +19,11 @@ export async function insertConversationRow(
 
 /** The conversation a resume secret opens, for this agent only. */
 export async function findConversationByResumeHash(db: Executor, agentId: number, hash: string) {
-  const [row] = await db
-    .select({ id: conversations.id, publicId: conversations.publicId, visitorId: conversations.visitorId })
-    .from(conversations)
-    .where(and(eq(conversations.agentId, agentId), eq(conversations.resumeSecretHash, hash)))
-    .limit(1);
-  return row;
+  const rows = await db.execute<{ id: string; public_id: string; visitor_id: string }>(sql`
+    select id, public_id, visitor_id from conversations
+    where agent_id = ${agentId} and resume_secret_hash = ${hash} limit 1`);
+  const r = rows[0];
+  return r ? { id: Number(r.id), publicId: r.public_id, visitorId: r.visitor_id } : undefined;
 }
 
 /** Inserts one turn and bumps the conversation's count and last activity, in one statement. */

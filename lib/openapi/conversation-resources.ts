@@ -16,6 +16,9 @@ const cursorPagination = z.object({
     .describe("Opaque; pass as `cursor` with the same filters for the next page. null on the last page."),
 });
 
+const listEnvelope = <T extends z.ZodType, P extends z.ZodType>(item: T, pagination: P) =>
+  z.object({ object: z.literal("list"), data: z.array(item), pagination });
+
 export const conversationResourceSchema = z
   .object({
     object: z.literal("conversation"),
@@ -58,13 +61,9 @@ export const messageResourceSchema = z
   })
   .meta({ id: "Message" });
 
-export const conversationListSchema = z
-  .object({
-    object: z.literal("list"),
-    data: z.array(conversationResourceSchema),
-    pagination: cursorPagination,
-  })
-  .meta({ id: "ConversationList" });
+export const conversationListSchema = listEnvelope(conversationResourceSchema, cursorPagination).meta({
+  id: "ConversationList",
+});
 
 export const conversationWithMessagesSchema = conversationResourceSchema
   .extend({
@@ -73,13 +72,10 @@ export const conversationWithMessagesSchema = conversationResourceSchema
   })
   .meta({ id: "ConversationWithMessages" });
 
-export const messageListSchema = z
-  .object({
-    object: z.literal("list"),
-    data: z.array(messageResourceSchema),
-    pagination: z.object({ next_cursor: z.string().nullable() }),
-  })
-  .meta({ id: "MessageList" });
+export const messageListSchema = listEnvelope(
+  messageResourceSchema,
+  z.object({ next_cursor: z.string().nullable() }),
+).meta({ id: "MessageList" });
 
 export const exampleConversation = {
   object: "conversation",

@@ -1,5 +1,6 @@
-import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import type { OpenAPIRegistry, RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import type { ErrorCode } from "@/lib/errors";
 import {
   eraseQuerySchema,
   exportQuerySchema,
@@ -17,6 +18,20 @@ import { jsonContent, problems } from "./responses";
 
 const idParam = z.object({ id: z.uuid().meta({ example: exampleConversation.id }) });
 const tags = ["Conversations"];
+
+/** Both erasures answer 204 with no body. */
+function erasure(
+  r: OpenAPIRegistry,
+  o: Pick<RouteConfig, "path" | "operationId" | "summary" | "description" | "request"> & { error: ErrorCode },
+) {
+  const { error, ...rest } = o;
+  r.registerPath({
+    method: "delete",
+    tags,
+    ...rest,
+    responses: { 204: { description: "Erased." }, ...problems("insufficient_scope", error) },
+  });
+}
 
 export function registerConversationPaths(r: OpenAPIRegistry) {
   r.registerPath({
@@ -42,20 +57,15 @@ export function registerConversationPaths(r: OpenAPIRegistry) {
     },
   });
 
-  r.registerPath({
-    method: "delete",
+  erasure(r, {
     path: "/api/v1/conversations",
     operationId: "eraseConversationsOfPerson",
-    tags,
     summary: "Erase a user's or a visitor's conversations",
     description:
       "Scope `conversations:write`. Exactly one of `user_id` or `visitor_id`. Messages, feedback and usage go; " +
-      "the audit event records how many, not what.",
+      "the audit event records how many, not what. 204 also when nothing matched.",
     request: { query: eraseQuerySchema },
-    responses: {
-      204: { description: "Erased (also when nothing matched)." },
-      ...problems("insufficient_scope", "validation_failed"),
-    },
+    error: "validation_failed",
   });
 
   r.registerPath({
@@ -103,19 +113,14 @@ export function registerConversationPaths(r: OpenAPIRegistry) {
     },
   });
 
-  r.registerPath({
-    method: "delete",
+  erasure(r, {
     path: "/api/v1/conversations/{id}",
     operationId: "eraseConversation",
-    tags,
     summary: "Erase a conversation",
     description:
       "Scope `conversations:write`. The conversation and all its messages; audited with counts only.",
     request: { params: idParam },
-    responses: {
-      204: { description: "Erased." },
-      ...problems("insufficient_scope", "not_found"),
-    },
+    error: "not_found",
   });
 
   r.registerPath({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from "./agent-list";
+import { limitParam } from "./agent-list";
 
 // Query strings arrive as strings; an empty value (`?q=`) means "not given".
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
@@ -30,17 +30,7 @@ export const conversationFiltersSchema = z.object(filterShape);
 /** GET /api/v1/conversations query parameters (also its OpenAPI parameters). */
 export const listConversationsQuerySchema = z.object({
   ...filterShape,
-  limit: z
-    .preprocess(
-      emptyToUndefined,
-      z.coerce
-        .number({ error: "limit must be an integer." })
-        .int("limit must be an integer.")
-        .min(1, "limit must be between 1 and 100.")
-        .max(LIST_LIMIT_MAX, "limit must be between 1 and 100.")
-        .default(LIST_LIMIT_DEFAULT),
-    )
-    .meta({ description: "Page size.", example: 20 }),
+  limit: limitParam,
   cursor: optional(z.string().max(4096)).meta({ description: "`next_cursor` of the previous page." }),
 });
 export type ListConversationsQuery = z.infer<typeof listConversationsQuerySchema>;

@@ -1,13 +1,13 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as messagesRoute } from "@/app/api/v1/conversations/[id]/messages/route";
-import { DELETE as deleteOne, GET as getOne } from "@/app/api/v1/conversations/[id]/route";
+import { GET as getOne } from "@/app/api/v1/conversations/[id]/route";
 import { GET as listRoute } from "@/app/api/v1/conversations/route";
 import { db } from "@/db";
 import { mintWidgetToken } from "@/lib/widget/token";
 import { callRoute, createTestAgent, createTestApiKey, createTestOrg, fakeEnv } from "@/tests/fixtures";
 import { fakeGeminiForEachTest } from "@/tests/fixtures/gemini";
-import { chat, seedConversations } from "./helpers";
+import { chat, deleteConversation, seedConversations } from "./helpers";
 
 const fake = fakeGeminiForEachTest();
 let orgA: Awaited<ReturnType<typeof createTestOrg>>;
@@ -49,21 +49,11 @@ describe("conversations API", () => {
     expect((await msgs(keyB)).status).toBe(404);
     expect((await msgs(keyA)).json.data).toHaveLength(2);
     expect((await list(keyB)).json.data.map((x: { id: string }) => x.id)).not.toContain(c.conversationId);
-    const del = await callRoute(deleteOne, {
-      method: "DELETE",
-      path: `/api/v1/conversations/${c.conversationId}`,
-      key: keyB,
-      params: { id: c.conversationId },
-    });
+    const del = await deleteConversation(keyB, c.conversationId);
     expect(del.status).toBe(404);
     expect((await list(agentsOnly)).status).toBe(403);
     expect((await list(agentsOnly)).json.code).toBe("insufficient_scope");
-    const readOnlyDelete = await callRoute(deleteOne, {
-      method: "DELETE",
-      path: `/api/v1/conversations/${c.conversationId}`,
-      key: keyA,
-      params: { id: c.conversationId },
-    });
+    const readOnlyDelete = await deleteConversation(keyA, c.conversationId);
     expect(readOnlyDelete.status).toBe(403);
     expect((await get(keyA, c.conversationId)).status).toBe(200);
     expect(fake.calls).toHaveLength(1);

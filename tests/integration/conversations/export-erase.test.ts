@@ -1,6 +1,5 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { DELETE as deleteOne } from "@/app/api/v1/conversations/[id]/route";
 import { GET as exportRoute } from "@/app/api/v1/conversations/export/route";
 import { DELETE as eraseRoute } from "@/app/api/v1/conversations/route";
 import { db } from "@/db";
@@ -8,7 +7,7 @@ import { auditEvents, conversationMessages, conversations } from "@/db/schema";
 import { mintWidgetToken } from "@/lib/widget/token";
 import { callRoute, createTestAgent, createTestApiKey, createTestOrg } from "@/tests/fixtures";
 import { fakeGeminiForEachTest } from "@/tests/fixtures/gemini";
-import { chat, seedConversations } from "./helpers";
+import { chat, deleteConversation, seedConversations } from "./helpers";
 
 fakeGeminiForEachTest();
 
@@ -122,22 +121,12 @@ describe("erasure (promise 37)", () => {
       .select({ publicId: conversations.publicId, id: conversations.id })
       .from(conversations)
       .where(eq(conversations.visitorId, `${visitorSeed}-1`));
-    const one = await callRoute(deleteOne, {
-      method: "DELETE",
-      path: `/api/v1/conversations/${seeded!.publicId}`,
-      key: write,
-      params: { id: seeded!.publicId },
-    });
+    const one = await deleteConversation(write, seeded!.publicId);
     expect(one.status).toBe(204);
     expect(
       await db.select().from(conversationMessages).where(eq(conversationMessages.conversationId, seeded!.id)),
     ).toHaveLength(0);
-    const again = await callRoute(deleteOne, {
-      method: "DELETE",
-      path: `/api/v1/conversations/${seeded!.publicId}`,
-      key: write,
-      params: { id: seeded!.publicId },
-    });
+    const again = await deleteConversation(write, seeded!.publicId);
     expect(again.status).toBe(404);
 
     for (const q of ["", "?user_id=a&visitor_id=b", "?user_id="]) {

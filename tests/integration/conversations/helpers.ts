@@ -1,19 +1,17 @@
 import { sql } from "drizzle-orm";
+import { DELETE as deleteOne } from "@/app/api/v1/conversations/[id]/route";
 import { POST as messagesPost } from "@/app/api/widget/messages/route";
 import { db } from "@/db";
 import { callRoute } from "@/tests/fixtures";
 
-// Widget chat through the real route: sends one message, returns the parsed SSE events.
+// Widget chat through the real route: sends one message, returns the parsed SSE events
+// (the route frames each as an `event:` line then a `data:` line).
 export function sseEvents(text: string) {
-  return text
-    .split("\n\n")
-    .filter(Boolean)
-    .map((block) => {
-      const event = /^event: (.*)$/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      // biome-ignore lint/suspicious/noExplicitAny: SSE payloads are dynamic JSON
-      return { event, data: data ? (JSON.parse(data) as any) : undefined };
-    });
+  return [...text.matchAll(/^event: (.*)\ndata: (.*)$/gm)].map((m) => ({
+    event: m[1],
+    // biome-ignore lint/suspicious/noExplicitAny: SSE payloads are dynamic JSON
+    data: JSON.parse(m[2]!) as any,
+  }));
 }
 
 export async function chat(token: string, message: string, conversationId?: string) {
@@ -62,3 +60,7 @@ export async function seedConversations(
   });
   return visitor;
 }
+
+/** DELETE /api/v1/conversations/{id} through the real route. */
+export const deleteConversation = (key: string, id: string) =>
+  callRoute(deleteOne, { method: "DELETE", path: `/api/v1/conversations/${id}`, key, params: { id } });

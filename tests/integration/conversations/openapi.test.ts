@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GET as messagesRoute } from "@/app/api/v1/conversations/[id]/messages/route";
-import { DELETE as deleteOne, GET as getOne } from "@/app/api/v1/conversations/[id]/route";
+import { GET as getOne } from "@/app/api/v1/conversations/[id]/route";
 import { GET as exportRoute } from "@/app/api/v1/conversations/export/route";
 import { DELETE as erasePerson, GET as listRoute } from "@/app/api/v1/conversations/route";
 import {
@@ -13,7 +13,7 @@ import { problemSchema } from "@/lib/openapi/resources";
 import { mintWidgetToken } from "@/lib/widget/token";
 import { callRoute, createTestAgent, createTestApiKey, createTestOrg } from "@/tests/fixtures";
 import { fakeGeminiForEachTest } from "@/tests/fixtures/gemini";
-import { chat } from "./helpers";
+import { chat, deleteConversation } from "./helpers";
 
 fakeGeminiForEachTest();
 
@@ -77,12 +77,7 @@ describe("OpenAPI: conversations", () => {
       key,
     });
     expect(Object.keys(op("/api/v1/conversations", "delete").responses)).toContain(String(erased.status));
-    const gone = await callRoute(deleteOne, {
-      method: "DELETE",
-      path: `/api/v1/conversations/${id}`,
-      key,
-      params: { id },
-    });
+    const gone = await deleteConversation(key, id);
     expect(gone.status).toBe(204);
     expect(Object.keys(op("/api/v1/conversations/{id}", "delete").responses)).toContain("204");
     const after = await callRoute(getOne, { path: `/api/v1/conversations/${id}`, key, params: { id } });

@@ -12,16 +12,15 @@ import { InboxFilters } from "./_components/inbox-filters";
 
 export const metadata: Metadata = { title: "Conversations" };
 
-export default async function ConversationsPage({
-  params,
-  searchParams,
-}: {
+type Props = {
   params: Promise<{ org: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { org: slug } = await params;
+};
+
+export default async function ConversationsPage(props: Props) {
+  const [{ org: slug }, raw] = await Promise.all([props.params, props.searchParams]);
   const ctx = await requireOrgMembership(slug);
-  const search = parseInboxSearch(await searchParams);
+  const search = parseInboxSearch(raw);
   const inbox = await loadInbox(ctx.org.id, search);
   const filtered = Boolean(search.q || search.agent || search.rating || search.from || search.to);
   const withCursor = (cursor?: string | null) =>

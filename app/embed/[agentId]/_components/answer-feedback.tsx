@@ -3,6 +3,11 @@
 import { useState } from "react";
 import { rate } from "./chat-conversation";
 
+const CHOICES = [
+  ["up", "Helpful", "👍"],
+  ["down", "Not helpful", "👎"],
+] as const;
+
 /** Thumbs up/down on one answer, then an optional comment; buttons, so all keyboard-reachable. */
 export function AnswerFeedback({
   messageId,
@@ -22,22 +27,17 @@ export function AnswerFeedback({
   };
   return (
     <div className="ya-feedback">
-      <button
-        type="button"
-        aria-pressed={rating === "up"}
-        aria-label="Helpful"
-        onClick={() => void choose("up")}
-      >
-        👍
-      </button>
-      <button
-        type="button"
-        aria-pressed={rating === "down"}
-        aria-label="Not helpful"
-        onClick={() => void choose("down")}
-      >
-        👎
-      </button>
+      {CHOICES.map(([value, label, icon]) => (
+        <button
+          key={value}
+          type="button"
+          aria-pressed={rating === value}
+          aria-label={label}
+          onClick={() => void choose(value)}
+        >
+          {icon}
+        </button>
+      ))}
       {rating && sent !== "comment" ? (
         <form
           className="ya-comment"

@@ -67,15 +67,10 @@ function Message({ m }: { m: MessageResource }) {
   );
 }
 
-export default async function TranscriptPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ org: string; id: string }>;
-  searchParams: Promise<{ cursor?: string }>;
-}) {
-  const { org: slug, id } = await params;
-  const { cursor } = await searchParams;
+type Props = { params: Promise<{ org: string; id: string }>; searchParams: Promise<{ cursor?: string }> };
+
+export default async function TranscriptPage(props: Props) {
+  const [{ org: slug, id }, { cursor }] = await Promise.all([props.params, props.searchParams]);
   const ctx = await requireOrgMembership(slug);
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const t = await loadTranscript(ctx.org.id, id, typeof cursor === "string" ? cursor : undefined).catch(

@@ -4,6 +4,28 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import type { AgentChoice, InboxSearch } from "@/lib/conversations/types";
 
+const RATINGS: [string, string][] = [
+  ["", "Any"],
+  ["up", "With thumbs up"],
+  ["down", "With thumbs down"],
+  ["none", "Not rated"],
+];
+
+function Choice(p: { name: string; label: string; value?: string; options: [string, string][] }) {
+  return (
+    <div>
+      <Label htmlFor={p.name}>{p.label}</Label>
+      <Select id={p.name} name={p.name} defaultValue={p.value ?? ""}>
+        {p.options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </Select>
+    </div>
+  );
+}
+
 /** A plain GET form: filtering works without JavaScript and every state has its own URL. */
 export function InboxFilters({
   org,
@@ -20,26 +42,13 @@ export function InboxFilters({
         <Label htmlFor="q">Search messages</Label>
         <Input id="q" name="q" type="search" defaultValue={search.q} maxLength={200} placeholder="refund" />
       </div>
-      <div>
-        <Label htmlFor="agent">Agent</Label>
-        <Select id="agent" name="agent" defaultValue={search.agent ?? ""}>
-          <option value="">All agents</option>
-          {agents.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <div>
-        <Label htmlFor="rating">Rating</Label>
-        <Select id="rating" name="rating" defaultValue={search.rating ?? ""}>
-          <option value="">Any</option>
-          <option value="up">With thumbs up</option>
-          <option value="down">With thumbs down</option>
-          <option value="none">Not rated</option>
-        </Select>
-      </div>
+      <Choice
+        name="agent"
+        label="Agent"
+        value={search.agent}
+        options={[["", "All agents"], ...agents.map((a): [string, string] => [a.id, a.name])]}
+      />
+      <Choice name="rating" label="Rating" value={search.rating} options={RATINGS} />
       <div>
         <Label htmlFor="from">Active from</Label>
         <Input id="from" name="from" type="date" defaultValue={search.from} />
