@@ -34,7 +34,7 @@ export const CHAT_CSS = `html,body{margin:0;height:100%;background:transparent}
 .ya-comment{display:flex;gap:4px;flex:1;min-width:150px}
 .ya-comment input{flex:1;min-width:0;border:1px solid var(--ya-border);border-radius:6px;padding:2px 6px;font:inherit;font-size:12px;background:var(--ya-bg);color:var(--ya-fg)}
 .ya-comment button{border:0;border-radius:6px;padding:2px 8px;background:var(--ya-primary);color:#fff;font-size:12px;cursor:pointer}
-.ya-feedback-status{font-size:11px;color:var(--ya-muted)}
+.ya-feedback-status{font-size:12px;color:var(--ya-fg)}
 .ya-new:focus-visible,.ya-feedback button:focus-visible{outline:3px solid #93c5fd;outline-offset:2px}
 .ya-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 @media (prefers-reduced-motion:reduce){.ya-typing span{animation:none;opacity:.7}}`;
