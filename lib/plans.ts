@@ -1,8 +1,13 @@
 // The single source of truth for plans and their limits.
 export const PLANS = {
-  free: { name: "Free", maxAgents: 3, monthlyMessages: 1_000 },
-  pro: { name: "Pro", maxAgents: 25, monthlyMessages: 50_000 },
-  enterprise: { name: "Enterprise", maxAgents: 1000, monthlyMessages: 1_000_000 },
+  free: { name: "Free", maxAgents: 3, monthlyMessages: 1_000, transcriptRetentionDays: 30 },
+  pro: { name: "Pro", maxAgents: 25, monthlyMessages: 50_000, transcriptRetentionDays: 365 },
+  enterprise: {
+    name: "Enterprise",
+    maxAgents: 1000,
+    monthlyMessages: 1_000_000,
+    transcriptRetentionDays: 730,
+  },
 } as const;
 
 export type PlanKey = keyof typeof PLANS;
@@ -27,4 +32,12 @@ export function monthStart(at: Date = new Date()): string {
 export function secondsToNextMonth(at: Date = new Date()): number {
   const next = Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1);
   return Math.max(1, Math.ceil((next - at.getTime()) / 1000));
+}
+
+/** How long the org keeps transcripts: its setting when set, else the plan's default. */
+export function transcriptRetentionDays(org: {
+  plan: PlanKey;
+  transcriptRetentionDays: number | null;
+}): number {
+  return org.transcriptRetentionDays ?? PLANS[org.plan].transcriptRetentionDays;
 }

@@ -22,7 +22,7 @@ export type AfterCommit = {
 export type Work = {
   tx: Tx;
   /** One audit_events row for this use case's org and actor. */
-  audit(action: string, targetPublicId: string, metadata?: Record<string, unknown>): Promise<void>;
+  audit(action: string, targetPublicId: string | null, metadata?: Record<string, unknown>): Promise<void>;
   afterCommit: AfterCommit;
 };
 
@@ -31,7 +31,7 @@ export function writeAudit(
   tx: Executor,
   ctx: UseCaseContext,
   action: string,
-  targetPublicId: string,
+  targetPublicId: string | null,
   metadata: Record<string, unknown> = {},
 ): Promise<void> {
   return insertAuditEvent(tx, {

@@ -58,26 +58,35 @@ export async function releaseMonthlyMessage(
 export type ReplyUsage = { inputTokens: number; outputTokens: number };
 
 /**
- * Stores an assistant reply and adds it to the day's usage of its agent in ONE statement (the
- * reply's cost to the database is the insert it always had). The day is the UTC date.
+ * Stores an assistant reply, counts it on its conversation (message_count, last activity) and
+ * adds it to the day's usage of its agent, in ONE statement (the reply's cost to the database is
+ * the insert it always had). The day is the UTC date.
  */
 export async function insertReplyWithUsage(
   db: Executor,
   reply: { organizationId: number; agentId: number; conversationId: number; content: string },
   usage: ReplyUsage | undefined,
-): Promise<void> {
+): Promise<{ publicId: string }> {
   const input = usage?.inputTokens ?? null;
   const output = usage?.outputTokens ?? null;
-  await db.execute(sql`
+  const rows = await db.execute<{ public_id: string }>(sql`
     with m as (
       insert into conversation_messages (conversation_id, role, content, input_tokens, output_tokens)
       values (${reply.conversationId}, 'assistant', ${reply.content}, ${input}::int, ${output}::int)
+      returning public_id, created_at
+    ), c as (
+      update conversations set message_count = message_count + 1,
+        last_message_at = greatest(last_message_at, (select created_at from m)), updated_at = now()
+      where id = ${reply.conversationId}
+    ), d as (
+      insert into usage_daily as d (organization_id, day, agent_id, messages, input_tokens, output_tokens)
+      values (${reply.organizationId}, (now() at time zone 'utc')::date, ${reply.agentId}, 1,
+        coalesce(${input}::int, 0), coalesce(${output}::int, 0))
+      on conflict (organization_id, day, agent_id) do update
+        set messages = d.messages + 1,
+            input_tokens = d.input_tokens + excluded.input_tokens,
+            output_tokens = d.output_tokens + excluded.output_tokens
     )
-    insert into usage_daily as d (organization_id, day, agent_id, messages, input_tokens, output_tokens)
-    values (${reply.organizationId}, (now() at time zone 'utc')::date, ${reply.agentId}, 1,
-      coalesce(${input}::int, 0), coalesce(${output}::int, 0))
-    on conflict (organization_id, day, agent_id) do update
-      set messages = d.messages + 1,
-          input_tokens = d.input_tokens + excluded.input_tokens,
-          output_tokens = d.output_tokens + excluded.output_tokens`);
+    select public_id from m`);
+  return { publicId: rows[0]!.public_id };
 }

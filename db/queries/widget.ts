@@ -69,14 +69,6 @@ export async function findConversation(db: Executor, agentId: number, conversati
   return row;
 }
 
-export async function insertConversation(db: Executor, agentId: number, visitorId: string) {
-  const [row] = await db
-    .insert(conversations)
-    .values({ agentId, visitorId })
-    .returning({ id: conversations.id, publicId: conversations.publicId });
-  return row!;
-}
-
 /** The last `limit` turns, oldest first (the order the model reads them). */
 export async function listRecentMessages(db: Executor, conversationId: number, limit: number) {
   const rows = await db
@@ -86,15 +78,6 @@ export async function listRecentMessages(db: Executor, conversationId: number, l
     .orderBy(desc(conversationMessages.id))
     .limit(limit);
   return rows.reverse();
-}
-
-export async function insertMessage(
-  db: Executor,
-  conversationId: number,
-  role: "user" | "assistant",
-  content: string,
-) {
-  await db.insert(conversationMessages).values({ conversationId, role, content });
 }
 
 /** Gives the agent a fresh public id; the old one stops resolving at once. */

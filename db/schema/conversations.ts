@@ -1,31 +1,68 @@
-import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { customType, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { agents } from "./agents";
 import { idColumns, internalId, ownedBy, timestamps } from "./columns";
-import { messageRoleEnum } from "./enums";
+import { feedbackRatingEnum, messageRoleEnum } from "./enums";
+import { organizations } from "./organizations";
 
-// Widget chats: the recent turns give the model its context.
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+// Widget chats: the recent turns give the model its context; the inbox lists them per org.
+// organization_id is denormalized from the agent so every org-scoped list has its own keyset
+// index (newest activity first) without a join.
 export const conversations = pgTable(
   "conversations",
   {
     ...idColumns(),
+    organizationId: ownedBy("organization_id", () => organizations.id),
     agentId: ownedBy("agent_id", () => agents.id),
     visitorId: text("visitor_id").notNull(),
+    // The verified visitor (identity issue); null until then.
+    userSub: text("user_sub"),
+    userName: text("user_name"),
+    userEmail: text("user_email"),
+    // sha-256 (hex) of the browser-held resume secret; the secret itself is never stored.
+    resumeSecretHash: text("resume_secret_hash"),
+    lastMessageAt: timestamp("last_message_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    // Maintained by the same statement that inserts a message or changes a rating.
+    messageCount: integer("message_count").notNull().default(0),
+    feedbackUp: integer("feedback_up").notNull().default(0),
+    feedbackDown: integer("feedback_down").notNull().default(0),
     ...timestamps,
   },
-  (t) => [index("conversations_agent_idx").on(t.agentId, t.createdAt.desc().nullsFirst())],
+  (t) => [
+    index("conversations_org_activity_idx").on(t.organizationId, t.lastMessageAt.desc(), t.id.desc()),
+    index("conversations_agent_activity_idx").on(t.agentId, t.lastMessageAt.desc(), t.id.desc()),
+    index("conversations_org_user_idx")
+      .on(t.organizationId, t.userSub, t.lastMessageAt.desc(), t.id.desc())
+      .where(sql`${t.userSub} is not null`),
+    index("conversations_org_visitor_idx").on(t.organizationId, t.visitorId),
+    index("conversations_resume_idx").on(t.agentId, t.resumeSecretHash),
+  ],
 );
 
 export const conversationMessages = pgTable(
   "conversation_messages",
   {
     id: internalId(),
+    publicId: uuid("public_id").notNull().unique().defaultRandom(),
     conversationId: ownedBy("conversation_id", () => conversations.id),
     role: messageRoleEnum("role").notNull(),
     content: text("content").notNull(),
+    feedbackRating: feedbackRatingEnum("feedback_rating"),
+    feedbackComment: text("feedback_comment"),
+    feedbackAt: timestamp("feedback_at", { withTimezone: true, mode: "date" }),
     // An assistant reply's token usage as Gemini reported it (usageMetadata); null otherwise.
     inputTokens: integer("input_tokens"),
     outputTokens: integer("output_tokens"),
+    // Filled by the knowledge issue: [{ source_id, title, url, snippet }].
+    sources: jsonb("sources").notNull().default(sql`'[]'::jsonb`),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(sql`to_tsvector('english', content)`),
     ...timestamps,
   },
-  (t) => [index("conversation_messages_conversation_idx").on(t.conversationId, t.id.desc().nullsFirst())],
+  (t) => [
+    index("conversation_messages_conversation_idx").on(t.conversationId, t.id.desc().nullsFirst()),
+    index("conversation_messages_search_idx").using("gin", t.searchVector),
+    index("conversation_messages_created_idx").on(t.createdAt),
+  ],
 );

@@ -23,3 +23,4 @@ export const promptVersionSourceEnum = pgEnum("prompt_version_source", [
 ]);
 export const evalRunStatusEnum = pgEnum("eval_run_status", ["pending", "running", "succeeded", "failed"]);
 export const evalRunPurposeEnum = pgEnum("eval_run_purpose", ["manual", "gate"]);
+export const feedbackRatingEnum = pgEnum("feedback_rating", ["up", "down"]);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { idColumns, ownedBy, timestamps } from "./columns";
 import { membershipRoleEnum, planEnum } from "./enums";
 import { users } from "./users";
@@ -18,11 +18,18 @@ export const organizations = pgTable(
     // Maintained in the same transaction as every agent insert/delete; the create
     // use case locks this row, so the count is the race-free guard of the plan limit.
     agentCount: integer("agent_count").notNull().default(0),
+    // Transcript privacy: null = the plan's default retention; off = turns live at most an hour.
+    transcriptRetentionDays: integer("transcript_retention_days"),
+    storeTranscripts: boolean("store_transcripts").notNull().default(true),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("organizations_slug_unique").on(t.slug),
     check("organizations_agent_count_nonnegative", sql`${t.agentCount} >= 0`),
+    check(
+      "organizations_transcript_retention_range",
+      sql`${t.transcriptRetentionDays} is null or ${t.transcriptRetentionDays} between 1 and 3650`,
+    ),
     check("organizations_max_agents_nonnegative", sql`${t.maxAgents} is null or ${t.maxAgents} >= 0`),
     check(
       "organizations_monthly_message_limit_nonnegative",

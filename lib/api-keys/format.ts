@@ -4,7 +4,12 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 // The key id is the public lookup part; only sha-256(secret) is stored.
 export const API_KEY_PREFIX = "ya_live_";
 const KEY_PATTERN = /^ya_live_([a-z2-7]{16})_([0-9a-f]{64})$/;
-export const API_KEY_SCOPES = ["agents:read", "agents:write"] as const;
+export const API_KEY_SCOPES = [
+  "agents:read",
+  "agents:write",
+  "conversations:read",
+  "conversations:write",
+] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 const BASE32 = "abcdefghijklmnopqrstuvwxyz234567";

@@ -55,5 +55,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "agent.optimization.failed",
   "usage.threshold",
   "agent.eval.completed",
+  "conversation.started",
+  "conversation.feedback",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number] | "webhook.test";

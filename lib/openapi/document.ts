@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { registerAgentPaths } from "./paths-agents";
+import { registerConversationPaths } from "./paths-conversations";
 import { registerEvalPaths } from "./paths-evals";
 import { registerOtherPaths } from "./paths-other";
 import { registerPromptVersionPaths } from "./paths-prompt-versions";
@@ -16,13 +17,15 @@ export function buildOpenApiDocument(serverUrl?: string) {
     type: "http",
     scheme: "bearer",
     bearerFormat: "ya_live_<key id>_<secret>",
-    description: "An organization API key. Scopes: `agents:read`, `agents:write`.",
+    description:
+      "An organization API key. Scopes: `agents:read`, `agents:write`, `conversations:read`, `conversations:write`.",
   });
   registerAgentPaths(r);
   registerPromptVersionPaths(r);
   registerEvalPaths(r);
   registerOtherPaths(r);
   registerUsagePaths(r);
+  registerConversationPaths(r);
   const doc = new OpenApiGeneratorV31(r.definitions).generateDocument({
     openapi: "3.1.0",
     info: {
@@ -46,6 +49,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
       { name: "Personas", description: "Built-in personas (prompt templates)." },
       { name: "Knowledge packs", description: "Text the agents answer from." },
       { name: "Usage", description: "Messages and tokens against the plan's monthly limit." },
+      { name: "Conversations", description: "Widget chats: list, search, read, export, erase." },
       { name: "Meta", description: "About the API itself." },
     ],
   });

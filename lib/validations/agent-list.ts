@@ -8,20 +8,23 @@ export const LIST_LIMIT_MAX = 100;
 // Query strings arrive as strings; an empty value (`?q=`) means "not given".
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
+/** `limit` of every keyset list (agents, conversations). */
+export const limitParam = z
+  .preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: "limit must be an integer." })
+      .int("limit must be an integer.")
+      .min(1, "limit must be between 1 and 100.")
+      .max(LIST_LIMIT_MAX, "limit must be between 1 and 100.")
+      .default(LIST_LIMIT_DEFAULT),
+  )
+  .meta({ description: "Page size.", example: 20 });
+
 /** GET /api/v1/agents query parameters (also the OpenAPI parameters of that route). */
 export const listAgentsQuerySchema = z
   .object({
-    limit: z
-      .preprocess(
-        emptyToUndefined,
-        z.coerce
-          .number({ error: "limit must be an integer." })
-          .int("limit must be an integer.")
-          .min(1, "limit must be between 1 and 100.")
-          .max(LIST_LIMIT_MAX, "limit must be between 1 and 100.")
-          .default(LIST_LIMIT_DEFAULT),
-      )
-      .meta({ description: "Page size.", example: 20 }),
+    limit: limitParam,
     offset: z
       .preprocess(
         emptyToUndefined,

@@ -1,13 +1,9 @@
 import { z } from "zod";
 import { db } from "@/db";
+import { insertMessageCounted } from "@/db/queries/conversation-writes";
 import { insertReplyWithUsage, type ReplyUsage } from "@/db/queries/usage";
-import {
-  findConversation,
-  insertConversation,
-  insertMessage,
-  listRecentMessages,
-  type WidgetAgent,
-} from "@/db/queries/widget";
+import { findConversation, listRecentMessages, type WidgetAgent } from "@/db/queries/widget";
+import { startConversation } from "@/lib/conversations/start";
 import { isGeminiConfigured } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { ServerEvent } from "@/lib/http/sse";
@@ -58,7 +54,7 @@ export type ChatTurn = Awaited<ReturnType<typeof prepareChatTurn>>;
  * transaction stays open while the model answers.
  */
 export async function prepareChatTurn(agent: WidgetAgent, session: WidgetSession, input: WidgetMessageInput) {
-  let found: Awaited<ReturnType<typeof findConversation>>;
+  let found: { id: number; publicId: string; visitorId: string } | undefined;
   if (input.conversation_id) {
     found = await findConversation(db, agent.id, input.conversation_id);
     if (!found || found.visitorId !== session.visitorId) {
@@ -68,42 +64,59 @@ export async function prepareChatTurn(agent: WidgetAgent, session: WidgetSession
   // The budget before anything is written: an exhausted org stores nothing for the message.
   const budget = await takeMessageBudget(agent);
   try {
-    const conversation = found ?? (await insertConversation(db, agent.id, session.visitorId));
+    const conversation: { id: number; publicId: string; resumeSecret?: string } =
+      found ?? (await startConversation(agent, session.visitorId));
     const history = await listRecentMessages(db, conversation.id, HISTORY_TURNS);
-    await insertMessage(db, conversation.id, "user", input.message);
-    return { agent, conversation, history, budget };
+    const userMessage = await insertMessageCounted(db, conversation.id, {
+      role: "user",
+      content: input.message,
+    });
+    return { agent, conversation, history, budget, userMessageId: userMessage.publicId };
   } catch (e) {
     await releaseMessageBudget(budget).catch(() => {});
     throw e;
   }
 }
 
-/** The reply as events: `conversation`, then `delta`s, then `done` (or `error`). */
+/**
+ * The reply as events: `conversation` (with the resume secret when this turn started it), then
+ * `delta`s, then `done` with the stored reply's id (or `error`).
+ */
 export async function* chatReplyEvents(
   turn: ChatTurn,
   message: string,
   requestId: string,
   signal: AbortSignal,
 ): AsyncGenerator<ServerEvent> {
-  yield { event: "conversation", data: { conversation_id: turn.conversation.publicId } };
+  yield {
+    event: "conversation",
+    data: {
+      conversation_id: turn.conversation.publicId,
+      user_message_id: turn.userMessageId,
+      ...(turn.conversation.resumeSecret ? { resume_secret: turn.conversation.resumeSecret } : {}),
+    },
+  };
   let reply = "";
   let usage: ReplyUsage | undefined;
-  const onUsage = (u: ReplyUsage) => {
-    usage = u;
-  };
   try {
-    for await (const text of streamChatReply({
+    const stream = streamChatReply({
       agent: turn.agent,
       history: turn.history,
       message,
       signal,
-      onUsage,
-    })) {
+      onUsage: (u) => {
+        usage = u;
+      },
+    });
+    for await (const text of stream) {
       reply += text;
       yield { event: "delta", data: { text } };
     }
-    if (reply) await storeReply(turn, reply, usage);
-    yield { event: "done", data: { conversation_id: turn.conversation.publicId } };
+    const saved = reply ? await storeReply(turn, reply, usage) : undefined;
+    yield {
+      event: "done",
+      data: { conversation_id: turn.conversation.publicId, message_id: saved?.publicId ?? null },
+    };
   } catch (e) {
     log(signal.aborted ? "info" : "warn", signal.aborted ? "widget reply aborted" : "widget reply failed", {
       request_id: requestId,
@@ -123,8 +136,12 @@ export async function* chatReplyEvents(
   }
 }
 
-/** The reply and its tokens, counted in the day's usage of the agent (one statement). */
-function storeReply(turn: ChatTurn, content: string, usage: ReplyUsage | undefined): Promise<void> {
+/** The reply and its tokens, counted in its conversation and the day's usage (one statement). */
+function storeReply(
+  turn: ChatTurn,
+  content: string,
+  usage: ReplyUsage | undefined,
+): Promise<{ publicId: string }> {
   const { agent, conversation } = turn;
   return insertReplyWithUsage(
     db,

@@ -59,6 +59,10 @@ describe("GET /api/v1/openapi.json", () => {
       "/api/v1/knowledge-packs/{id}": ["get"],
       "/api/v1/usage": ["get"],
       "/api/v1/openapi.json": ["get"],
+      "/api/v1/conversations": ["get", "delete"],
+      "/api/v1/conversations/export": ["get"],
+      "/api/v1/conversations/{id}": ["get", "delete"],
+      "/api/v1/conversations/{id}/messages": ["get"],
     };
     for (const [path, methods] of Object.entries(expected)) {
       expect(Object.keys(doc.paths[path] ?? {}).sort(), path).toEqual(methods.sort());

@@ -1,12 +1,13 @@
 "use client";
 
-import { Activity, BookOpen, Bot, Gauge, KeyRound, Settings, Webhook } from "lucide-react";
+import { Activity, BookOpen, Bot, Gauge, KeyRound, MessagesSquare, Settings, Webhook } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
 const ITEMS = [
   { href: "agents", label: "Agents", icon: Bot },
+  { href: "conversations", label: "Conversations", icon: MessagesSquare },
   { href: "knowledge-packs", label: "Knowledge packs", icon: BookOpen },
   { href: "usage", label: "Usage", icon: Gauge },
   { href: "settings/api-keys", label: "API keys", icon: KeyRound },

@@ -16,8 +16,9 @@ export async function postMessage(opts: {
   agentId: string;
   message: string;
   conversationId?: string;
-  onConversation: (id: string) => void;
+  onConversation: (id: string, resumeSecret?: string) => void;
   onDelta: (text: string) => void;
+  onDone?: (messageId: string) => void;
 }): Promise<SendResult> {
   const res = await fetch("/api/widget/messages", {
     method: "POST",
@@ -58,7 +59,9 @@ export async function postMessage(opts: {
       const event = /^event: (.*)$/m.exec(block)?.[1];
       const raw = /^data: (.*)$/m.exec(block)?.[1];
       const data = raw ? (JSON.parse(raw) as Record<string, string>) : {};
-      if (event === "conversation" && data.conversation_id) opts.onConversation(data.conversation_id);
+      if (event === "conversation" && data.conversation_id)
+        opts.onConversation(data.conversation_id, data.resume_secret);
+      else if (event === "done" && data.message_id) opts.onDone?.(data.message_id);
       else if (event === "delta" && data.text) opts.onDelta(data.text);
       else if (event === "error") failed = { ok: false, status: 502, code: data.code, detail: data.message };
     }

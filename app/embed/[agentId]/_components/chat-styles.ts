@@ -27,5 +27,14 @@ export const CHAT_CSS = `html,body{margin:0;height:100%;background:transparent}
 .ya-send:disabled{opacity:.5;cursor:default}
 .ya-branding{text-align:center;font-size:11px;color:var(--ya-muted);padding:0 0 8px}
 .ya-branding a{color:inherit}
+.ya-new{background:rgba(255,255,255,.15);border:1px solid rgba(255,255,255,.5);color:#fff;border-radius:6px;padding:3px 8px;font:inherit;font-size:12px;cursor:pointer}
+.ya-feedback{display:flex;flex-wrap:wrap;align-items:center;gap:4px;margin-top:6px;white-space:normal}
+.ya-feedback>button{background:transparent;border:1px solid var(--ya-border);border-radius:6px;padding:1px 6px;cursor:pointer;font-size:13px}
+.ya-feedback>button[aria-pressed=true]{border-color:var(--ya-primary);background:var(--ya-bg)}
+.ya-comment{display:flex;gap:4px;flex:1;min-width:150px}
+.ya-comment input{flex:1;min-width:0;border:1px solid var(--ya-border);border-radius:6px;padding:2px 6px;font:inherit;font-size:12px;background:var(--ya-bg);color:var(--ya-fg)}
+.ya-comment button{border:0;border-radius:6px;padding:2px 8px;background:var(--ya-primary);color:#fff;font-size:12px;cursor:pointer}
+.ya-feedback-status{font-size:12px;color:var(--ya-fg)}
+.ya-new:focus-visible,.ya-feedback button:focus-visible{outline:3px solid #93c5fd;outline-offset:2px}
 .ya-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 @media (prefers-reduced-motion:reduce){.ya-typing span{animation:none;opacity:.7}}`;

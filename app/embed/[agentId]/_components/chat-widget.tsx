@@ -3,11 +3,20 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { DisplayWidgetConfig } from "@/lib/widget/display-config";
-import { noticeFor, playChime, postMessage, refreshSession } from "./chat-client";
+import { AnswerFeedback } from "./answer-feedback";
+import { noticeFor, playChime, postMessage } from "./chat-client";
+import { resume, startNew, storedSecret, storeSecret } from "./chat-conversation";
+import { useSessionRefresh } from "./use-session-refresh";
 
 // The chat UI inside the iframe. Every piece of admin- or visitor-supplied text is rendered
 // as a React text node: nothing here uses innerHTML.
-type Message = { id: number; role: "user" | "assistant"; text: string };
+type Message = {
+  id: number;
+  role: "user" | "assistant";
+  text: string;
+  messageId?: string;
+  rating?: "up" | "down" | null;
+};
 
 type Props = {
   agentId: string;
@@ -18,12 +27,12 @@ type Props = {
   initialExpiresAt: number;
 };
 
-const REFRESH_BEFORE_S = 60;
-
 export function ChatWidget({ agentId, name, personaName, config, initialToken, initialExpiresAt }: Props) {
-  const [messages, setMessages] = useState<Message[]>(() =>
-    config.welcome_message ? [{ id: 0, role: "assistant", text: config.welcome_message }] : [],
-  );
+  const welcome: Message[] = config.welcome_message
+    ? [{ id: 0, role: "assistant", text: config.welcome_message }]
+    : [];
+  const [messages, setMessages] = useState<Message[]>(welcome);
+  const [resumed, setResumed] = useState(false);
   const [input, setInput] = useState("");
   const [busy, setBusy] = useState(false);
   const [waiting, setWaiting] = useState(false);
@@ -65,35 +74,43 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
     setSessionVersion((v) => v + 1);
   }, [initialToken, initialExpiresAt]);
 
-  // Refresh the session a minute before it expires, for as long as the chat is open. When that
-  // is no longer possible (a sleeping tab let it expire), re-mint through the page.
+  useSessionRefresh(session, router);
+
+  // After a reload: the secret this iframe kept reopens the conversation, with a session for
+  // its visitor. A secret that opens nothing (erased, expired) is forgotten.
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout>;
-    const renew = async () => {
-      const now = Date.now() / 1000;
-      const fresh =
-        session.current.expiresAt > now + 5 ? await refreshSession(session.current.token) : undefined;
-      if (fresh) session.current = { token: fresh.token, expiresAt: fresh.expires_at };
-      else router.refresh();
-    };
-    const schedule = () => {
-      clearTimeout(timer);
-      const ms = Math.max(5_000, (session.current.expiresAt - REFRESH_BEFORE_S) * 1000 - Date.now());
-      timer = setTimeout(() => void renew().finally(schedule), ms);
-    };
-    // Background tabs throttle timers: check again when the visitor comes back.
-    const onVisible = () => {
-      if (document.visibilityState !== "visible") return;
-      if (session.current.expiresAt - Date.now() / 1000 < REFRESH_BEFORE_S * 2)
-        void renew().finally(schedule);
-    };
-    schedule();
-    document.addEventListener("visibilitychange", onVisible);
-    return () => {
-      clearTimeout(timer);
-      document.removeEventListener("visibilitychange", onVisible);
-    };
-  }, [router]);
+    const secret = storedSecret(agentId);
+    if (!secret) return;
+    void resume(session.current.token, secret).then((r) => {
+      if (!r.ok) {
+        if (r.gone) storeSecret(agentId, null);
+        return;
+      }
+      session.current = { token: r.token, expiresAt: r.expires_at };
+      conversationId.current = r.conversation_id;
+      const restored = r.messages.map((m, i) => ({
+        id: i + 1,
+        role: m.role,
+        text: m.content,
+        messageId: m.id,
+        rating: m.feedback?.rating ?? null,
+      }));
+      nextId.current = restored.length + 1;
+      if (restored.length) setMessages(restored);
+      setResumed(true);
+    });
+  }, [agentId]);
+
+  async function newConversation() {
+    const started = await startNew(session.current.token);
+    if (!started) return setNotice("Couldn't start a new conversation. Please try again.");
+    conversationId.current = started.conversation_id;
+    storeSecret(agentId, started.resume_secret);
+    setMessages(welcome);
+    setResumed(false);
+    setNotice(null);
+    inputRef.current?.focus();
+  }
 
   useEffect(() => {
     const el = logRef.current;
@@ -117,8 +134,12 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
         agentId,
         message,
         conversationId: conversationId.current,
-        onConversation: (id) => {
+        onConversation: (id, secret) => {
           conversationId.current = id;
+          if (secret) storeSecret(agentId, secret);
+        },
+        onDone: (messageId) => {
+          setMessages((m) => m.map((x) => (x.id === replyId ? { ...x, messageId } : x)));
         },
         onDelta: (delta) => {
           setWaiting(false);
@@ -160,6 +181,7 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
       className={`ya-chat ya-theme-${config.theme}${config.theme === "dark" ? " ya-dark" : ""}`}
       data-ready={ready ? "true" : undefined}
       data-session-version={sessionVersion}
+      data-resumed={resumed ? "true" : undefined}
       style={style}
     >
       <header className="ya-header">
@@ -167,6 +189,9 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
           <h1 className="ya-title">{name}</h1>
           <p className="ya-subtitle">{personaName}</p>
         </div>
+        <button type="button" className="ya-new" onClick={() => void newConversation()} disabled={busy}>
+          New conversation
+        </button>
         <button type="button" className="ya-close" aria-label="Close chat" onClick={close}>
           ×
         </button>
@@ -176,6 +201,13 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
           <div key={m.id} className={`ya-msg ya-msg-${m.role}`} data-role={m.role}>
             <span className="ya-sr">{m.role === "user" ? "You: " : `${name}: `}</span>
             {m.text}
+            {m.role === "assistant" && m.messageId ? (
+              <AnswerFeedback
+                messageId={m.messageId}
+                initial={m.rating ?? null}
+                token={() => session.current.token}
+              />
+            ) : null}
           </div>
         ))}
         {waiting && config.typing_indicator ? (

@@ -7,12 +7,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listAgentActivity, listKnowledgePackOptions } from "@/lib/agents/dashboard-agents";
 import { getAgent } from "@/lib/agents/get-agent";
 import { ADMIN_ROLES, requireOrgMembership } from "@/lib/auth/org-context";
+import { loadAgentConversations } from "@/lib/conversations/dashboard";
 import { effectiveModel, modelChoice } from "@/lib/models";
 import { PERSONAS } from "@/lib/personas";
 import { PLANS } from "@/lib/plans";
 import { WIDGET_POSITIONS, WIDGET_THEMES } from "@/lib/validations/agent";
 import { OptimizationBadge } from "../_components/optimization-badge";
 import { AgentActivity } from "./_components/agent-activity";
+import { AgentConversations } from "./_components/agent-conversations";
 import { AgentOverview } from "./_components/agent-overview";
 import { DeleteAgentButton } from "./_components/delete-agent-button";
 import { EditAgentForm } from "./_components/edit-agent-form";
@@ -29,9 +31,10 @@ export default async function AgentDetailPage({ params }: { params: Promise<{ or
   const agent = await getAgent(ctx.org.id, id);
   if (!agent) notFound();
   const canEdit = ADMIN_ROLES.includes(ctx.role);
-  const [events, packs] = await Promise.all([
+  const [events, packs, conversations] = await Promise.all([
     listAgentActivity(ctx.org.id, agent.publicId),
     canEdit ? listKnowledgePackOptions(ctx.org.id) : Promise.resolve([]),
+    loadAgentConversations(ctx.org.id, agent),
   ]);
   const widget = agent.widgetConfig as { theme?: string; position?: string; welcome_message?: string | null };
   const org = ctx.org.slug;
@@ -103,6 +106,7 @@ export default async function AgentDetailPage({ params }: { params: Promise<{ or
             models={modelChoice(ctx.org.plan)}
           />
         ) : null}
+        <AgentConversations org={org} agentId={agent.publicId} {...conversations} />
         <AgentActivity events={events} />
       </div>
     </>

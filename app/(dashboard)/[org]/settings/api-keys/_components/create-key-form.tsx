@@ -23,6 +23,16 @@ const SCOPE_CHOICES = [
     value: "agents:write",
     description: "Create, change and delete agents and knowledge packs.",
   },
+  {
+    id: "scope-conversations-read",
+    value: "conversations:read",
+    description: "List, search, read and export conversations.",
+  },
+  {
+    id: "scope-conversations-write",
+    value: "conversations:write",
+    description: "Erase conversations (by conversation, user or visitor).",
+  },
 ] as const;
 
 const EXPIRY_CHOICES = [

@@ -1,0 +1,111 @@
+import { db } from "@/db";
+import {
+  type ConversationFilters,
+  findConversationRow,
+  listConversationRows,
+  listMessageRows,
+} from "@/db/queries/conversation-read";
+import {
+  cursorBinding,
+  decodeListCursor,
+  encodeListCursor,
+  prepareListCursorKey,
+} from "@/lib/agents/list-cursor";
+import { AppError } from "@/lib/errors";
+import type { ConversationFiltersInput, ListConversationsQuery } from "@/lib/validations/conversation";
+import { toConversationResource, toMessageResource } from "./serialize";
+
+// The inbox reads (API and dashboard). Cursors are the agents list's sealed keyset cursors,
+// bound to the org, the list and its filters, so one list's cursor never opens another.
+export const MESSAGES_PAGE = 100;
+export const CONVERSATION_NOT_FOUND = "No conversation with this id in your organization.";
+
+export function toFilters(q: ConversationFiltersInput): ConversationFilters {
+  return {
+    agentPublicId: q.agent_id?.toLowerCase(),
+    userSub: q.user_id,
+    since: q.since,
+    until: q.until,
+    rating: q.rating,
+    q: q.q,
+  };
+}
+
+function listBinding(organizationId: number, q: ConversationFiltersInput) {
+  return cursorBinding(organizationId, {
+    list: "conversations",
+    agent_id: q.agent_id?.toLowerCase(),
+    user_id: q.user_id,
+    since: q.since,
+    until: q.until,
+    rating: q.rating,
+    q: q.q,
+  });
+}
+
+/** One keyset page of inbox rows and the cursor of the next (API and dashboard). */
+export async function pageConversationRows(organizationId: number, query: ListConversationsQuery) {
+  await prepareListCursorKey();
+  const binding = listBinding(organizationId, query);
+  const after = query.cursor ? decodeListCursor(query.cursor, binding) : undefined;
+  const page = await listConversationRows(db, organizationId, toFilters(query), {
+    limit: query.limit,
+    after: after ? { at: after.createdAt, id: after.id } : undefined,
+  });
+  const last = page.rows.at(-1);
+  const nextCursor =
+    page.hasMore && last ? encodeListCursor({ createdAt: last.last_message_at, id: last.id }, binding) : null;
+  return { rows: page.rows, hasMore: page.hasMore, nextCursor };
+}
+
+export async function listConversationsPage(organizationId: number, query: ListConversationsQuery) {
+  const page = await pageConversationRows(organizationId, query);
+  return {
+    object: "list" as const,
+    data: page.rows.map(toConversationResource),
+    pagination: { limit: query.limit, has_more: page.hasMore, next_cursor: page.nextCursor },
+  };
+}
+
+function messagesBinding(organizationId: number, conversationPublicId: string) {
+  return cursorBinding(organizationId, { list: "messages", conversation: conversationPublicId });
+}
+
+async function messagesPage(
+  organizationId: number,
+  conversation: { id: number; public_id: string },
+  cursor?: string,
+) {
+  const binding = messagesBinding(organizationId, conversation.public_id);
+  const after = cursor ? decodeListCursor(cursor, binding) : undefined;
+  const page = await listMessageRows(db, conversation.id, { limit: MESSAGES_PAGE, afterId: after?.id });
+  const last = page.rows.at(-1);
+  return {
+    data: page.rows.map(toMessageResource),
+    next_cursor:
+      page.hasMore && last ? encodeListCursor({ createdAt: last.created_at, id: last.id }, binding) : null,
+  };
+}
+
+async function requireConversation(organizationId: number, publicId: string) {
+  const row = await findConversationRow(db, organizationId, publicId);
+  if (!row) throw new AppError("not_found", CONVERSATION_NOT_FOUND);
+  return row;
+}
+
+/** The conversation with its first page of messages, oldest first. */
+export async function getConversation(organizationId: number, publicId: string) {
+  const row = await requireConversation(organizationId, publicId);
+  const messages = await messagesPage(organizationId, row);
+  return {
+    ...toConversationResource(row),
+    messages: messages.data,
+    messages_next_cursor: messages.next_cursor,
+  };
+}
+
+export async function listConversationMessages(organizationId: number, publicId: string, cursor?: string) {
+  const row = await requireConversation(organizationId, publicId);
+  const page = await messagesPage(organizationId, row, cursor);
+  return { object: "list" as const, data: page.data, pagination: { next_cursor: page.next_cursor } };
+}
