@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { PERSONAS } from "../../lib/personas";
-import { expect, test } from "../fixtures/axe-every-page";
 import {
   addMembership,
   createOrgWithUser,

@@ -1,5 +1,4 @@
-import type { Page } from "@playwright/test";
-import { expect, test } from "../fixtures/axe-every-page";
+import { expect, type Page, test } from "@playwright/test";
 import {
   createOrgWithUser,
   E2E_DATA_DIR,

@@ -1,4 +1,4 @@
-import { expect, test } from "../fixtures/axe-every-page";
+import { expect, test } from "@playwright/test";
 import { createOrgWithApiKey } from "../fixtures/e2e";
 
 // Promise 19 of RELIABILITY.md against the production server: the dashboard is never framed
@@ -37,11 +37,7 @@ test("dashboard pages: CSP with frame-ancestors 'none', nosniff, and they still 
 
 test("the dashboard refuses to be framed by another origin", async ({ page, baseURL }) => {
   await page.route("http://evil.example.test/", (route) =>
-    route.fulfill({
-      contentType: "text/html",
-      body: `<!doctype html><html lang="en"><head><title>Elsewhere</title></head>
-<body><main><iframe title="YourAgent sign-in" src="${baseURL}/sign-in"></iframe></main></body></html>`,
-    }),
+    route.fulfill({ contentType: "text/html", body: `<iframe src="${baseURL}/sign-in"></iframe>` }),
   );
   await page.goto("http://evil.example.test/");
   await page.waitForTimeout(1_500);

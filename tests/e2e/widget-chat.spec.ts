@@ -1,4 +1,4 @@
-import { expect, test } from "../fixtures/axe-every-page";
+import { expect, test } from "@playwright/test";
 import { hostPage } from "../fixtures/host-page";
 import {
   ALLOWED_ORIGIN,

@@ -1,5 +1,4 @@
-import type { Page } from "@playwright/test";
-import { expect, test } from "../fixtures/axe-every-page";
+import { expect, type Page, test } from "@playwright/test";
 import { createApiKeyFor, createOrgWithUser } from "../fixtures/e2e";
 import { signIn } from "../fixtures/sign-in";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "../fixtures/axe-every-page";
+import { expect, test } from "@playwright/test";
 import { hostPage } from "../fixtures/host-page";
 import {
   ALLOWED_ORIGIN,
@@ -20,7 +20,7 @@ test("the stage.snippet runs in Chromium without executing injected markup and k
   failOnDialog(page);
   // widget.js is blocked here so the queue stub stays inspectable.
   await page.route("**/widget.js", (r) => r.abort());
-  await page.setContent(hostPage("Pasted snippet", stage.snippet));
+  await page.setContent(`<!doctype html><html><body>${stage.snippet}</body></html>`);
   const state = await page.evaluate(() => {
     const w = window as unknown as {
       __pwned?: unknown;
