@@ -19,7 +19,9 @@ const SIZES = {
 export function BrandMark({ href, size }: { href: string; size: keyof typeof SIZES }) {
   const c = SIZES[size];
   return (
-    <Link href={href} className={c.link}>
+    // Named on the link itself: on narrow screens the word is display:none and the mark is
+    // aria-hidden, which left the link with no accessible name (axe link-name).
+    <Link href={href} className={c.link} aria-label="YourAgent">
       <span aria-hidden className={c.mark}>
         Y
       </span>

@@ -27,7 +27,7 @@ export function AgentsTable({ org, rows }: { org: string; rows: AgentListRow[] }
               </Td>
               <Td>{a.persona.name}</Td>
               <Td className="max-w-[14rem] truncate">
-                {a.knowledgePack?.name ?? <span className="text-slate-400">—</span>}
+                {a.knowledgePack?.name ?? <span className="text-slate-500">—</span>}
               </Td>
               <Td>
                 <OptimizationBadge status={a.optimizationStatus} />

@@ -43,7 +43,7 @@ export function PersonaPicker({
               />
               <span className="font-semibold text-slate-900">{p.name}</span>
               <span className="text-slate-600">{p.description}</span>
-              <span className="text-xs text-slate-400">Tone: {p.tone}</span>
+              <span className="text-xs text-slate-600">Tone: {p.tone}</span>
             </label>
           );
         })}
