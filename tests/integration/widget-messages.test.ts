@@ -137,6 +137,7 @@ describe("POST /api/widget/messages", () => {
             .select({ role: conversationMessages.role, content: conversationMessages.content })
             .from(conversationMessages)
             .where(eq(conversationMessages.conversationId, conv!.id))
+            .orderBy(conversationMessages.id)
         ).map((m) => m.role),
       )
       .toEqual(["user", "assistant"]);

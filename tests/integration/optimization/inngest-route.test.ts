@@ -26,8 +26,8 @@ describe("/api/inngest", () => {
     const res = await GET(new Request("http://localhost:3000/api/inngest"), {});
     expect(res.status).toBe(200);
     // optimize-prompt + its failure handler, the outbox cron, deliver-webhook, run-evaluation +
-    // its failure handler.
-    expect(await res.json()).toMatchObject({ function_count: 6, mode: "dev" });
+    // its failure handler, and the two transcript-retention crons.
+    expect(await res.json()).toMatchObject({ function_count: 8, mode: "dev" });
   });
 
   it("registers the functions with their triggers and limits", async () => {
@@ -46,7 +46,11 @@ describe("/api/inngest", () => {
       "optimize-prompt-failure",
       "run-evaluation",
       "run-evaluation-failure",
+      "transcript-retention",
+      "transcript-retention-ephemeral",
     ]);
+    expect(fns["transcript-retention"]).toMatchObject({ triggers: [{ cron: "17 3 * * *" }] });
+    expect(fns["transcript-retention-ephemeral"]).toMatchObject({ triggers: [{ cron: "*/10 * * * *" }] });
     expect(fns["optimize-prompt"]).toMatchObject({
       triggers: [{ event: "agent/prompt.optimize.requested" }],
       concurrency: [{ key: "event.data.organization_id", limit: 2 }],
