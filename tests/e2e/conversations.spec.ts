@@ -45,7 +45,8 @@ test("a visitor's chat survives a reload, and its thumbs-down shows in the dashb
   await expect(reply.getByRole("status")).toHaveText("Thanks for the comment.");
   await expectAccessible(page);
 
-  // A reload: the iframe's kept secret reopens the same conversation, rating included.
+  // A reload: the iframe's kept secret reopens the same conversation, rating included. This
+  // Chromium denies the cross-site iframe localStorage, so the partitioned cookie carries it.
   await page.reload();
   await page.getByRole("button", { name: "Open chat with Returns helper" }).click();
   frame = await readyChat(page);

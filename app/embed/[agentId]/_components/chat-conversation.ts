@@ -9,22 +9,44 @@ export type ResumedMessage = {
 };
 
 const storageKey = (agentId: string) => `youragent:resume:${agentId}`;
+const cookieName = (agentId: string) => `youragent_resume_${agentId.replace(/[^A-Za-z0-9-]/g, "")}`;
+// Where a browser blocks third-party storage (Chrome with third-party cookies off, incognito),
+// this cross-site iframe's localStorage throws; a partitioned (CHIPS) cookie is still allowed,
+// kept for this host site only. It is scoped to the embed pages, the only documents that read it.
+const COOKIE_ATTRS = "Path=/embed/; Secure; SameSite=None; Partitioned";
+const COOKIE_MAX_AGE_S = 400 * 24 * 3600; // the longest a browser keeps a cookie
 
-export function storedSecret(agentId: string): string | null {
+function localStore(): Storage | null {
   try {
-    return window.localStorage.getItem(storageKey(agentId));
+    return window.localStorage;
   } catch {
-    return null; // storage blocked: the chat simply starts fresh
+    return null;
   }
 }
 
+export function storedSecret(agentId: string): string | null {
+  const store = localStore();
+  if (store) return store.getItem(storageKey(agentId));
+  const prefix = `${cookieName(agentId)}=`;
+  const found = document.cookie.split("; ").find((c) => c.startsWith(prefix));
+  return found ? found.slice(prefix.length) : null;
+}
+
 export function storeSecret(agentId: string, secret: string | null): void {
+  const store = localStore();
   try {
-    if (secret) window.localStorage.setItem(storageKey(agentId), secret);
-    else window.localStorage.removeItem(storageKey(agentId));
+    if (!store) writeCookie(agentId, secret);
+    else if (secret) store.setItem(storageKey(agentId), secret);
+    else store.removeItem(storageKey(agentId));
   } catch {
-    // storage blocked: nothing to resume after a reload
+    // storage full or cookies blocked too: nothing to resume after a reload
   }
+}
+
+function writeCookie(agentId: string, secret: string | null): void {
+  const maxAge = secret ? COOKIE_MAX_AGE_S : 0;
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing in some browsers; the value is base64url, nothing to escape
+  document.cookie = `${cookieName(agentId)}=${secret ?? ""}; Max-Age=${maxAge}; ${COOKIE_ATTRS}`;
 }
 
 export async function resume(token: string, secret: string) {
