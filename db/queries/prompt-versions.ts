@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, lt, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { agentPromptVersions, agents } from "@/db/schema";
 
@@ -64,18 +64,17 @@ export async function listPromptVersions(
     .limit(opts.limit + 1);
 }
 
-export async function findPromptVersion(db: Executor, agentId: number, version: number) {
+/** One version row of an agent, picked by `match` (its number, or the key of the restore that wrote it). */
+async function findAgentVersion(db: Executor, agentId: number, match: SQL) {
   const [row] = await db
     .select()
     .from(agentPromptVersions)
-    .where(and(eq(agentPromptVersions.agentId, agentId), eq(agentPromptVersions.version, version)));
+    .where(and(eq(agentPromptVersions.agentId, agentId), match));
   return row;
 }
 
-export async function findPromptVersionByIdempotencyKey(db: Executor, agentId: number, key: string) {
-  const [row] = await db
-    .select()
-    .from(agentPromptVersions)
-    .where(and(eq(agentPromptVersions.agentId, agentId), eq(agentPromptVersions.idempotencyKey, key)));
-  return row;
-}
+export const findPromptVersion = (db: Executor, agentId: number, version: number) =>
+  findAgentVersion(db, agentId, eq(agentPromptVersions.version, version));
+
+export const findPromptVersionByIdempotencyKey = (db: Executor, agentId: number, key: string) =>
+  findAgentVersion(db, agentId, eq(agentPromptVersions.idempotencyKey, key));

@@ -1,39 +1,25 @@
 import { z } from "zod";
 import { PERSONA_KEYS } from "@/lib/personas";
 import { optimizationStatusSchema } from "./agent";
+import { emptyToUndefined, limitParam, queryInt } from "./pagination";
 
 export const LIST_LIMIT_DEFAULT = 50;
-export const LIST_LIMIT_MAX = 100;
 
-// Query strings arrive as strings; an empty value (`?q=`) means "not given".
-const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
-
-/** `limit` of every keyset list (agents, conversations). */
-export const limitParam = z
-  .preprocess(
-    emptyToUndefined,
-    z.coerce
-      .number({ error: "limit must be an integer." })
-      .int("limit must be an integer.")
-      .min(1, "limit must be between 1 and 100.")
-      .max(LIST_LIMIT_MAX, "limit must be between 1 and 100.")
-      .default(LIST_LIMIT_DEFAULT),
-  )
-  .meta({ description: "Page size.", example: 20 });
+/** `limit` of every keyset list (agents, conversations): the shared 1–100 limit, documented. */
+export const listLimitParam = limitParam(LIST_LIMIT_DEFAULT).meta({ description: "Page size.", example: 20 });
 
 /** GET /api/v1/agents query parameters (also the OpenAPI parameters of that route). */
 export const listAgentsQuerySchema = z
   .object({
-    limit: limitParam,
+    limit: listLimitParam,
     offset: z
       .preprocess(
         emptyToUndefined,
-        z.coerce
-          .number({ error: "offset must be an integer." })
-          .int("offset must be an integer.")
-          .min(0, "offset must be 0 or more.")
-          .max(10_000_000, "offset is too large; use cursor pagination for deep pages.")
-          .optional(),
+        queryInt(
+          "offset must be an integer.",
+          [0, "offset must be 0 or more."],
+          [10_000_000, "offset is too large; use cursor pagination for deep pages."],
+        ).optional(),
       )
       .meta({
         type: "integer",

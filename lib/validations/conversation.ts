@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { limitParam } from "./agent-list";
+import { listLimitParam } from "./agent-list";
 
 // Query strings arrive as strings; an empty value (`?q=`) means "not given".
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
@@ -30,7 +30,7 @@ export const conversationFiltersSchema = z.object(filterShape);
 /** GET /api/v1/conversations query parameters (also its OpenAPI parameters). */
 export const listConversationsQuerySchema = z.object({
   ...filterShape,
-  limit: limitParam,
+  limit: listLimitParam,
   cursor: optional(z.string().max(4096)).meta({ description: "`next_cursor` of the previous page." }),
 });
 export type ListConversationsQuery = z.infer<typeof listConversationsQuerySchema>;

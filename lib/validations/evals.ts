@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_VERSION } from "./pagination";
 import { findUnstorableText } from "./storable-text";
 
 // Evaluation suites and runs (API.md "Prompt versions and evaluations").
@@ -52,7 +53,7 @@ export const startEvalRunSchema = z.strictObject({
     .number({ error: "version must be an integer." })
     .int("version must be an integer.")
     .min(1, "version must be a version number.")
-    .max(2_147_483_647, "version must be a version number.")
+    .max(MAX_VERSION, "version must be a version number.")
     .optional(),
 });
 export type StartEvalRunInput = z.infer<typeof startEvalRunSchema>;

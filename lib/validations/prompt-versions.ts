@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emptyToUndefined, limitParam } from "./pagination";
+import { emptyToUndefined, limitParam, MAX_VERSION, queryInt } from "./pagination";
 import { findUnstorableText } from "./storable-text";
 
 /** `?limit=&cursor=`: the cursor is the last version number of the previous page. */
@@ -7,12 +7,11 @@ export const listPromptVersionsQuerySchema = z.object({
   limit: limitParam(20),
   cursor: z.preprocess(
     emptyToUndefined,
-    z.coerce
-      .number({ error: "cursor must be a version number." })
-      .int("cursor must be a version number.")
-      .min(1, "cursor must be a version number.")
-      .max(2_147_483_647, "cursor must be a version number.")
-      .optional(),
+    queryInt(
+      "cursor must be a version number.",
+      [1],
+      [MAX_VERSION, "cursor must be a version number."],
+    ).optional(),
   ),
 });
 export type ListPromptVersionsQuery = z.infer<typeof listPromptVersionsQuerySchema>;
@@ -21,7 +20,7 @@ export type ListPromptVersionsQuery = z.infer<typeof listPromptVersionsQuerySche
 export function parseVersionNumber(raw: string): number | undefined {
   if (!/^[1-9][0-9]{0,9}$/.test(raw)) return undefined;
   const n = Number(raw);
-  return n <= 2_147_483_647 ? n : undefined;
+  return n <= MAX_VERSION ? n : undefined;
 }
 
 /** The optional body of a restore: why (kept as the new version's rationale). */

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../fixtures/axe";
-import { createOrgWithUser, SCREENSHOT_DIR } from "../fixtures/e2e";
+import { SCREENSHOT_DIR } from "../fixtures/e2e";
+import { signedInOwner } from "../fixtures/e2e-agent";
 import { e2eJobsForFile } from "../fixtures/e2e-jobs";
-import { signIn } from "../fixtures/sign-in";
 
 // The evaluation page: the admin imports cases from CSV (a bad line is reported by number),
 // starts a run, watches its progress and reads the verdicts. The run's job runs in this process
@@ -21,8 +21,7 @@ async function runEvaluationJob(runPublicId: string, organizationId: number) {
 test("the admin writes a suite from CSV, runs it, watches progress and reads the verdicts", async ({
   page,
 }) => {
-  const o = await createOrgWithUser({ role: "owner", plan: "pro" });
-  await signIn(page, o.email, o.password);
+  const o = await signedInOwner(page);
   await page.goto(`/${o.slug}/agents/new`);
   await page.getByLabel("Name").fill("Evaluated helper");
   await page.getByLabel("System prompt").fill("You help the customers of {company}.");

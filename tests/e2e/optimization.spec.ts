@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { createOrgWithUser, e2eRows, SCREENSHOT_DIR } from "../fixtures/e2e";
+import { ownerOpensNewAgent } from "../fixtures/e2e-agent";
 import { e2eJobsForFile } from "../fixtures/e2e-jobs";
 import { signIn } from "../fixtures/sign-in";
 
@@ -41,17 +42,12 @@ async function expectNoReload(page: Page) {
 test("an agent goes from pending to optimized on its page without a reload; diff and switch work", async ({
   page,
 }) => {
-  const o = await createOrgWithUser({ role: "owner", plan: "pro" });
-  await signIn(page, o.email, o.password);
-
   // Create through the real form: with Gemini configured the agent starts `pending`.
-  await page.goto(`/${o.slug}/agents/new`);
-  await page.getByLabel("Name").fill("Returns helper");
-  await page.getByLabel("System prompt").fill("You help customers of Acme with returns and refunds.");
-  await page.getByTestId("create-agent-submit").click();
-  await expect(page).toHaveURL(new RegExp(`/${o.slug}/agents/[0-9a-f-]{36}`));
-  const publicId = /agents\/([0-9a-f-]{36})/.exec(page.url())![1]!;
-  await page.goto(`/${o.slug}/agents/${publicId}`);
+  const { publicId } = await ownerOpensNewAgent(
+    page,
+    "Returns helper",
+    "You help customers of Acme with returns and refunds.",
+  );
 
   const panel = page.getByTestId("optimization-panel");
   const status = panel.getByTestId("optimization-status");

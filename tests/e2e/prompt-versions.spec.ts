@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../fixtures/axe";
-import { createOrgWithUser, type E2eSql, e2eSql, SCREENSHOT_DIR } from "../fixtures/e2e";
-import { signIn } from "../fixtures/sign-in";
+import { type E2eSql, e2eSql, SCREENSHOT_DIR } from "../fixtures/e2e";
+import { ownerOpensNewAgent } from "../fixtures/e2e-agent";
 
 // The version history of an agent: every prompt change is listed, any two compare with the diff
 // view, and an older one is restored (after a confirmation) as a new version.
@@ -16,18 +16,13 @@ test.afterAll(async () => {
 });
 
 test("the admin compares two versions and restores the older one", async ({ page }) => {
-  const o = await createOrgWithUser({ role: "owner", plan: "pro" });
-  await signIn(page, o.email, o.password);
-
-  await page.goto(`/${o.slug}/agents/new`);
-  await page.getByLabel("Name").fill("Versioned helper");
-  await page.getByLabel("System prompt").fill("You help customers with returns within 30 days.");
-  await page.getByTestId("create-agent-submit").click();
-  await expect(page).toHaveURL(new RegExp(`/${o.slug}/agents/[0-9a-f-]{36}`));
-  const publicId = /agents\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+  const { o, publicId } = await ownerOpensNewAgent(
+    page,
+    "Versioned helper",
+    "You help customers with returns within 30 days.",
+  );
 
   // An edit through the dashboard form: version 2.
-  await page.goto(`/${o.slug}/agents/${publicId}`);
   await page.getByLabel("System prompt").fill("You help customers with returns and promise refunds.");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText(/saved|updated/i).first()).toBeVisible();

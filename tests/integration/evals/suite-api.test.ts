@@ -1,18 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { evalSuiteResourceSchema } from "@/lib/openapi/resources-evals";
-import { createTestAgent, createTestApiKey, createTestOrg, fakeEnv } from "@/tests/fixtures";
+import { createTestAgent, createTestApiKey, createTestOrg } from "@/tests/fixtures";
+import { apiTestOrg } from "@/tests/fixtures/api-org";
 import { getSuite, putSuite, startRun, suiteRows } from "@/tests/fixtures/evals";
 
 // GET|PUT /api/v1/agents/{id}/eval-suite and the write-side garbage of POST …/eval-runs.
-let org: Awaited<ReturnType<typeof createTestOrg>>;
-let key: string;
+const api = apiTestOrg("pro");
 let readKey: string;
 
 beforeAll(async () => {
-  fakeEnv({ GEMINI_API_KEY: undefined, EXPOSE_STATEMENT_COUNT: "1" });
-  org = await createTestOrg({ plan: "pro" });
-  key = (await createTestApiKey(org)).key;
-  readKey = (await createTestApiKey(org, { scopes: ["agents:read"] })).key;
+  readKey = (await createTestApiKey(api.org, { scopes: ["agents:read"] })).key;
 });
 
 const goodCase = { input: "What is your return window?", expectations: ["30-day"], must_not: ["refund"] };
@@ -20,12 +17,12 @@ const deep = (levels: number) => `${'{"a":'.repeat(levels)}1${"}".repeat(levels)
 
 describe("eval suite API", () => {
   it("an agent without a suite reads as empty; PUT replaces it whole, each time a new revision", async () => {
-    const agent = await createTestAgent(org);
+    const agent = await createTestAgent(api.org);
     const empty = await getSuite(readKey, agent.publicId);
     expect(empty.status).toBe(200);
     expect(empty.json).toMatchObject({ object: "eval_suite", id: null, revision: 0, cases: [] });
 
-    const put = await putSuite(key, agent.publicId, {
+    const put = await putSuite(api.key, agent.publicId, {
       body: {
         cases: [
           { ...goodCase, id: "returns" },
@@ -41,7 +38,7 @@ describe("eval suite API", () => {
     expect(put.json.cases[1]).toMatchObject({ input: "Hi", expectations: ["greets"], must_not: [] });
     expect(put.json.cases[1].id).toMatch(/^[0-9a-f]{8}$/);
 
-    const again = await putSuite(key, agent.publicId, { body: { cases: [goodCase] } });
+    const again = await putSuite(api.key, agent.publicId, { body: { cases: [goodCase] } });
     expect(again.json.revision).toBe(2);
     expect(again.json.id).toBe(put.json.id);
     const read = await getSuite(readKey, agent.publicId);
@@ -50,16 +47,16 @@ describe("eval suite API", () => {
   });
 
   it("scopes and ownership: a read key cannot PUT, another org's agent is 404", async () => {
-    const agent = await createTestAgent(org);
+    const agent = await createTestAgent(api.org);
     expect((await putSuite(readKey, agent.publicId, { body: { cases: [goodCase] } })).status).toBe(403);
     const other = await createTestAgent(await createTestOrg());
-    expect((await getSuite(key, other.publicId)).status).toBe(404);
-    expect((await putSuite(key, other.publicId, { body: { cases: [goodCase] } })).status).toBe(404);
+    expect((await getSuite(api.key, other.publicId)).status).toBe(404);
+    expect((await putSuite(api.key, other.publicId, { body: { cases: [goodCase] } })).status).toBe(404);
     expect(await suiteRows(other.publicId)).toHaveLength(0);
   });
 
   it("garbage suites get a clear error and write nothing", async () => {
-    const agent = await createTestAgent(org);
+    const agent = await createTestAgent(api.org);
     const json = { "content-type": "application/json" };
     const cases: (Parameters<typeof putSuite>[2] & { status: number })[] = [
       { rawBody: "{not json", headers: json, status: 400 },
@@ -94,7 +91,7 @@ describe("eval suite API", () => {
       },
     ];
     for (const c of cases) {
-      const res = await putSuite(key, agent.publicId, c);
+      const res = await putSuite(api.key, agent.publicId, c);
       expect(res.status, JSON.stringify(c).slice(0, 80)).toBe(c.status);
       expect(res.headers.get("content-type")).toMatch(/problem\+json/);
     }
@@ -102,7 +99,7 @@ describe("eval suite API", () => {
   });
 
   it("garbage run requests get a clear error and start nothing; no suite is a 422 on `suite`", async () => {
-    const agent = await createTestAgent(org);
+    const agent = await createTestAgent(api.org);
     const json = { "content-type": "application/json" };
     for (const c of [
       { rawBody: "{", headers: json, status: 400 },
@@ -112,13 +109,13 @@ describe("eval suite API", () => {
       { body: { version: 1.5 }, status: 422 },
       { body: { other: 1 }, status: 422 },
     ]) {
-      const res = await startRun(key, agent.publicId, c);
+      const res = await startRun(api.key, agent.publicId, c);
       expect(res.status, JSON.stringify(c).slice(0, 80)).toBe(c.status);
     }
-    const noSuite = await startRun(key, agent.publicId);
+    const noSuite = await startRun(api.key, agent.publicId);
     expect(noSuite.status).toBe(422);
     expect(noSuite.json.errors).toEqual([expect.objectContaining({ path: "suite" })]);
-    await putSuite(key, agent.publicId, { body: { cases: [goodCase] } });
-    expect((await startRun(key, agent.publicId, { body: { version: 99 } })).status).toBe(404);
+    await putSuite(api.key, agent.publicId, { body: { cases: [goodCase] } });
+    expect((await startRun(api.key, agent.publicId, { body: { version: 99 } })).status).toBe(404);
   });
 });

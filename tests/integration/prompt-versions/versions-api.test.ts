@@ -1,28 +1,19 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { actorFromUser } from "@/lib/actor";
 import { createAgent } from "@/lib/agents/create-agent";
 import { updateAgent } from "@/lib/agents/update-agent";
 import { promptVersionListSchema, promptVersionResourceSchema } from "@/lib/openapi/resources-versions";
 import { createAgentSchema, parseAgentPatch } from "@/lib/validations/agent";
-import { createTestApiKey, createTestOrg, createTestUser, fakeEnv } from "@/tests/fixtures";
+import { createTestApiKey, createTestOrg, createTestUser } from "@/tests/fixtures";
 import { agentRow, auditsFor, patchAgent, postAgent } from "@/tests/fixtures/agent-api";
+import { apiTestOrg } from "@/tests/fixtures/api-org";
 import { listVersions, restoreVersion, versionRows } from "@/tests/fixtures/prompt-versions";
 
 // Every path that changes a prompt leaves exactly one immutable version, in the same transaction.
-let org: Awaited<ReturnType<typeof createTestOrg>>;
-let key: string;
-let keyName: string;
-
-beforeAll(async () => {
-  fakeEnv({ GEMINI_API_KEY: undefined, EXPOSE_STATEMENT_COUNT: "1" });
-  org = await createTestOrg({ plan: "enterprise" });
-  const k = await createTestApiKey(org);
-  key = k.key;
-  keyName = k.name;
-});
+const api = apiTestOrg("enterprise");
 
 async function newAgent(prompt = "You are the first prompt.") {
-  const res = await postAgent(key, { name: `Versioned ${crypto.randomUUID()}`, system_prompt: prompt });
+  const res = await postAgent(api.key, { name: `Versioned ${crypto.randomUUID()}`, system_prompt: prompt });
   expect(res.status).toBe(201);
   return res.json.id as string;
 }
@@ -36,13 +27,13 @@ describe("versions written with the change", () => {
         source: "created",
         systemPrompt: "You are the first prompt.",
         createdByType: "api_key",
-        createdByName: keyName,
+        createdByName: api.keyName,
       }),
     ]);
-    expect((await patchAgent(key, id, { name: `Renamed ${crypto.randomUUID()}` })).status).toBe(200);
+    expect((await patchAgent(api.key, id, { name: `Renamed ${crypto.randomUUID()}` })).status).toBe(200);
     expect(await versionRows(id)).toHaveLength(1);
-    expect((await patchAgent(key, id, { system_prompt: "Second prompt." })).status).toBe(200);
-    expect((await patchAgent(key, id, { system_prompt: "Second prompt." })).status).toBe(200); // unchanged
+    expect((await patchAgent(api.key, id, { system_prompt: "Second prompt." })).status).toBe(200);
+    expect((await patchAgent(api.key, id, { system_prompt: "Second prompt." })).status).toBe(200); // unchanged
     const rows = await versionRows(id);
     expect(rows.map((r) => [r.version, r.source, r.systemPrompt])).toEqual([
       [1, "created", "You are the first prompt."],
@@ -51,15 +42,15 @@ describe("versions written with the change", () => {
   });
 
   it("dashboard create/edit (the same use cases with a user actor) name the user", async () => {
-    const user = await createTestUser(org);
+    const user = await createTestUser(api.org);
     const actor = actorFromUser(user);
     const { agent } = await createAgent({
-      organizationId: org.id,
+      organizationId: api.org.id,
       actor,
       input: createAgentSchema.parse({ name: `Dash ${crypto.randomUUID()}` }),
     });
     await updateAgent(
-      { organizationId: org.id, actor },
+      { organizationId: api.org.id, actor },
       { publicId: agent.publicId, patch: parseAgentPatch({ system_prompt: "Typed in the dashboard." }) },
     );
     const rows = await versionRows(agent.publicId);
@@ -72,7 +63,7 @@ describe("versions written with the change", () => {
 
   it("a failed change rolls its version back with it", async () => {
     const id = await newAgent();
-    const res = await patchAgent(key, id, {
+    const res = await patchAgent(api.key, id, {
       system_prompt: "Never saved.",
       knowledge_pack_id: crypto.randomUUID(),
     });
@@ -81,9 +72,9 @@ describe("versions written with the change", () => {
     expect((await agentRow(id))!.systemPrompt).toBe("You are the first prompt.");
 
     const name = `Rolled back ${crypto.randomUUID()}`;
-    const created = await postAgent(key, { name, knowledge_pack_id: crypto.randomUUID() });
+    const created = await postAgent(api.key, { name, knowledge_pack_id: crypto.randomUUID() });
     expect(created.status).toBe(422);
-    const listed = await listVersions(key, crypto.randomUUID());
+    const listed = await listVersions(api.key, crypto.randomUUID());
     expect(listed.status).toBe(404);
   });
 });
@@ -92,8 +83,8 @@ describe("GET /api/v1/agents/{id}/prompt-versions", () => {
   it("lists newest first with who/when/source, walks pages by cursor with constant statements", async () => {
     const id = await newAgent("v1");
     for (const p of ["v2", "v3", "v4", "v5"])
-      expect((await patchAgent(key, id, { system_prompt: p })).status).toBe(200);
-    const all = await listVersions(key, id);
+      expect((await patchAgent(api.key, id, { system_prompt: p })).status).toBe(200);
+    const all = await listVersions(api.key, id);
     expect(all.status).toBe(200);
     promptVersionListSchema.parse(all.json); // the documented shape
     expect(all.json.data.map((v: { version: number }) => v.version)).toEqual([5, 4, 3, 2, 1]);
@@ -102,7 +93,7 @@ describe("GET /api/v1/agents/{id}/prompt-versions", () => {
       version: 5,
       source: "edited",
       system_prompt: "v5",
-      created_by: { type: "api_key", name: keyName },
+      created_by: { type: "api_key", name: api.keyName },
       rationale: null,
       eval: null,
     });
@@ -112,7 +103,7 @@ describe("GET /api/v1/agents/{id}/prompt-versions", () => {
     const counts: number[] = [];
     let cursor: string | null = null;
     do {
-      const page = await listVersions(key, id, `?limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      const page = await listVersions(api.key, id, `?limit=2${cursor ? `&cursor=${cursor}` : ""}`);
       expect(page.status).toBe(200);
       counts.push(Number(page.headers.get("x-statement-count")));
       seen.push(...page.json.data.map((v: { version: number }) => v.version));
@@ -128,7 +119,7 @@ describe("GET /api/v1/agents/{id}/prompt-versions", () => {
   it("refuses a bad limit or cursor with 422", async () => {
     const id = await newAgent();
     for (const q of ["?limit=0", "?limit=101", "?limit=x", "?cursor=abc", "?cursor=-1"]) {
-      const res = await listVersions(key, id, q);
+      const res = await listVersions(api.key, id, q);
       expect(res.status, q).toBe(422);
     }
   });
@@ -138,9 +129,9 @@ describe("GET /api/v1/agents/{id}/prompt-versions", () => {
     const other = await createTestOrg();
     const otherKey = (await createTestApiKey(other)).key;
     expect((await listVersions(otherKey, id)).status).toBe(404);
-    expect((await listVersions(key, crypto.randomUUID())).status).toBe(404);
-    expect((await listVersions(key, "not-a-uuid")).status).toBe(404);
-    const writeOnly = (await createTestApiKey(org, { scopes: ["agents:write"] })).key;
+    expect((await listVersions(api.key, crypto.randomUUID())).status).toBe(404);
+    expect((await listVersions(api.key, "not-a-uuid")).status).toBe(404);
+    const writeOnly = (await createTestApiKey(api.org, { scopes: ["agents:write"] })).key;
     expect((await listVersions(writeOnly, id)).status).toBe(403);
     expect((await listVersions("ya_live_nonsense", id)).status).toBe(401);
   });
@@ -149,9 +140,9 @@ describe("GET /api/v1/agents/{id}/prompt-versions", () => {
 describe("POST /api/v1/agents/{id}/prompt-versions/{version}/restore", () => {
   it("makes a new 'restored' version with the old text and switches the agent to it", async () => {
     const id = await newAgent("Original text.");
-    await patchAgent(key, id, { system_prompt: "Worse text." });
+    await patchAgent(api.key, id, { system_prompt: "Worse text." });
     const before = await agentRow(id);
-    const res = await restoreVersion(key, id, 1, { body: { rationale: "The edit confused visitors." } });
+    const res = await restoreVersion(api.key, id, 1, { body: { rationale: "The edit confused visitors." } });
     expect(res.status).toBe(201);
     promptVersionResourceSchema.parse(res.json);
     expect(res.json).toMatchObject({
@@ -160,7 +151,7 @@ describe("POST /api/v1/agents/{id}/prompt-versions/{version}/restore", () => {
       system_prompt: "Original text.",
       restored_from_version: 1,
       rationale: "The edit confused visitors.",
-      created_by: { type: "api_key", name: keyName },
+      created_by: { type: "api_key", name: api.keyName },
     });
     const after = await agentRow(id);
     expect(after!.systemPrompt).toBe("Original text.");
@@ -168,7 +159,7 @@ describe("POST /api/v1/agents/{id}/prompt-versions/{version}/restore", () => {
     expect(after!.optimizedSystemPrompt).toBeNull();
     expect((await auditsFor(id)).filter((a) => a.action === "agent.prompt_restored")).toHaveLength(1);
     // Without a body too.
-    expect((await restoreVersion(key, id, 2)).status).toBe(201);
+    expect((await restoreVersion(api.key, id, 2)).status).toBe(201);
     expect((await agentRow(id))!.systemPrompt).toBe("Worse text.");
     expect((await versionRows(id)).map((r) => r.source)).toEqual([
       "created",
@@ -180,30 +171,30 @@ describe("POST /api/v1/agents/{id}/prompt-versions/{version}/restore", () => {
 
   it("the same Idempotency-Key and body twice → one version (replayed); another body → 422, nothing written", async () => {
     const id = await newAgent("Keep me.");
-    await patchAgent(key, id, { system_prompt: "Replace me." });
+    await patchAgent(api.key, id, { system_prompt: "Replace me." });
     const headers = { "Idempotency-Key": `restore-${crypto.randomUUID()}` };
     const [a, b] = await Promise.all([
-      restoreVersion(key, id, 1, { headers, body: { rationale: "why" } }),
-      restoreVersion(key, id, 1, { headers, body: { rationale: "why" } }),
+      restoreVersion(api.key, id, 1, { headers, body: { rationale: "why" } }),
+      restoreVersion(api.key, id, 1, { headers, body: { rationale: "why" } }),
     ]);
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(a.json.version).toBe(b.json.version);
     const replays = [a, b].filter((r) => r.headers.get("idempotent-replayed") === "true");
     expect(replays).toHaveLength(1);
-    const again = await restoreVersion(key, id, 1, { headers, body: { rationale: "why" } });
+    const again = await restoreVersion(api.key, id, 1, { headers, body: { rationale: "why" } });
     expect(again.status).toBe(201);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(await versionRows(id)).toHaveLength(3);
 
-    const otherVersion = await restoreVersion(key, id, 2, { headers, body: { rationale: "why" } });
+    const otherVersion = await restoreVersion(api.key, id, 2, { headers, body: { rationale: "why" } });
     expect(otherVersion.status).toBe(422);
     expect(otherVersion.json.code).toBe("idempotency_key_reused");
-    const otherBody = await restoreVersion(key, id, 1, { headers, body: { rationale: "because" } });
+    const otherBody = await restoreVersion(api.key, id, 1, { headers, body: { rationale: "because" } });
     expect(otherBody.status).toBe(422);
     expect(await versionRows(id)).toHaveLength(3);
     expect((await agentRow(id))!.systemPrompt).toBe("Keep me.");
 
-    expect((await restoreVersion(key, id, 1, { headers: { "Idempotency-Key": "bad key" } })).status).toBe(
+    expect((await restoreVersion(api.key, id, 1, { headers: { "Idempotency-Key": "bad key" } })).status).toBe(
       400,
     );
   });
@@ -214,10 +205,10 @@ describe("POST /api/v1/agents/{id}/prompt-versions/{version}/restore", () => {
     const otherKey = (await createTestApiKey(other)).key;
     expect((await restoreVersion(otherKey, id, 1)).status).toBe(404);
     for (const v of ["99", "0", "abc", "1.5", "-1", "99999999999"]) {
-      expect((await restoreVersion(key, id, v)).status, v).toBe(404);
+      expect((await restoreVersion(api.key, id, v)).status, v).toBe(404);
     }
-    expect((await restoreVersion(key, "not-a-uuid", 1)).status).toBe(404);
-    const readOnly = (await createTestApiKey(org, { scopes: ["agents:read"] })).key;
+    expect((await restoreVersion(api.key, "not-a-uuid", 1)).status).toBe(404);
+    const readOnly = (await createTestApiKey(api.org, { scopes: ["agents:read"] })).key;
     expect((await restoreVersion(readOnly, id, 1)).status).toBe(403);
     expect(await versionRows(id)).toHaveLength(1);
   });
@@ -244,7 +235,7 @@ describe("POST /api/v1/agents/{id}/prompt-versions/{version}/restore", () => {
       },
     ];
     for (const c of cases) {
-      const res = await restoreVersion(key, id, 1, c);
+      const res = await restoreVersion(api.key, id, 1, c);
       expect(res.status, JSON.stringify(c).slice(0, 80)).toBe(c.status);
       expect(res.headers.get("content-type")).toMatch(/problem\+json/);
     }

@@ -20,6 +20,17 @@ import { addEndpoint, webhookTestBed } from "@/tests/fixtures/webhooks";
 // notifications the agent API and the optimization function raise.
 const bed = webhookTestBed();
 
+/** A received request's payload, as the subscriber holding `secret` verifies it. */
+const verified = (secret: string, r: (typeof bed.received)[number]) =>
+  new Webhook(secret).verify(r.body, r.headers as Record<string, string>);
+
+/** Delivers the first requested webhook and returns what the subscriber verifies. */
+async function deliverFirstRequested(secret: string) {
+  const [event] = bed.inngest.eventsNamed(WEBHOOK_DELIVERY_REQUESTED);
+  await runDeliveryLikeInngest(event!.data);
+  return verified(secret, bed.received[0]!);
+}
+
 describe("webhook events", () => {
   it("only subscribed, enabled endpoints of the organization get an event", async () => {
     const org = await createTestOrg();
@@ -48,11 +59,7 @@ describe("webhook events", () => {
     expect(queued.deliveryIds).toHaveLength(1);
     await runDeliveryLikeInngest(bed.inngest.events[0]!.data);
     expect(bed.received).toHaveLength(1);
-    expect(
-      new Webhook(a.secret).verify(bed.received[0]!.body, bed.received[0]!.headers as Record<string, string>),
-    ).toMatchObject({
-      type: "webhook.test",
-    });
+    expect(verified(a.secret, bed.received[0]!)).toMatchObject({ type: "webhook.test" });
   });
 
   it("a successful optimization notifies agent.optimization.succeeded subscribers", async () => {
@@ -64,12 +71,7 @@ describe("webhook events", () => {
     const agent = await createTestAgent(org, { optimizationStatus: "pending" });
     const run = await runOptimizeLikeInngest(eventFor(agent));
     expect(run.result).toMatchObject({ status: "succeeded" });
-    const [event] = bed.inngest.eventsNamed(WEBHOOK_DELIVERY_REQUESTED);
-    await runDeliveryLikeInngest(event!.data);
-    const payload = new Webhook(secret).verify(
-      bed.received[0]!.body,
-      bed.received[0]!.headers as Record<string, string>,
-    );
+    const payload = await deliverFirstRequested(secret);
     expect(payload).toMatchObject({
       type: "agent.optimization.succeeded",
       data: { agent_id: agent.publicId, prompt_version: 1 },
@@ -85,12 +87,7 @@ describe("webhook events", () => {
     await putSuite(key, agent.publicId, { body: { cases: [{ input: "q", expectations: ["You said"] }] } });
     const started = await startRun(key, agent.publicId);
     await runEvaluationLikeInngest(org.id, started.json.id);
-    const [event] = bed.inngest.eventsNamed(WEBHOOK_DELIVERY_REQUESTED);
-    await runDeliveryLikeInngest(event!.data);
-    const payload = new Webhook(secret).verify(
-      bed.received[0]!.body,
-      bed.received[0]!.headers as Record<string, string>,
-    );
+    const payload = await deliverFirstRequested(secret);
     expect(payload).toMatchObject({
       type: "agent.eval.completed",
       data: { agent_id: agent.publicId, run_id: started.json.id, purpose: "manual", score: 1, passed: true },
@@ -120,9 +117,7 @@ describe("webhook events", () => {
     const events = bed.inngest.eventsNamed(WEBHOOK_DELIVERY_REQUESTED);
     expect(events).toHaveLength(2);
     for (const e of events) await runDeliveryLikeInngest(e.data);
-    const payloads = bed.received.map((r) =>
-      new Webhook(secret).verify(r.body, r.headers as Record<string, string>),
-    );
+    const payloads = bed.received.map((r) => verified(secret, r));
     expect(payloads).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ type: "agent.created", data: { agent_id: id, name: "Hooked bot" } }),
