@@ -46,13 +46,14 @@ export async function startBenchGemini(): Promise<{ url: string; stop: () => voi
 /** A fresh org with a budget that never runs out in a bench run, and one chat agent. */
 async function seedWidgetAgent(sql: postgres.Sql, slug: string): Promise<string> {
   const orgId = await upsertOrg(sql, slug, 10);
-  await sql`update organizations set monthly_message_limit = 1000000000 where id = ${orgId}`;
+  await sql`update organizations set monthly_message_limit = 100000000 where id = ${orgId}`;
   const [row] = await sql<{ public_id: string }[]>`
-    insert into agents (organization_id, name, description, industry, system_prompt,
+    insert into agents (organization_id, name, description, industry, persona_id, system_prompt,
                         optimization_status, widget_config, config, allowed_origins)
-    values (${orgId}, 'Widget bench', 'Bench chat agent', 'ecommerce',
-            'You are a helpful assistant for Bench Inc. Answer briefly.', 'skipped',
-            ${sql.json(WIDGET_CONFIG)}, ${sql.json(AGENT_CONFIG)}, array['https://shop.example.com'])
+    select ${orgId}, 'Widget bench', 'Bench chat agent', 'ecommerce', p.id,
+           'You are a helpful assistant for Bench Inc. Answer briefly.', 'skipped',
+           ${sql.json(WIDGET_CONFIG)}, ${sql.json(AGENT_CONFIG)}, array['https://shop.example.com']
+    from personas p where p.organization_id is null order by p.id limit 1
     returning public_id`;
   if (!row) throw new Error("widget bench agent not inserted");
   await sql`update organizations set agent_count = 1 where id = ${orgId}`;
