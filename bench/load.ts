@@ -21,6 +21,8 @@ export type HttpRequestSpec = {
   body?: string;
   /** Called per request: returns the body (e.g. a unique agent name). */
   makeBody?: () => string;
+  /** Called per request: extra headers (e.g. one visitor's token of many). */
+  makeHeaders?: () => Record<string, string>;
 };
 
 /** Several base URLs: autocannon spreads its connections round-robin over them. */
@@ -42,9 +44,15 @@ export async function runHttpLoad(
         path: spec.path,
         headers,
         body: spec.body,
-        ...(spec.makeBody
+        ...(spec.makeBody || spec.makeHeaders
           ? {
-              setupRequest: (req: Record<string, unknown>) => ({ ...req, body: spec.makeBody?.() }),
+              setupRequest: (req: Record<string, unknown>) => ({
+                ...req,
+                ...(spec.makeBody ? { body: spec.makeBody() } : {}),
+                ...(spec.makeHeaders
+                  ? { headers: { ...(req.headers as Record<string, string>), ...spec.makeHeaders() } }
+                  : {}),
+              }),
             }
           : {}),
       },

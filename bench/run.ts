@@ -19,6 +19,7 @@ import { type BenchContext, createScenarios, listScenarios, readScenarios } from
 import { seedListOrg } from "./seed";
 import { BENCH_DATA_DIR, BENCH_PORT, type BenchServer, buildApp, startServer } from "./server";
 import { storeGoals } from "./store-goals";
+import { startBenchGemini, widgetGoals, widgetScenarios } from "./widget";
 
 // `npm run bench [create|list]`: production server + embedded Postgres, seeded through SQL,
 // autocannon against the API next to raw-SQL baselines in the same run; one table + JSON.
@@ -28,9 +29,9 @@ import { storeGoals } from "./store-goals";
 // With its own server, a second instance on the same database runs RATE_LIMIT_STORE=memory: each
 // API row runs on both, back to back (same data, same load moment), for the store's cost; a third
 // (Postgres store) joins the main one for the two-instance scenario.
-const subset = (process.argv[2] ?? "all") as "all" | "create" | "list";
-if (!["all", "create", "list"].includes(subset)) {
-  process.stderr.write(`usage: tsx bench/run.ts [create|list]\n`);
+const subset = (process.argv[2] ?? "all") as "all" | "create" | "list" | "widget";
+if (!["all", "create", "list", "widget"].includes(subset)) {
+  process.stderr.write(`usage: tsx bench/run.ts [create|list|widget]\n`);
   process.exit(2);
 }
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
@@ -42,13 +43,21 @@ const started = Date.now();
 let server: BenchServer | undefined;
 let memoryServer: BenchServer | undefined;
 let baseUrl = process.env.BENCH_URL?.replace(/\/$/, "");
+// The widget chat rows need a model: the fake Gemini answering at once, and a token secret
+// shared with the servers (the bench mints the visitors' session tokens itself).
+const gemini = subset === "all" || subset === "widget" ? await startBenchGemini() : undefined;
+if (gemini) {
+  process.env.GEMINI_BASE_URL = gemini.url;
+  process.env.GEMINI_API_KEY = "fake-bench-key";
+  process.env.WIDGET_TOKEN_SECRET ??= "bench-widget-token-secret-0123456789";
+}
 let databaseUrl = process.env.DATABASE_URL;
 if (!baseUrl) {
   if (process.env.BENCH_SKIP_BUILD !== "1") buildApp();
   server = await startServer();
   baseUrl = server.url;
   databaseUrl = findRunningEmbeddedUrl(BENCH_DATA_DIR);
-  if (databaseUrl)
+  if (databaseUrl && subset !== "widget")
     memoryServer = await startServer({
       port: BENCH_PORT + 1,
       env: { DATABASE_URL: databaseUrl, RATE_LIMIT_STORE: "memory" },
@@ -89,9 +98,10 @@ let exitCode = 0;
 let memoryShutdown: number | null = null;
 try {
   rows.push(...(await floorScenarios(ctx)));
-  if (subset !== "list") rows.push(...(await createScenarios(ctx)));
-  if (subset !== "create") rows.push(...(await listScenarios(ctx)));
+  if (subset === "all" || subset === "create") rows.push(...(await createScenarios(ctx)));
+  if (subset === "all" || subset === "list") rows.push(...(await listScenarios(ctx)));
   if (subset === "all") rows.push(...(await readScenarios(ctx)));
+  if (gemini && server) rows.push(...(await widgetScenarios(ctx)));
   memoryShutdown = memoryServer ? await memoryServer.stop() : null;
   memoryServer = undefined;
   if (subset === "all" && server && databaseUrl) {
@@ -123,6 +133,7 @@ try {
   await ormClient.end({ timeout: 5 });
 }
 if (memoryServer) memoryShutdown = await memoryServer.stop();
+gemini?.stop();
 const shutdownCode = server ? await server.stop() : null;
 
 const pct = (x: number | undefined) => (x === undefined ? "n/a" : `${Math.round(x * 100)} %`);
@@ -165,7 +176,7 @@ if (first && lastCursor) {
     pass: slow <= 1.2,
   });
 }
-goals.push(...floorGoals(rows), ...storeGoals(rows), ...instanceGoals);
+goals.push(...floorGoals(rows), ...storeGoals(rows), ...widgetGoals(rows), ...instanceGoals);
 if (shutdownCode !== null)
   goals.push({
     goal: "server exits 0 on SIGTERM after the run",

@@ -37,7 +37,7 @@ export type BenchContext = {
 type Probe = { status: number; statements: number | null; json: unknown };
 
 async function probe(ctx: BenchContext, spec: HttpRequestSpec): Promise<Probe> {
-  const headers = { ...spec.headers };
+  const headers = { ...spec.headers, ...spec.makeHeaders?.() };
   const body = spec.makeBody?.() ?? spec.body;
   if (body) headers["content-type"] = "application/json";
   const res = await fetch(`${ctx.baseUrl}${spec.path}`, { method: spec.method ?? "GET", headers, body });

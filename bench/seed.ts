@@ -9,12 +9,17 @@ type Sql = postgres.Sql;
 export const LIST_ORG_SLUG = "bench-list";
 export const LIST_AGENT_COUNT = 100_000;
 
-const WIDGET_CONFIG = {
+export const WIDGET_CONFIG = {
   ...WIDGET_DEFAULTS,
   welcome_message: "Hi! How can I help you today?",
   custom_css: null,
 };
-const AGENT_CONFIG = { model: "gemini-2.5-flash", temperature: 0.7, max_output_tokens: 1024, language: "en" };
+export const AGENT_CONFIG = {
+  model: "gemini-2.5-flash",
+  temperature: 0.7,
+  max_output_tokens: 1024,
+  language: "en",
+};
 
 export type BenchOrg = { id: number; slug: string; key: string };
 

@@ -64,6 +64,9 @@ export const envSchema = z.object({
   RATE_LIMIT_STORE: z.enum(["postgres", "memory"]).default("postgres"),
   // Bench and tests read the per-request SQL statement count from a response header.
   EXPOSE_STATEMENT_COUNT: z.enum(["0", "1"]).default("0"),
+  // Bench only: "1" skips the monthly message budget so the bench can price it against a run
+  // with it. Refused unless statement counts are exposed (the bench's instrumented mode).
+  BENCH_SKIP_MESSAGE_BUDGET: z.enum(["0", "1"]).default("0"),
   SEED_DEMO: z.enum(["0", "1"]).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   // Webhook targets on private/loopback networks (SSRF guard): allowed outside production by
@@ -73,11 +76,19 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+const checkedEnvSchema = envSchema.refine(
+  (e) => e.BENCH_SKIP_MESSAGE_BUDGET === "0" || e.EXPOSE_STATEMENT_COUNT === "1",
+  {
+    path: ["BENCH_SKIP_MESSAGE_BUDGET"],
+    message: "is for the bench only: it needs EXPOSE_STATEMENT_COUNT=1",
+  },
+);
+
 let cached: Env | undefined;
 
 export function getEnv(): Env {
   if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+  const parsed = checkedEnvSchema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment (see .env.example):\n${lines.join("\n")}`);

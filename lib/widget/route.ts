@@ -1,7 +1,7 @@
 import type { WidgetAgent } from "@/db/queries/widget";
 import { getEnv } from "@/lib/env";
 import { type BaseContext, pipeline, type Step } from "@/lib/http/pipeline";
-import { deadline, publicCors, rateLimit, storableQuery } from "@/lib/http/steps";
+import { countStatements, deadline, publicCors, rateLimit, storableQuery } from "@/lib/http/steps";
 import { requireChatModel, resolveSessionAgent } from "@/lib/widget/chat";
 import { ipMessageRules, ipSessionRules } from "@/lib/widget/ip-limits";
 import { bearerToken, verifyWidgetToken, type WidgetSession } from "@/lib/widget/token";
@@ -9,8 +9,9 @@ import { bearerToken, verifyWidgetToken, type WidgetSession } from "@/lib/widget
 // The public widget endpoints' steps (no API key: widget.js and the embed page call them):
 // the same pipeline as the API with the widget's credential. Tokens are never logged.
 
-/** Every widget route starts here (the deadline covers the work before a stream starts). */
-export const widget = pipeline.use(storableQuery).use(deadline);
+/** Every widget route starts here (the deadline covers the work before a stream starts; the
+ * statement count, like the API's, covers the work before the response starts). */
+export const widget = pipeline.use(countStatements).use(storableQuery).use(deadline);
 
 /** Display data any host page may read: `*` CORS on every answer, errors included. */
 export const publicWidget = pipeline.use(publicCors).use(storableQuery).use(deadline);
