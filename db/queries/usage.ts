@@ -12,9 +12,12 @@ const planLimit = sql.join(
   sql` `,
 );
 
-/** The threshold (percent) that `used` of `limit` has reached: 100, 80 or 0. */
+/**
+ * The threshold (percent) that `used` of `limit` has reached: 100, 80 or 0. In bigint: `limit * 4`
+ * of an int limit above about 536 million would overflow int4 and fail every message.
+ */
 const level = (used: SQL, limit: SQL) =>
-  sql`(case when ${used} >= ${limit} then 100 when ${used} * 5 >= ${limit} * 4 then 80 else 0 end)::smallint`;
+  sql`(case when ${used} >= ${limit} then 100 when (${used})::bigint * 5 >= (${limit})::bigint * 4 then 80 else 0 end)::smallint`;
 
 export type MessageTake =
   | { taken: true; used: number; limit: number; crossed: (80 | 100)[] }

@@ -117,4 +117,11 @@ describe("monthly message budget", () => {
     expect(msgs).toHaveLength(0);
     expect(fake.calls).toHaveLength(0);
   });
+
+  it("a limit near the int range (2,000,000,000) still answers: the threshold check cannot overflow", async () => {
+    const { org, agent } = await orgWithBudget(2_000_000_000, 2_000_000_000);
+    const res = await sendAs(agent.publicId, "hello");
+    expect(replied(res)).toBe(true);
+    expect(await used(org.id)).toBe(1);
+  });
 });
