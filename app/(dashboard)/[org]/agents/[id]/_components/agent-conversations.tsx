@@ -18,10 +18,11 @@ function ActivityChart({ days }: { days: AgentDay[] }) {
       aria-labelledby="agent-chart-title"
       className="h-auto w-full"
     >
-      <title id="agent-chart-title">
-        Conversations and messages per day, last {days.length} days:{" "}
-        {days.map((d) => `${d.day} ${d.conversations} conversations ${d.messages} messages`).join("; ")}
-      </title>
+      {/* One string child: a <title> with several children renders differently on the server and
+          in the browser, and the hydration mismatch re-mounts the page (losing what was typed). */}
+      <title id="agent-chart-title">{`Conversations and messages per day, last ${days.length} days: ${days
+        .map((d) => `${d.day} ${d.conversations} conversations ${d.messages} messages`)
+        .join("; ")}`}</title>
       <line x1={0} y1={H} x2={W} y2={H} className="stroke-slate-300" />
       {days.map((d, i) => (
         <g key={d.day}>
