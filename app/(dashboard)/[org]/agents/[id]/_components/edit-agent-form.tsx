@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { PromptVariables } from "@/components/prompt-variables";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -56,6 +56,10 @@ export function EditAgentForm({
   models: ModelChoice;
 }) {
   const [state, action] = useActionState(updateAgentAction, initialActionState);
+  // Marks the form hydrated: what is typed before React takes over the server HTML may be merged
+  // with the server's text, so tests (and nothing else) wait for this before typing.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   // Every control here is named by its API field: its error and its value after a failed save
   // are looked up by that name.
   const bound = (id: string, name: string, value: string) => ({
@@ -78,7 +82,12 @@ export function EditAgentForm({
     <Card>
       <CardHeader title="Edit agent" description="Changing the system prompt creates a new prompt version." />
       <CardBody>
-        <form action={action} className="space-y-5" aria-label="Edit agent">
+        <form
+          action={action}
+          className="space-y-5"
+          aria-label="Edit agent"
+          data-hydrated={hydrated || undefined}
+        >
           <input type="hidden" name="org" value={org} />
           <input type="hidden" name="agent" value={agent.id} />
           {!state.ok ? <Alert tone="error">{state.error}</Alert> : null}
