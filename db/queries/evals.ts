@@ -193,7 +193,7 @@ export async function findEvalRunContext(db: Executor, runId: number) {
   const agent = await db.query.agents.findFirst({
     columns: { publicId: true, name: true, config: true },
     with: {
-      organization: { columns: { name: true } },
+      organization: { columns: { name: true, plan: true } },
       knowledgePack: { columns: { name: true, content: true } },
     },
     where: eq(agents.id, run.agentId),

@@ -31,12 +31,12 @@ export async function findOrganizationBySlug(db: Executor, slug: string) {
 }
 
 /** The organization's display name (the `{company}` prompt variable of background jobs). */
-export async function findOrganizationName(db: Executor, id: number): Promise<string | undefined> {
+export async function findOrganizationNameAndPlan(db: Executor, id: number) {
   const rows = await db
-    .select({ name: organizations.name })
+    .select({ name: organizations.name, plan: organizations.plan })
     .from(organizations)
     .where(eq(organizations.id, id));
-  return rows[0]?.name;
+  return rows[0];
 }
 
 /** Inserts unless the email (case-insensitive) is taken; undefined on conflict. */

@@ -10,6 +10,7 @@ import {
 import type { EvalCase, EvalVerdict } from "@/db/schema";
 import { buildSystemInstruction } from "@/lib/llm/chat";
 import { answerCase, judgeCase, scoreCase } from "@/lib/llm/evaluate-case";
+import { effectiveModel } from "@/lib/models";
 import { queueWebhookEvent } from "@/lib/webhooks/queue-event";
 
 // The work behind each step of an evaluation run. Every function is safe to run again: a case
@@ -45,8 +46,11 @@ export async function evaluateCase(runId: number, caseId: string) {
     knowledgePack: agent.knowledgePack,
     organization: agent.organization,
   });
-  const reply = await answerCase({ systemInstruction, config: agent.config, input: c.input });
-  const verdicts = await judgeCase(c, reply, agent.config);
+  // The plan decides the model, as in chat: a stored model the plan no longer allows answers on
+  // the default one, so an evaluation scores what visitors would actually get.
+  const { model } = effectiveModel(agent.config, agent.organization.plan);
+  const reply = await answerCase({ systemInstruction, config: agent.config, model, input: c.input });
+  const verdicts = await judgeCase(c, reply, model);
   const scored = scoreCase(verdicts);
   await saveEvalResult(db, {
     runId,

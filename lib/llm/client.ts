@@ -23,7 +23,3 @@ export function geminiClient(): GoogleGenAI | undefined {
 export function resetGeminiClient(): void {
   g.__youragentGemini = undefined;
 }
-
-export function modelFor(config: { model?: unknown } | null | undefined): string {
-  return typeof config?.model === "string" && config.model ? config.model : getEnv().GEMINI_MODEL;
-}

@@ -1,7 +1,7 @@
 import { Type } from "@google/genai";
 import { z } from "zod";
 import type { EvalCase, EvalVerdict } from "@/db/schema";
-import { geminiClient, modelFor } from "@/lib/llm/client";
+import { geminiClient } from "@/lib/llm/client";
 import { classifyGeminiError, LlmPermanentError } from "@/lib/llm/optimize-prompt";
 
 // The two Gemini calls of one evaluation case: the agent answers the visitor's question, then a
@@ -12,6 +12,8 @@ export const GEMINI_CALLS_PER_CASE = 2;
 export async function answerCase(opts: {
   systemInstruction: string;
   config: Record<string, unknown>;
+  /** The plan's effective model (lib/models.ts), the one chat would answer with. */
+  model: string;
   input: string;
 }): Promise<string> {
   const ai = geminiClient();
@@ -19,7 +21,7 @@ export async function answerCase(opts: {
   const cfg = opts.config;
   try {
     const response = await ai.models.generateContent({
-      model: modelFor(cfg),
+      model: opts.model,
       contents: [{ role: "user", parts: [{ text: opts.input }] }],
       config: {
         systemInstruction: opts.systemInstruction,
@@ -75,14 +77,14 @@ function criteriaOf(c: EvalCase): Criterion[] {
 }
 
 /** One verdict per expectation and must-not, in the case's order. */
-export async function judgeCase(c: EvalCase, reply: string, config: Record<string, unknown>) {
+export async function judgeCase(c: EvalCase, reply: string, model: string) {
   const ai = geminiClient();
   if (!ai) throw new LlmPermanentError("GEMINI_API_KEY is not configured");
   const criteria = criteriaOf(c);
   let text: string;
   try {
     const response = await ai.models.generateContent({
-      model: modelFor(config),
+      model,
       contents: JSON.stringify({ question: c.input, reply, criteria }),
       config: {
         systemInstruction: JUDGE_INSTRUCTIONS,

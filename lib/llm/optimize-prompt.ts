@@ -1,6 +1,6 @@
 import { ApiError, Type } from "@google/genai";
 import { z } from "zod";
-import { geminiClient, modelFor } from "@/lib/llm/client";
+import { geminiClient } from "@/lib/llm/client";
 
 // Asks Gemini for an improved system prompt as structured JSON, then validates it hard:
 // whatever comes back is shown to admins and may become what the agent answers with.
@@ -33,6 +33,8 @@ export type OptimizationInput = {
   industry: string | null;
   description: string | null;
   config: Record<string, unknown>;
+  /** The plan's effective model (lib/models.ts). */
+  model: string;
 };
 
 /** Gemini's raw answer: validated separately so a bad answer can be told apart from a failed call. */
@@ -75,7 +77,7 @@ export type OptimizationOutput = {
 export async function requestPromptOptimization(input: OptimizationInput): Promise<RawOptimization> {
   const ai = geminiClient();
   if (!ai) throw new LlmPermanentError("GEMINI_API_KEY is not configured");
-  const model = modelFor(input.config);
+  const model = input.model;
   const started = performance.now();
   let response: Awaited<ReturnType<typeof ai.models.generateContent>>;
   try {

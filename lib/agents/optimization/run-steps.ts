@@ -6,7 +6,7 @@ import {
   type OptimizationCycle,
   saveOptimizedPrompt,
 } from "@/db/queries/optimization";
-import { findOrganizationName } from "@/db/queries/organizations";
+import { findOrganizationNameAndPlan } from "@/db/queries/organizations";
 import { insertPromptVersion } from "@/db/queries/prompt-versions";
 import { fillPromptVariables, promptVariableValues } from "@/lib/agents/prompt-variables";
 import { OPTIMIZER_ACTOR, versionAuthor } from "@/lib/agents/prompt-versions/author";
@@ -14,6 +14,7 @@ import { isGeminiConfigured } from "@/lib/env";
 import type { GateDecision } from "@/lib/evals/gate";
 import type { OptimizeRequested } from "@/lib/inngest/events";
 import type { OptimizationInput, OptimizationOutput } from "@/lib/llm/optimize-prompt";
+import { effectiveModel } from "@/lib/models";
 import { queueWebhookEvent } from "@/lib/webhooks/queue-event";
 
 // The work behind each step of the optimize-prompt function. Every function here is safe to run
@@ -36,9 +37,9 @@ export type LoadResult =
   | { kind: "ready"; input: OptimizationInput };
 
 export async function loadOptimizationTarget(cycle: OptimizationCycle): Promise<LoadResult> {
-  const [agent, company] = await Promise.all([
+  const [agent, org] = await Promise.all([
     findAgentByPublicId(db, cycle.organizationId, cycle.agentPublicId),
-    findOrganizationName(db, cycle.organizationId),
+    findOrganizationNameAndPlan(db, cycle.organizationId),
   ]);
   if (!agent) return { kind: "skip", reason: "agent deleted" };
   if (agent.promptVersion !== cycle.promptVersion) return { kind: "skip", reason: "prompt edited since" };
@@ -55,13 +56,15 @@ export async function loadOptimizationTarget(cycle: OptimizationCycle): Promise<
       // The optimizer rewrites the text the model sees, variables filled.
       systemPrompt: fillPromptVariables(
         agent.systemPrompt,
-        promptVariableValues({ company: company ?? "", agent: agent.name }),
+        promptVariableValues({ company: org?.name ?? "", agent: agent.name }),
       ),
       agentName: agent.name,
       personaName: agent.persona.name,
       industry: agent.industry,
       description: agent.description,
       config: agent.config,
+      // The plan decides the model, as in chat (lib/models.ts).
+      model: effectiveModel(agent.config, org?.plan ?? "free").model,
     },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evalRunResourceSchema } from "@/lib/openapi/resources-evals";
 import { type GeminiCall, isJudgeCall } from "@/tests/fakes/gemini-server";
-import { createTestAgent } from "@/tests/fixtures";
+import { createTestAgent, createTestApiKey, createTestOrg } from "@/tests/fixtures";
 import { evalOrgForFile, getRun, putSuite, runEvaluationLikeInngest, startRun } from "@/tests/fixtures/evals";
 import { fakeGeminiForEachTest } from "@/tests/fixtures/gemini";
 
@@ -140,5 +140,23 @@ describe("run-evaluation function", () => {
     const first = [a, b].find((r) => r.status === 202)!;
     await runEvaluationLikeInngest(file.org.id, first.json.id);
     expect((await startRun(file.key, agent.publicId)).status).toBe(202);
+  });
+
+  it("answers and judges on the plan's effective model: a stored model outside the plan falls back", async () => {
+    scriptedAnswers(gemini);
+    const free = await createTestOrg({ plan: "free" });
+    const freeKey = (await createTestApiKey(free)).key;
+    const cases = [{ id: "q1", input: "q1", expectations: ["alpha"] }];
+    const stale = await createTestAgent(free, { config: { model: "gemini-2.5-pro" } });
+    expect((await putSuite(freeKey, stale.publicId, { body: { cases } })).status).toBe(200);
+    const run = await runEvaluationLikeInngest(free.id, (await startRun(freeKey, stale.publicId)).json.id);
+    expect(run.error).toBeUndefined();
+    expect(gemini.calls.map((c) => c.model)).toEqual(["gemini-2.5-flash", "gemini-2.5-flash"]);
+
+    // On a plan that includes it, the stored model is used for both calls.
+    const allowed = await createTestAgent(file.org, { config: { model: "gemini-2.5-pro" } });
+    expect((await putSuite(file.key, allowed.publicId, { body: { cases } })).status).toBe(200);
+    await runEvaluationLikeInngest(file.org.id, (await startRun(file.key, allowed.publicId)).json.id);
+    expect(gemini.calls.slice(2).map((c) => c.model)).toEqual(["gemini-2.5-pro", "gemini-2.5-pro"]);
   });
 });

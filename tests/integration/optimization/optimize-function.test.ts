@@ -26,13 +26,13 @@ describe("optimize-prompt function", () => {
   it("saves the optimized prompt, rationale and metadata and ends succeeded", async () => {
     const agent = await createTestAgent(org, {
       optimizationStatus: "pending",
-      config: { model: "gemini-test-model" },
+      config: { model: "gemini-2.5-pro" },
     });
     const run = await runOptimizeLikeInngest(eventFor(agent));
     expect(run.error).toBeUndefined();
     expect(run.result).toMatchObject({ status: "succeeded" });
     expect(gemini.calls).toHaveLength(1);
-    expect(gemini.calls[0]!.model).toBe("gemini-test-model");
+    expect(gemini.calls[0]!.model).toBe("gemini-2.5-pro");
     expect(gemini.calls[0]!.userText).toBe(agent.systemPrompt);
     expect(gemini.calls[0]!.body.generationConfig.responseMimeType).toBe("application/json");
     expect(gemini.calls[0]!.body.generationConfig.responseSchema.required).toEqual([
@@ -48,7 +48,7 @@ describe("optimize-prompt function", () => {
     expect(row.optimizationRationale).toMatch(/concision/);
     expect(row.optimizationError).toBeNull();
     expect(row.optimizationMetadata).toMatchObject({
-      model: "gemini-test-model",
+      model: "gemini-2.5-pro",
       prompt_tokens: 42,
       prompt_version: 1,
     });
@@ -207,5 +207,17 @@ describe("optimize-prompt function", () => {
     expect(
       rows.filter((r) => (r.payload.data as { agent_id?: string })?.agent_id === agent.publicId),
     ).toEqual([]);
+  });
+
+  it("asks Gemini with the plan's effective model: a stored model outside the plan falls back", async () => {
+    const free = await createTestOrg({ plan: "free" });
+    const agent = await createTestAgent(free, {
+      optimizationStatus: "pending",
+      config: { model: "gemini-2.5-pro" },
+    });
+    const run = await runOptimizeLikeInngest(eventFor(agent));
+    expect(run.result).toMatchObject({ status: "succeeded" });
+    expect(gemini.calls.map((c) => c.model)).toEqual(["gemini-2.5-flash"]);
+    expect((await readAgent(agent.id)).optimizationMetadata).toMatchObject({ model: "gemini-2.5-flash" });
   });
 });
