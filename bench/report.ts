@@ -4,6 +4,7 @@ import path from "node:path";
 import type { CpuSplit } from "./cpu";
 import { aboveFloor } from "./floor";
 import type { LoadResult } from "./load";
+import type { StoreRounds } from "./store-rounds";
 
 // One markdown table for the terminal, the README and the closing note; JSON for history.
 export type Row = {
@@ -14,6 +15,7 @@ export type Row = {
   statementsPerRequest: number | null;
   baseline?: string; // id of the row this one is compared to
   cpu?: CpuSplit; // CPU ms per request: app server / Postgres / load driver
+  store?: StoreRounds; // Postgres-store / memory-store throughput, paired rounds (API rows)
 };
 
 export type Goal = { goal: string; value: string; pass: boolean };

@@ -15,6 +15,7 @@ import { cpuPerRequest, cpuSnapshot } from "./cpu";
 import { type HttpRequestSpec, type LoadResult, runFnLoad, runHttpLoad } from "./load";
 import type { Row } from "./report";
 import { LIST_AGENT_COUNT, seedCreateOrg, seedListOrg } from "./seed";
+import { storeRounds } from "./store-rounds";
 
 // The scenarios, grouped so `bench:create` and `bench:list` run subsets. Every API scenario is
 // paired with a raw-SQL baseline measured in the same run on the same database.
@@ -70,6 +71,7 @@ export async function httpRow(
   const row = await httpRowOn(ctx, id, label, spec, baseline);
   if (!row) return undefined;
   const second = memoryFirst ? memRow : await runMem();
+  row.store = await storeRounds(ctx.baseUrl, ctx.memory.baseUrl, spec, ctx);
   return second ? [row, second] : row;
 }
 let pairsRun = 0;
