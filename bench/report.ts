@@ -14,6 +14,8 @@ export type Row = {
   statementsPerRequest: number | null;
   baseline?: string; // id of the row this one is compared to
   cpu?: CpuSplit; // CPU ms per request: app server / Postgres / load driver
+  /** The measured run on the monotonic clock, to cut a CPU profile by scenario (bench/profile.ts). */
+  window?: { startUs: number; endUs: number };
 };
 
 export type Goal = { goal: string; value: string; pass: boolean };
