@@ -11,7 +11,7 @@ import {
   rawListPage,
   rawWidgetConfig,
 } from "./baselines";
-import { cpuPerRequest, cpuSnapshot } from "./cpu";
+import { cpuPerRequest, cpuSnapshot, monotonicUs } from "./cpu";
 import { type HttpRequestSpec, type LoadResult, runFnLoad, runHttpLoad } from "./load";
 import type { Row } from "./report";
 import { LIST_AGENT_COUNT, seedCreateOrg, seedListOrg } from "./seed";
@@ -100,9 +100,11 @@ async function httpRowOn(
   await new Promise((r) => setTimeout(r, 1_000));
   const warm = await probe(ctx, spec);
   const cpu0 = cpuSnapshot(ctx.serverPid, ctx.postgresPid);
+  const startUs = monotonicUs();
   const result = await runHttpLoad(ctx.baseUrl, spec, { connections: ctx.connections, seconds: ctx.seconds });
+  const window = { startUs, endUs: monotonicUs() };
   const cpu = cpuPerRequest(cpu0, cpuSnapshot(ctx.serverPid, ctx.postgresPid), result.requests);
-  return { id, label, driver: "http", result, statementsPerRequest: warm.statements, baseline, cpu };
+  return { id, label, driver: "http", result, statementsPerRequest: warm.statements, baseline, cpu, window };
 }
 
 async function fnRow(
@@ -148,7 +150,10 @@ export async function createScenarios(ctx: BenchContext): Promise<Row[]> {
         method: "POST",
         path: "/api/v1/agents",
         headers: auth(apiOrg.key),
-        makeBody: () => JSON.stringify({ name: `Bench ${ctx.runId} ${n++}`, persona: "support" }),
+        // No optimization hand-off: the raw baseline has none, and in a full run (Gemini on for
+        // the widget rows, no Inngest) every hand-off would fail and log instead.
+        makeBody: () =>
+          JSON.stringify({ name: `Bench ${ctx.runId} ${n++}`, persona: "support", auto_optimize: false }),
       },
       "raw-create",
     ),

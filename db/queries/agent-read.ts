@@ -51,6 +51,15 @@ function agentByPublicIdQuery(db: Executor, org: Value<number>, publicId: Value<
   });
 }
 
+/** A replay's whole answer in one statement: the agent a key created, and that request's fingerprint. */
+function agentByIdempotencyKeyQuery(db: Executor, org: Value<number>, key: Value<string>) {
+  return db.query.agents.findFirst({
+    columns: { ...agentColumns, requestFingerprint: true },
+    with: agentRelations,
+    where: and(eq(agents.organizationId, org), eq(agents.idempotencyKey, key)),
+  });
+}
+
 type Position =
   | { kind: "first" }
   | { kind: "offset"; offset: Value<number> }
@@ -110,6 +119,9 @@ function buildPreparedReads(db: Executor) {
       afterId: sql.placeholder("afterId"),
     }).prepare("agents_page_keyset"),
     byPublicId: agentByPublicIdQuery(db, org, sql.placeholder("publicId")).prepare("agent_by_public_id"),
+    byIdempotencyKey: agentByIdempotencyKeyQuery(db, org, sql.placeholder("key")).prepare(
+      "agent_by_idempotency_key",
+    ),
   };
 }
 
@@ -131,6 +143,13 @@ export async function findAgentByPublicId(
   const prepared = preparedAgentReads(db);
   if (prepared) return prepared.byPublicId.execute({ org: organizationId, publicId });
   return agentByPublicIdQuery(db, organizationId, publicId);
+}
+
+/** The agent an idempotency key created in this org, with that request's fingerprint. */
+export async function findAgentRowByIdempotencyKey(db: Executor, organizationId: number, key: string) {
+  const prepared = preparedAgentReads(db);
+  if (prepared) return prepared.byIdempotencyKey.execute({ org: organizationId, key });
+  return agentByIdempotencyKeyQuery(db, organizationId, key);
 }
 
 export type AgentListFilters = { q?: string; persona?: string; optimizationStatus?: OptimizationStatus };

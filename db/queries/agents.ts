@@ -31,6 +31,7 @@ export async function lockOrganizationForAgentWrite(db: Executor, organizationId
   return row;
 }
 
+/** Inside the create's lock: whether a same-key twin committed while this request waited. */
 export async function findAgentByIdempotencyKey(db: Executor, organizationId: number, key: string) {
   const [row] = await db
     .select({ publicId: agents.publicId, requestFingerprint: agents.requestFingerprint })
@@ -87,9 +88,29 @@ export async function insertAgentWithCountAndAudit(
       .returning({
         id: agents.id,
         publicId: agents.publicId,
-        promptVersion: agents.promptVersion,
-        knowledgePackId: agents.knowledgePackId,
+        organizationId: agents.organizationId,
+        name: agents.name,
+        description: agents.description,
+        industry: agents.industry,
         systemPrompt: agents.systemPrompt,
+        optimizedSystemPrompt: agents.optimizedSystemPrompt,
+        useOptimizedPrompt: agents.useOptimizedPrompt,
+        promptVersion: agents.promptVersion,
+        optimizationStatus: agents.optimizationStatus,
+        optimizationError: agents.optimizationError,
+        optimizationRationale: agents.optimizationRationale,
+        optimizationMetadata: agents.optimizationMetadata,
+        optimizationRequestedAt: agents.optimizationRequestedAt,
+        optimizationEventSentAt: agents.optimizationEventSentAt,
+        optimizationUpdatedAt: agents.optimizationUpdatedAt,
+        widgetConfig: agents.widgetConfig,
+        config: agents.config,
+        allowedOrigins: agents.allowedOrigins,
+        status: agents.status,
+        createdAt: agents.createdAt,
+        updatedAt: agents.updatedAt,
+        personaId: agents.personaId,
+        knowledgePackId: agents.knowledgePackId,
       }),
   );
   // The agent's first prompt version, in the same statement (version 1, source `created`), with
@@ -100,14 +121,40 @@ export async function insertAgentWithCountAndAudit(
       select ${values.organizationId}::bigint, ${inserted.id}, 1, 'created'::prompt_version_source, ${inserted.systemPrompt}, ${author.createdByType}::actor_type, ${author.createdByName} from ${inserted}
       returning ${sql.identifier(v.id.name)}`,
   );
+  // The new agent as every read returns it (AgentRow), persona and pack joined: no read-back.
+  const i = inserted;
   const [row] = await db
     .with(bump, logged, inserted, versioned)
     .select({
-      id: inserted.id,
-      publicId: inserted.publicId,
-      promptVersion: inserted.promptVersion,
-      knowledgePackId: inserted.knowledgePackId,
+      id: i.id,
+      publicId: i.publicId,
+      organizationId: i.organizationId,
+      name: i.name,
+      description: i.description,
+      industry: i.industry,
+      systemPrompt: i.systemPrompt,
+      optimizedSystemPrompt: i.optimizedSystemPrompt,
+      useOptimizedPrompt: i.useOptimizedPrompt,
+      promptVersion: i.promptVersion,
+      optimizationStatus: i.optimizationStatus,
+      optimizationError: i.optimizationError,
+      optimizationRationale: i.optimizationRationale,
+      optimizationMetadata: i.optimizationMetadata,
+      optimizationRequestedAt: i.optimizationRequestedAt,
+      optimizationEventSentAt: i.optimizationEventSentAt,
+      optimizationUpdatedAt: i.optimizationUpdatedAt,
+      widgetConfig: i.widgetConfig,
+      config: i.config,
+      allowedOrigins: i.allowedOrigins,
+      status: i.status,
+      createdAt: i.createdAt,
+      updatedAt: i.updatedAt,
+      knowledgePackId: i.knowledgePackId,
+      persona: { key: personas.key, name: personas.name, description: personas.description },
+      knowledgePack: { publicId: knowledgePacks.publicId, name: knowledgePacks.name },
     })
-    .from(inserted);
+    .from(inserted)
+    .innerJoin(personas, eq(personas.id, inserted.personaId))
+    .leftJoin(knowledgePacks, eq(knowledgePacks.id, inserted.knowledgePackId));
   return row!;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/db";
-import { type AgentRow, findAgentByPublicId } from "@/db/queries/agent-read";
+import { type AgentRow, findAgentByPublicId, findAgentRowByIdempotencyKey } from "@/db/queries/agent-read";
 import {
   findAgentByIdempotencyKey,
   insertAgentWithCountAndAudit,
@@ -22,12 +22,16 @@ import { requestFingerprint } from "./fingerprint";
 
 export type CreateAgentResult = { agent: AgentRow; replayed: boolean };
 
-type Outcome = { kind: "created" | "replayed"; publicId: string };
+/** `agent`: the row the write returned; absent for a replay found under the lock (read after). */
+type Outcome = { kind: "created" | "replayed"; publicId: string; agent?: AgentRow };
 
 /**
  * The one create use case behind the dashboard action and POST /api/v1/agents.
- * Transaction: lock the org row → idempotency lookup → plan limit → insert → count → audit →
- * first prompt version (the last four in one statement).
+ * A keyed request first looks its key up: a replay is answered from that one read, without the
+ * lock (the agent it names is committed; the limit has nothing to guard).
+ * Transaction: lock the org row → idempotency lookup again (a twin may have committed meanwhile)
+ * → plan limit → insert → count → audit → first prompt version (the last five in one statement,
+ * which returns the new agent as reads do).
  * Nothing external happens inside it; the optimization hand-off and the webhook run after commit.
  */
 export async function createAgent(args: {
@@ -38,6 +42,14 @@ export async function createAgent(args: {
 }): Promise<CreateAgentResult> {
   const key = args.idempotencyKey ?? args.input.idempotency_key;
   const fingerprint = key ? requestFingerprint(args.input) : null;
+  if (key && fingerprint) {
+    const found = await findAgentRowByIdempotencyKey(db, args.organizationId, key);
+    if (found) {
+      const { requestFingerprint: stored, ...agent } = found;
+      replayOrReject({ publicId: agent.publicId, requestFingerprint: stored }, fingerprint);
+      return { agent, replayed: true };
+    }
+  }
   let outcome: Outcome;
   try {
     outcome = await unitOfWork(args, (work) => createInTransaction(work, args, key, fingerprint));
@@ -50,7 +62,7 @@ export async function createAgent(args: {
     if (!existing) throw e;
     outcome = replayOrReject(existing, fingerprint);
   }
-  const agent = await findAgentByPublicId(db, args.organizationId, outcome.publicId);
+  const agent = outcome.agent ?? (await findAgentByPublicId(db, args.organizationId, outcome.publicId));
   // Deleted between commit and read: nothing sensible to return but "gone".
   if (!agent) throw new AppError("not_found", "The agent no longer exists.");
   return { agent, replayed: outcome.kind === "replayed" };
@@ -136,7 +148,8 @@ async function createInTransaction(
     });
   }
   afterCommit.webhook("agent.created", { agent_id: inserted.publicId, name: input.name });
-  return { kind: "created", publicId: inserted.publicId };
+  const { knowledgePackId: _packId, ...agent } = inserted;
+  return { kind: "created", publicId: inserted.publicId, agent };
 }
 
 function replayOrReject(

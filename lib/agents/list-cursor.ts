@@ -37,6 +37,8 @@ export async function prepareListCursorKey(): Promise<void> {
   g.__youragentCursorSecret = await sharedSecret("list-cursor");
 }
 
+let derived: { secret: string; key: Buffer } | undefined;
+
 function cursorKey(): Buffer {
   const env = getEnv();
   const secret = env.AUTH_SECRET ?? g.__youragentCursorSecret;
@@ -46,7 +48,10 @@ function cursorKey(): Buffer {
     g.__youragentCursorDevKey ??= randomBytes(32);
     return g.__youragentCursorDevKey;
   }
-  return Buffer.from(hkdfSync("sha256", secret, "youragent", "list-cursor:v1", 32));
+  // Derived once per secret: every page with a next page encodes a cursor.
+  if (derived?.secret !== secret)
+    derived = { secret, key: Buffer.from(hkdfSync("sha256", secret, "youragent", "list-cursor:v1", 32)) };
+  return derived.key;
 }
 
 /** What a cursor is bound to: the org and every filter that shapes the result set. */

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { safeErrorFields } from "@/lib/http/safe-error";
 import { log } from "@/lib/logger";
 import { type ApiKeyScope, parseApiKey, secretMatches } from "./format";
+import { type ApiKeyAuthRow, apiKeyCache, countApiKeyLookup } from "./key-cache";
 
 export type ApiKeyPrincipal = {
   apiKeyId: number;
@@ -30,15 +31,26 @@ export async function authenticateApiKey(req: Request): Promise<ApiKeyPrincipal>
   if (!token) throw unauthenticated("Send an API key as `Authorization: Bearer ya_live_…`.");
   const parsed = parseApiKey(token);
   if (!parsed) throw unauthenticated("The API key is malformed.");
-  const row = await findApiKeyForAuth(db, parsed.keyId);
+  const cache = apiKeyCache();
+  let row: ApiKeyAuthRow | undefined = cache.get(parsed.keyId);
+  const cached = row !== undefined;
+  const since = cache.begin();
+  if (!row) {
+    countApiKeyLookup();
+    row = await findApiKeyForAuth(db, parsed.keyId);
+  }
   if (!row || !secretMatches(parsed.secret, row.secretHash))
     throw unauthenticated("The API key is not valid.");
   if (row.revokedAt) throw unauthenticated("The API key has been revoked.");
   if (row.expiresAt && row.expiresAt.getTime() <= Date.now())
     throw unauthenticated("The API key has expired.");
+  // Only a key that passed: a wrong secret must not evict or replace a good entry.
+  if (!cached) cache.set(parsed.keyId, row, since);
 
   // Off the request path: the stamp is best-effort and debounced in SQL.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    // The cached copy remembers the stamp, so a cached key is not stamped on every request.
+    row.lastUsedAt = new Date();
     // Detached: the stamp is not part of this request's work (nor of its statement count).
     detachFromStatementCounter(() =>
       setImmediate(() => {

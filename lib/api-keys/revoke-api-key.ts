@@ -2,16 +2,25 @@ import { findApiKeyInOrganization, revokeActiveApiKey } from "@/db/queries/api-k
 import type { Actor } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { unitOfWork } from "@/lib/unit-of-work";
+import { invalidateApiKey } from "./key-cache";
 
 /**
- * Revokes a key of this org (effective on its next request). Idempotent: revoking a revoked key
- * answers the same without a second audit event. Another org's key id → not_found.
+ * Revokes a key of this org (effective on its next request here, within a second on every other
+ * instance). Idempotent: revoking a revoked key answers the same without a second audit event.
+ * Another org's key id → not_found.
  */
 export async function revokeApiKeyOfOrganization(input: {
   organizationId: number;
   keyId: string;
   actor: Actor;
 }) {
+  const result = await revokeInTransaction(input);
+  // Awaited: the CLI exits right after, and the other instances must hear of it.
+  await invalidateApiKey(result.key_id);
+  return result;
+}
+
+function revokeInTransaction(input: { organizationId: number; keyId: string; actor: Actor }) {
   return unitOfWork(input, async ({ tx, audit }) => {
     const revoked = await revokeActiveApiKey(tx, input.organizationId, input.keyId);
     if (revoked) {

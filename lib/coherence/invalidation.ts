@@ -15,7 +15,11 @@ const ALL = "*";
 const RETRY_MS = 500;
 
 export type ListenerState = "off" | "connecting" | "listening" | "reconnecting";
-type Handlers = { drop: (publicId: string) => void; dropAll: () => void };
+/**
+ * `namespace`: which ids a cache holds. Agents' public ids travel bare (every instance understands
+ * them); other caches' ids travel as `<namespace>:<id>` and reach only that namespace's handlers.
+ */
+type Handlers = { drop: (id: string) => void; dropAll: () => void; namespace?: string };
 
 type Client = ReturnType<typeof postgres>;
 type Listener = {
@@ -72,9 +76,13 @@ export async function awaitListening(ms: number): Promise<ListenerState> {
 }
 
 function deliver(l: Listener, payload: string) {
-  for (const h of l.handlers) {
-    if (payload === ALL) h.dropAll();
-    else for (const id of payload.split(",")) if (id) h.drop(id);
+  if (payload === ALL) return dropAll(l);
+  for (const item of payload.split(",")) {
+    if (!item) continue;
+    const sep = item.indexOf(":");
+    const namespace = sep < 0 ? undefined : item.slice(0, sep);
+    const id = sep < 0 ? item : item.slice(sep + 1);
+    for (const h of l.handlers) if (h.namespace === namespace) h.drop(id);
   }
 }
 
@@ -157,12 +165,14 @@ export async function stopInvalidationListener(): Promise<void> {
 }
 
 /**
- * Announces changed agents to every instance. Called right after the change committed; off the
- * request path, and a failure only costs the others the TTL.
+ * Announces changed agents (or, with `namespace`, other cached things) to every instance. Called
+ * right after the change committed; off the request path, and a failure only costs the others
+ * the TTL. The promise settles once sent (or failed and logged), for callers that exit next.
  */
-export function announceInvalidation(publicIds: string[]): void {
-  const payload = publicIds.map((id) => id.toLowerCase()).join(",");
-  if (!payload) return;
+export function announceInvalidation(ids: string[], namespace?: string): Promise<void> {
+  const prefix = namespace ? `${namespace}:` : "";
+  const payload = ids.map((id) => `${prefix}${id.toLowerCase()}`).join(",");
+  if (!payload) return Promise.resolve();
   const p = detachFromStatementCounter(async () => {
     await sqlClient()`select pg_notify(${INVALIDATION_CHANNEL}, ${payload})`;
   }).catch((e: unknown) =>
@@ -171,4 +181,5 @@ export function announceInvalidation(publicIds: string[]): void {
     }),
   );
   trackBackgroundWork(p);
+  return p;
 }

@@ -4,6 +4,7 @@ import { GET as usageRoute } from "@/app/api/v1/usage/route";
 import { POST as messagesPost } from "@/app/api/widget/messages/route";
 import { db } from "@/db";
 import { agents, conversationMessages, conversations, organizations, usageDaily } from "@/db/schema";
+import { apiKeyLookups } from "@/lib/api-keys/key-cache";
 import { mintWidgetToken } from "@/lib/widget/token";
 import { callRoute, createTestAgent, createTestApiKey, createTestOrg, fakeEnv } from "@/tests/fixtures";
 import { fakeGeminiForEachTest } from "@/tests/fixtures/gemini";
@@ -143,14 +144,20 @@ describe("GET /api/v1/usage", () => {
     await db.insert(usageDaily).values({ organizationId: org.id, day, agentId: agent.id, messages: 1 });
     await usage(key); // the key's first use stamps last_used_at off the request path
     await new Promise((r) => setTimeout(r, 100));
-    const one = Number((await usage(key)).headers.get("x-statement-count"));
+    // Less the key lookup, which is sent only when this process has not cached the key.
+    const statements = async () => {
+      const lookups = apiKeyLookups();
+      const res = await usage(key);
+      return { res, n: Number(res.headers.get("x-statement-count")) - (apiKeyLookups() - lookups) };
+    };
+    const one = (await statements()).n;
     for (let i = 0; i < 29; i++) {
       const more = await createTestAgent(org);
       await db.insert(usageDaily).values({ organizationId: org.id, day, agentId: more.id, messages: 1 });
     }
-    const res = await usage(key);
+    const { res, n } = await statements();
     expect(res.json.by_agent).toHaveLength(30);
-    expect(Number(res.headers.get("x-statement-count"))).toBe(one);
+    expect(n).toBe(one);
     expect(one).toBeLessThanOrEqual(4);
   });
 

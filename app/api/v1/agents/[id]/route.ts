@@ -1,6 +1,6 @@
 import { apiKeyContext } from "@/lib/actor";
 import { deleteAgent } from "@/lib/agents/delete-agent";
-import { getAgent } from "@/lib/agents/get-agent";
+import { getAgentResource } from "@/lib/agents/get-agent";
 import { toAgentResource } from "@/lib/agents/serialize";
 import { updateAgent } from "@/lib/agents/update-agent";
 import { api } from "@/lib/api/route";
@@ -16,9 +16,9 @@ const agentId = publicIdParam("id", "agentId", MESSAGES.agentNotFound);
 export const GET = api("agents:read")
   .use(agentId)
   .handle("GET /api/v1/agents/{id}", async ({ principal, agentId }) => {
-    const agent = await getAgent(principal.organizationId, agentId);
+    const agent = await getAgentResource(principal.organizationId, agentId);
     if (!agent) throw new AppError("not_found", MESSAGES.agentNotFound);
-    return json(toAgentResource(agent));
+    return json(agent);
   });
 
 export const PATCH = api("agents:write")
