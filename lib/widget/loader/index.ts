@@ -1,4 +1,4 @@
-// widget.js: the host-page loader. Dependency-free and small (budget: 5 KB gzipped).
+// widget.js: the host-page loader. Dependency-free and small (budget: 3 KB gzipped).
 // Works whether it runs before or after the snippet's inline `YourAgent.init(...)`: it drains
 // the stub's queue and replaces `init`. Draws a launcher in a Shadow DOM (host styles cannot
 // leak in, ours cannot leak out), fetches the server's current config (it wins over the
