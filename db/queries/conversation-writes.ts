@@ -27,7 +27,12 @@ export async function insertConversationRow(
 
 /** The conversation a resume secret opens, for this agent only. */
 export async function findConversationByResumeHash(db: Executor, agentId: number, hash: string) {
-  const rows = await db.execute<{ id: string; public_id: string; visitor_id: string; user_sub: string | null }>(sql`
+  const rows = await db.execute<{
+    id: string;
+    public_id: string;
+    visitor_id: string;
+    user_sub: string | null;
+  }>(sql`
     select id, public_id, visitor_id, user_sub from conversations
     where agent_id = ${agentId} and resume_secret_hash = ${hash} limit 1`);
   const r = rows[0];

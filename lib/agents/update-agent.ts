@@ -125,7 +125,12 @@ async function updateInTransaction(
         { path: "identity_verification", message: "Create the identity secret first (embed page or API)." },
       ]);
     }
-    set("identity_verification", "identityVerification", input.identity_verification, current.identityVerification);
+    set(
+      "identity_verification",
+      "identityVerification",
+      input.identity_verification,
+      current.identityVerification,
+    );
   }
 
   let pendingVersion: number | null = null;

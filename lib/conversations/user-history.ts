@@ -17,7 +17,11 @@ function userOf(session: WidgetSession) {
 }
 
 /** The user's latest conversation (or the one named, if theirs) with its latest messages. */
-export async function resumeUserConversation(agent: WidgetAgent, session: WidgetSession, conversationId?: string) {
+export async function resumeUserConversation(
+  agent: WidgetAgent,
+  session: WidgetSession,
+  conversationId?: string,
+) {
   const found = await findUserConversation(db, agent.id, userOf(session).sub, conversationId);
   if (!found) throw new AppError("not_found", "There is no conversation to resume.");
   const messages = await listLatestMessageRows(db, found.id, RESUME_MESSAGES);

@@ -7,7 +7,9 @@ const identitySecretSchema = z
   .object({
     secret: z
       .string()
-      .describe("Signs the site's HS256 identity tokens (server side only). Shown once; never readable again."),
+      .describe(
+        "Signs the site's HS256 identity tokens (server side only). Shown once; never readable again.",
+      ),
   })
   .meta({ id: "IdentitySecret" });
 
@@ -24,12 +26,16 @@ export function registerIdentityPaths(r: OpenAPIRegistry): void {
       "after `iat`) and passes the token to `YourAgent.init({ identityToken })`. Audited as " +
       "`agent.identity_secret_rotated` (without the secret).",
     request: {
-      params: z.object({ id: z.uuid().meta({ description: "The agent's public id.", example: exampleAgent.id }) }),
+      params: z.object({
+        id: z.uuid().meta({ description: "The agent's public id.", example: exampleAgent.id }),
+      }),
     },
     responses: {
       200: {
         description: "The new secret (`Cache-Control: no-store`).",
-        content: jsonContent(identitySecretSchema, { secret: "yaid_3q2Xv1c9RkZ0bYpLwT8mNfE4sHgUaJ7dKiO6eCxVr5Q" }),
+        content: jsonContent(identitySecretSchema, {
+          secret: "yaid_3q2Xv1c9RkZ0bYpLwT8mNfE4sHgUaJ7dKiO6eCxVr5Q",
+        }),
       },
       ...problems("insufficient_scope", "not_found"),
     },

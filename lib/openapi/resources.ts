@@ -42,7 +42,9 @@ export const agentResourceSchema = z
     allowed_origins: z.array(z.string()),
     identity_verification: z
       .enum(["off", "optional", "required"])
-      .describe("Whether the widget takes a site-signed identity token: `required` admits only verified users."),
+      .describe(
+        "Whether the widget takes a site-signed identity token: `required` admits only verified users.",
+      ),
     status: z.enum(["active", "disabled"]),
     created_at: timestamp,
     updated_at: timestamp,

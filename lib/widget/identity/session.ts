@@ -25,7 +25,16 @@ export async function readSessionBody(req: Request) {
 
 export async function mintSession(req: Request, body: z.infer<typeof widgetSessionSchema>) {
   const bearer = bearerToken(req);
-  const session: WidgetSession | undefined = bearer ? await verifyWidgetToken(bearer) : undefined;
+  // With an identity token, an expired session (a sleeping tab) is no reason to refuse it.
+  const session: WidgetSession | undefined = bearer
+    ? await verifyWidgetToken(bearer).catch((e) => {
+        if (body.identity_token) return undefined;
+        throw e;
+      })
+    : undefined;
+  if (!session && !body.identity_token) {
+    throw new AppError("unauthenticated", "A widget session token or an identity token is required.");
+  }
   const agent = session ? await resolveSessionAgent(session, body.agent_id) : await agentNamed(body.agent_id);
   let user = session?.user;
   if (body.identity_token) {
@@ -33,8 +42,6 @@ export async function mintSession(req: Request, body: z.infer<typeof widgetSessi
       throw new AppError("unauthenticated", "This assistant does not accept identity tokens.");
     }
     user = await verifyIdentityToken(agent, body.identity_token);
-  } else if (!session) {
-    throw new AppError("unauthenticated", "A widget session token or an identity token is required.");
   }
   if (agent.identityVerification === "required" && !user) throw new AppError("unauthenticated", NEED_TOKEN);
   const minted = await mintWidgetToken(agent.publicId, session?.visitorId, undefined, user);

@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
-import { verifyWidgetToken } from "@/lib/widget/token";
 import {
   IDENTITY_SECRET_ENV,
   nodeSigningExample,
   pythonSigningExample,
 } from "@/lib/widget/identity/examples";
+import { verifyWidgetToken } from "@/lib/widget/token";
 import {
   createTestAgent,
   createTestApiKey,

@@ -26,8 +26,9 @@ let secret: string;
 
 beforeAll(async () => {
   const org = await createTestOrg();
-  key = (await createTestApiKey(org, { scopes: ["agents:write", "conversations:read", "conversations:write"] }))
-    .key;
+  key = (
+    await createTestApiKey(org, { scopes: ["agents:write", "conversations:read", "conversations:write"] })
+  ).key;
   agentId = (await createTestAgent(org)).publicId;
   secret = await rotateIdentitySecretViaApi(key, agentId);
   await setIdentityMode(key, agentId, "optional");
@@ -76,7 +77,9 @@ describe("verified visitors across devices", () => {
       second.conversationId,
       first.conversationId,
     ]);
-    expect((await callRoute(historyRoute, { path: "/api/widget/conversations", key: bob })).json.data).toEqual([]);
+    expect(
+      (await callRoute(historyRoute, { path: "/api/widget/conversations", key: bob })).json.data,
+    ).toEqual([]);
 
     // Dashboard/API: shown with the user; filtered by user_id; erased by user_id on every device.
     const listed = await callRoute(listRoute, { path: `/api/v1/conversations?user_id=${sub}`, key });
@@ -88,9 +91,9 @@ describe("verified visitors across devices", () => {
       key,
     });
     expect(erased.status).toBe(204);
-    expect((await callRoute(listRoute, { path: `/api/v1/conversations?user_id=${sub}`, key })).json.data).toEqual(
-      [],
-    );
+    expect(
+      (await callRoute(listRoute, { path: `/api/v1/conversations?user_id=${sub}`, key })).json.data,
+    ).toEqual([]);
     expect((await resume(phone)).status).toBe(404);
   });
 

@@ -39,7 +39,10 @@ beforeAll(async () => {
 
 describe("identity tokens at POST /api/widget/session", () => {
   const cases: [string, () => Promise<string>][] = [
-    ["alg: none", async () => `${b64({ alg: "none", typ: "JWT" })}.${b64({ sub: "u", iat: now(), exp: now() + 60 })}.`],
+    [
+      "alg: none",
+      async () => `${b64({ alg: "none", typ: "JWT" })}.${b64({ sub: "u", iat: now(), exp: now() + 60 })}.`,
+    ],
     [
       "RS256",
       async () => {
@@ -74,7 +77,12 @@ describe("identity tokens at POST /api/widget/session", () => {
   it("a good token → a session bound to its sub (name and email carried), 255-char sub and aud accepted", async () => {
     const res = await exchangeIdentityToken(
       agent.publicId,
-      await signIdentity(secret, { sub: "s".repeat(255), name: "Ada", email: "ada@example.com", aud: agent.publicId }),
+      await signIdentity(secret, {
+        sub: "s".repeat(255),
+        name: "Ada",
+        email: "ada@example.com",
+        aud: agent.publicId,
+      }),
     );
     expect(res.status).toBe(200);
     expect(res.json.user).toEqual({ id: "s".repeat(255), name: "Ada", email: "ada@example.com" });

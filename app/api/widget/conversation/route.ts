@@ -15,7 +15,8 @@ export const GET = widget
   .handle("widget.conversation", async ({ req, url, agent, session }) => {
     if (session.user && !req.headers.get(RESUME_SECRET_HEADER)) {
       const id = url.searchParams.get("conversation_id") ?? undefined;
-      if (id !== undefined && !isPublicId(id)) throw new AppError("not_found", "There is no such conversation.");
+      if (id !== undefined && !isPublicId(id))
+        throw new AppError("not_found", "There is no such conversation.");
       return json(await resumeUserConversation(agent, session, id?.toLowerCase()));
     }
     return json(await resumeConversation(agent, session, resumeSecretFrom(req)));

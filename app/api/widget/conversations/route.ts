@@ -16,4 +16,6 @@ export const POST = widget
 export const GET = widget
   .use(widgetSession)
   .use(sessionAgent)
-  .handle("widget.conversations.list", async ({ session, agent }) => json(await listUserHistory(agent, session)));
+  .handle("widget.conversations.list", async ({ session, agent }) =>
+    json(await listUserHistory(agent, session)),
+  );

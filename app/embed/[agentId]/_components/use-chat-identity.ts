@@ -1,9 +1,9 @@
 "use client";
 
 import { type Dispatch, type RefObject, type SetStateAction, useCallback, useEffect, useState } from "react";
-import type { Message } from "./chat-widget";
 import { type ResumedMessage, resume, storedSecret, storeSecret } from "./chat-conversation";
 import { type IdentityMode, openUserConversation } from "./chat-identity";
+import type { Message } from "./chat-widget";
 import { identityExpected, useIdentity } from "./use-identity";
 
 // Which conversation the widget opens: an anonymous visitor's from this browser's resume
@@ -19,8 +19,17 @@ export function useChatIdentity(opts: {
   setResumed: Dispatch<SetStateAction<boolean>>;
   refresh: () => void;
 }) {
-  const { agentId, identityMode, session, conversationId, nextId, welcome, setMessages, setResumed, refresh } =
-    opts;
+  const {
+    agentId,
+    identityMode,
+    session,
+    conversationId,
+    nextId,
+    welcome,
+    setMessages,
+    setResumed,
+    refresh,
+  } = opts;
   const restore = useCallback(
     (id: string, list: ResumedMessage[]) => {
       conversationId.current = id;

@@ -1,7 +1,12 @@
 "use client";
 
 import { type RefObject, useEffect, useRef, useState } from "react";
-import { exchangeIdentity, type IdentityMode, parseIdentityMessage, type VerifiedUser } from "./chat-identity";
+import {
+  exchangeIdentity,
+  type IdentityMode,
+  parseIdentityMessage,
+  type VerifiedUser,
+} from "./chat-identity";
 
 type Session = { token: string; expiresAt: number };
 

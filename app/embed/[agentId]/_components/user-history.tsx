@@ -20,7 +20,11 @@ export function UserHistory(props: { token: () => string; version: number; onOpe
       <ul>
         {entries.map((e) => (
           <li key={e.conversation_id}>
-            <button type="button" data-conversation={e.conversation_id} onClick={() => onOpen(e.conversation_id)}>
+            <button
+              type="button"
+              data-conversation={e.conversation_id}
+              onClick={() => onOpen(e.conversation_id)}
+            >
               {e.preview ?? "Conversation"} · {new Date(e.last_message_at).toLocaleDateString()}
             </button>
           </li>

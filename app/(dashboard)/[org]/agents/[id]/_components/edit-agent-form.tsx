@@ -142,11 +142,17 @@ export function EditAgentForm({
               agent.position,
               plainOptions(positions),
             )}
-            {select("edit-identity", "identity_verification", "Visitor identity", agent.identityVerification, [
-              { value: "off", label: "Off: anonymous visitors" },
-              { value: "optional", label: "Optional: verified when signed in" },
-              { value: "required", label: "Required: signed-in users only" },
-            ])}
+            {select(
+              "edit-identity",
+              "identity_verification",
+              "Visitor identity",
+              agent.identityVerification,
+              [
+                { value: "off", label: "Off: anonymous visitors" },
+                { value: "optional", label: "Optional: verified when signed in" },
+                { value: "required", label: "Required: signed-in users only" },
+              ],
+            )}
           </div>
           {text(
             "edit-welcome",
