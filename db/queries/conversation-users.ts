@@ -5,6 +5,13 @@ import { conversationMessages, conversations } from "@/db/schema";
 // A verified user's conversations with one agent, on any device: what the widget resumes and
 // lists. Scoped by agent and user_sub in the WHERE clause.
 
+const ofUser = (agentId: number, userSub: string, conversationPublicId?: string) =>
+  and(
+    eq(conversations.agentId, agentId),
+    eq(conversations.userSub, userSub),
+    conversationPublicId ? eq(conversations.publicId, conversationPublicId) : undefined,
+  );
+
 /** The user's latest conversation, or the one named (when it is theirs). */
 export async function findUserConversation(
   db: Executor,
@@ -15,13 +22,7 @@ export async function findUserConversation(
   const [row] = await db
     .select({ id: conversations.id, publicId: conversations.publicId })
     .from(conversations)
-    .where(
-      and(
-        eq(conversations.agentId, agentId),
-        eq(conversations.userSub, userSub),
-        conversationPublicId ? eq(conversations.publicId, conversationPublicId) : undefined,
-      ),
-    )
+    .where(ofUser(agentId, userSub, conversationPublicId))
     .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
     .limit(1);
   return row;
@@ -41,7 +42,7 @@ export async function listUserConversations(db: Executor, agentId: number, userS
         order by ${conversationMessages.id} limit 1)`,
     })
     .from(conversations)
-    .where(and(eq(conversations.agentId, agentId), eq(conversations.userSub, userSub)))
+    .where(ofUser(agentId, userSub))
     .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
     .limit(limit);
 }

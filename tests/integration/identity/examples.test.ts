@@ -6,14 +6,7 @@ import {
   pythonSigningExample,
 } from "@/lib/widget/identity/examples";
 import { verifyWidgetToken } from "@/lib/widget/token";
-import {
-  createTestAgent,
-  createTestApiKey,
-  createTestOrg,
-  exchangeIdentityToken,
-  rotateIdentitySecretViaApi,
-  setIdentityMode,
-} from "@/tests/fixtures";
+import { createIdentityAgent, exchangeIdentityToken } from "@/tests/fixtures";
 
 // Acceptance 2: the signing examples the embed page shows, run as a site would run them — Node
 // with nothing installed, python3 isolated from site-packages (-I -S: standard library only) —
@@ -22,11 +15,7 @@ let agentId: string;
 let secret: string;
 
 beforeAll(async () => {
-  const org = await createTestOrg();
-  const key = (await createTestApiKey(org)).key;
-  agentId = (await createTestAgent(org)).publicId;
-  secret = await rotateIdentitySecretViaApi(key, agentId);
-  await setIdentityMode(key, agentId, "required");
+  ({ agentId, secret } = await createIdentityAgent("required"));
 });
 
 const run = (cmd: string, args: string[], input: string) =>

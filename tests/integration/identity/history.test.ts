@@ -5,12 +5,12 @@ import { GET as historyRoute } from "@/app/api/widget/conversations/route";
 import { mintWidgetToken } from "@/lib/widget/token";
 import {
   callRoute,
+  createIdentityAgent,
   createTestAgent,
   createTestApiKey,
   createTestOrg,
   exchangeIdentityToken,
   fakeEnv,
-  rotateIdentitySecretViaApi,
   setIdentityMode,
   signIdentity,
 } from "@/tests/fixtures";
@@ -25,13 +25,7 @@ let agentId: string;
 let secret: string;
 
 beforeAll(async () => {
-  const org = await createTestOrg();
-  key = (
-    await createTestApiKey(org, { scopes: ["agents:write", "conversations:read", "conversations:write"] })
-  ).key;
-  agentId = (await createTestAgent(org)).publicId;
-  secret = await rotateIdentitySecretViaApi(key, agentId);
-  await setIdentityMode(key, agentId, "optional");
+  ({ key, agentId, secret } = await createIdentityAgent("optional"));
 });
 
 /** A new device: no session yet, the site's token for `sub` → a session of its own visitor id. */
@@ -104,11 +98,8 @@ describe("verified visitors across devices", () => {
   });
 
   it("required: no session without a valid token, and an anonymous session is refused", async () => {
-    const org = await createTestOrg();
-    const k = (await createTestApiKey(org)).key;
-    const strict = (await createTestAgent(org)).publicId;
+    const { key: k, agentId: strict } = await createIdentityAgent("off");
     const before = await mintWidgetToken(strict); // minted while identity was off
-    await rotateIdentitySecretViaApi(k, strict);
     await setIdentityMode(k, strict, "required");
     expect((await exchangeIdentityToken(strict, undefined)).status).toBe(401);
     expect((await exchangeIdentityToken(strict, undefined, before.token)).status).toBe(401);

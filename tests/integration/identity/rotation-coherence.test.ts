@@ -4,12 +4,9 @@ import { awaitListening, INVALIDATION_CHANNEL } from "@/lib/coherence/invalidati
 import { getActiveWidgetAgent } from "@/lib/widget/agent-cache";
 import { encryptIdentitySecret, newIdentitySecret } from "@/lib/widget/identity/secret";
 import {
-  createTestAgent,
-  createTestApiKey,
-  createTestOrg,
+  createIdentityAgent,
   exchangeIdentityToken,
   rotateIdentitySecretViaApi,
-  setIdentityMode,
   signIdentity,
 } from "@/tests/fixtures";
 
@@ -27,11 +24,7 @@ afterAll(async () => {
 
 describe("identity secret rotation across instances", () => {
   it("the old secret fails here within 1 s of a rotation elsewhere; the new one works", async () => {
-    const org = await createTestOrg();
-    const key = (await createTestApiKey(org)).key;
-    const agent = await createTestAgent(org);
-    const old = await rotateIdentitySecretViaApi(key, agent.publicId);
-    await setIdentityMode(key, agent.publicId, "optional");
+    const { agent, secret: old } = await createIdentityAgent("optional");
     expect((await exchangeIdentityToken(agent.publicId, await signIdentity(old))).status).toBe(200);
     expect(await getActiveWidgetAgent(agent.publicId)).toBeDefined(); // cached now
 
@@ -52,11 +45,7 @@ describe("identity secret rotation across instances", () => {
   });
 
   it("a rotation through this instance's API fails the old secret at once", async () => {
-    const org = await createTestOrg();
-    const key = (await createTestApiKey(org)).key;
-    const agent = await createTestAgent(org);
-    const old = await rotateIdentitySecretViaApi(key, agent.publicId);
-    await setIdentityMode(key, agent.publicId, "optional");
+    const { key, agent, secret: old } = await createIdentityAgent("optional");
     expect((await exchangeIdentityToken(agent.publicId, await signIdentity(old))).status).toBe(200);
     const fresh = await rotateIdentitySecretViaApi(key, agent.publicId);
     expect((await exchangeIdentityToken(agent.publicId, await signIdentity(old))).status).toBe(401);

@@ -5,18 +5,14 @@ import { db } from "@/db";
 import { auditEvents } from "@/db/schema";
 import { verifyWidgetToken } from "@/lib/widget/token";
 import {
-  createTestAgent,
-  createTestApiKey,
-  createTestOrg,
+  createIdentityAgent,
   exchangeIdentityToken,
   rotateIdentitySecretViaApi,
-  setIdentityMode,
   signIdentity,
 } from "@/tests/fixtures";
 
 // Promise 38, acceptance 1: every malformed, alg-swapped, expired, over-long or wrongly signed
 // identity token is a 401 at POST /api/widget/session; a good one is a session bound to its sub.
-let key: string;
 let agent: { publicId: string; id: number };
 let other: { publicId: string };
 let secret: string;
@@ -26,15 +22,13 @@ const now = () => Math.floor(Date.now() / 1000);
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
 
 beforeAll(async () => {
-  const org = await createTestOrg();
-  key = (await createTestApiKey(org)).key;
-  agent = await createTestAgent(org);
-  other = await createTestAgent(org);
-  oldSecret = await rotateIdentitySecretViaApi(key, agent.publicId);
-  secret = await rotateIdentitySecretViaApi(key, agent.publicId);
-  otherSecret = await rotateIdentitySecretViaApi(key, other.publicId);
-  await setIdentityMode(key, agent.publicId, "optional");
-  await setIdentityMode(key, other.publicId, "optional");
+  const mine = await createIdentityAgent("optional");
+  agent = mine.agent;
+  oldSecret = mine.secret;
+  secret = await rotateIdentitySecretViaApi(mine.key, agent.publicId);
+  const theirs = await createIdentityAgent("optional");
+  other = theirs.agent;
+  otherSecret = theirs.secret;
 });
 
 describe("identity tokens at POST /api/widget/session", () => {
@@ -98,11 +92,8 @@ describe("identity tokens at POST /api/widget/session", () => {
   });
 
   it("an agent with identity off refuses tokens; the secret is audited without its value", async () => {
-    const org = await createTestOrg();
-    const k = (await createTestApiKey(org)).key;
-    const a = await createTestAgent(org);
-    const s = await rotateIdentitySecretViaApi(k, a.publicId);
-    expect((await exchangeIdentityToken(a.publicId, await signIdentity(s))).status).toBe(401);
+    const { org, agentId, secret: s } = await createIdentityAgent("off");
+    expect((await exchangeIdentityToken(agentId, await signIdentity(s))).status).toBe(401);
     const events = await db.select().from(auditEvents).where(eq(auditEvents.organizationId, org.id));
     const rotated = events.filter((e) => e.action === "agent.identity_secret_rotated");
     expect(rotated).toHaveLength(1);

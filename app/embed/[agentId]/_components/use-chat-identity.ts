@@ -19,17 +19,8 @@ export function useChatIdentity(opts: {
   setResumed: Dispatch<SetStateAction<boolean>>;
   refresh: () => void;
 }) {
-  const {
-    agentId,
-    identityMode,
-    session,
-    conversationId,
-    nextId,
-    welcome,
-    setMessages,
-    setResumed,
-    refresh,
-  } = opts;
+  const { agentId, identityMode, session, refresh } = opts;
+  const { conversationId, nextId, welcome, setMessages, setResumed } = opts;
   const restore = useCallback(
     (id: string, list: ResumedMessage[]) => {
       conversationId.current = id;
