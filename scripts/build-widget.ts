@@ -5,7 +5,7 @@ import { build } from "esbuild";
 // Builds public/widget.js (the host-page loader) from TypeScript and prints its gzipped size.
 const entry = "lib/widget/loader/index.ts";
 const outfile = "public/widget.js";
-const BUDGET = 5 * 1024;
+const BUDGET = 3 * 1024;
 
 if (!existsSync(entry)) {
   console.error(`[widget] ${entry} not found; skipping widget build`);
@@ -24,6 +24,6 @@ await build({
 const size = gzipSync(readFileSync(outfile)).length;
 console.error(`[widget] ${outfile}: ${size} bytes gzipped (budget ${BUDGET})`);
 if (size > BUDGET) {
-  console.error("[widget] over the 5 KB budget");
+  console.error("[widget] over the 3 KB budget");
   process.exit(1);
 }

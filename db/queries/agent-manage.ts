@@ -22,6 +22,8 @@ export async function lockAgentForUpdate(db: Executor, organizationId: number, p
       allowedOrigins: agents.allowedOrigins,
       useOptimizedPrompt: agents.useOptimizedPrompt,
       status: agents.status,
+      identityVerification: agents.identityVerification,
+      hasIdentitySecret: sql<boolean>`${agents.identitySecretCiphertext} is not null`,
     })
     .from(agents)
     .where(and(eq(agents.organizationId, organizationId), eq(agents.publicId, publicId)))

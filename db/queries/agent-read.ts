@@ -31,6 +31,7 @@ const agentColumns = {
   widgetConfig: true,
   config: true,
   allowedOrigins: true,
+  identityVerification: true,
   status: true,
   createdAt: true,
   updatedAt: true,

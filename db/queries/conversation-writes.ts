@@ -7,7 +7,15 @@ import { conversationMessages, conversations } from "@/db/schema";
 
 export async function insertConversationRow(
   db: Executor,
-  values: { organizationId: number; agentId: number; visitorId: string; resumeSecretHash: string },
+  values: {
+    organizationId: number;
+    agentId: number;
+    visitorId: string;
+    resumeSecretHash: string;
+    userSub?: string;
+    userName?: string | null;
+    userEmail?: string | null;
+  },
 ) {
   const [row] = await db.insert(conversations).values(values).returning({
     id: conversations.id,
@@ -19,11 +27,18 @@ export async function insertConversationRow(
 
 /** The conversation a resume secret opens, for this agent only. */
 export async function findConversationByResumeHash(db: Executor, agentId: number, hash: string) {
-  const rows = await db.execute<{ id: string; public_id: string; visitor_id: string }>(sql`
-    select id, public_id, visitor_id from conversations
+  const rows = await db.execute<{
+    id: string;
+    public_id: string;
+    visitor_id: string;
+    user_sub: string | null;
+  }>(sql`
+    select id, public_id, visitor_id, user_sub from conversations
     where agent_id = ${agentId} and resume_secret_hash = ${hash} limit 1`);
   const r = rows[0];
-  return r ? { id: Number(r.id), publicId: r.public_id, visitorId: r.visitor_id } : undefined;
+  return r
+    ? { id: Number(r.id), publicId: r.public_id, visitorId: r.visitor_id, userSub: r.user_sub }
+    : undefined;
 }
 
 /** Inserts one turn and bumps the conversation's count and last activity, in one statement. */
@@ -60,7 +75,7 @@ export type FeedbackResult = {
  */
 export async function rateMessage(
   db: Executor,
-  where: { agentId: number; visitorId: string; messagePublicId: string },
+  where: { agentId: number; visitorId: string; userSub?: string; messagePublicId: string },
   rating: "up" | "down",
   comment: string | null,
 ): Promise<FeedbackResult | undefined> {
@@ -69,7 +84,8 @@ export async function rateMessage(
       select m.id, m.feedback_rating as previous, c.id as conversation_id, c.public_id as conversation_public_id
       from ${conversationMessages} m join ${conversations} c on c.id = m.conversation_id
       where m.public_id = ${where.messagePublicId} and m.role = 'assistant'
-        and c.agent_id = ${where.agentId} and c.visitor_id = ${where.visitorId}
+        and c.agent_id = ${where.agentId}
+        and ${where.userSub ? sql`c.user_sub = ${where.userSub}` : sql`c.user_sub is null and c.visitor_id = ${where.visitorId}`}
       for update of m
     ), upd as (
       update ${conversationMessages} m set feedback_rating = ${rating}::feedback_rating, feedback_comment = ${comment},

@@ -17,6 +17,9 @@ export type WidgetAgent = {
   widgetConfig: Record<string, unknown>;
   config: Record<string, unknown>;
   allowedOrigins: string[];
+  identityVerification: "off" | "optional" | "required";
+  /** Encrypted; only lib/widget/identity decrypts it, to verify a token. */
+  identitySecretCiphertext: string | null;
   persona: { name: string };
   knowledgePack: { name: string; content: string } | null;
   /** The org's name (prompt variables) and plan (which models chat may call). */
@@ -40,6 +43,8 @@ export async function findWidgetAgentByPublicId(
       widgetConfig: true,
       config: true,
       allowedOrigins: true,
+      identityVerification: true,
+      identitySecretCiphertext: true,
     },
     with: {
       persona: { columns: { name: true } },
@@ -62,7 +67,12 @@ export async function findAgentFramePolicy(db: Executor, publicId: string) {
 
 export async function findConversation(db: Executor, agentId: number, conversationPublicId: string) {
   const [row] = await db
-    .select({ id: conversations.id, publicId: conversations.publicId, visitorId: conversations.visitorId })
+    .select({
+      id: conversations.id,
+      publicId: conversations.publicId,
+      visitorId: conversations.visitorId,
+      userSub: conversations.userSub,
+    })
     .from(conversations)
     .where(and(eq(conversations.agentId, agentId), eq(conversations.publicId, conversationPublicId)))
     .limit(1);
@@ -102,4 +112,24 @@ export async function updateAgentAllowedOrigins(
     .where(and(eq(agents.organizationId, organizationId), eq(agents.publicId, publicId)))
     .returning({ publicId: agents.publicId });
   return row?.publicId;
+}
+
+/** Stores a new (encrypted) identity secret; the old one stops verifying with this commit. */
+export async function updateAgentIdentitySecret(
+  db: Executor,
+  organizationId: number,
+  publicId: string,
+  encrypt: (agentId: number) => Promise<string>,
+) {
+  const [row] = await db
+    .select({ id: agents.id })
+    .from(agents)
+    .where(and(eq(agents.organizationId, organizationId), eq(agents.publicId, publicId)))
+    .for("update");
+  if (!row) return undefined;
+  await db
+    .update(agents)
+    .set({ identitySecretCiphertext: await encrypt(row.id), updatedAt: new Date() })
+    .where(eq(agents.id, row.id));
+  return row.id;
 }

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { apiKeys } from "./api-keys";
 import { fk, newestFirst, timestamps } from "./columns";
-import { agentStatusEnum, optimizationStatusEnum } from "./enums";
+import { agentStatusEnum, identityVerificationEnum, optimizationStatusEnum } from "./enums";
 import { knowledgePacks } from "./knowledge-packs";
 import { tenantColumns } from "./organizations";
 import { personas } from "./personas";
@@ -37,6 +37,11 @@ export const agents = pgTable(
     config: jsonb("config").$type<Record<string, unknown>>().notNull(),
     allowedOrigins: text("allowed_origins").array().notNull().default(sql`'{}'::text[]`),
     status: agentStatusEnum("status").notNull().default("active"),
+    // Visitor identity: whether the widget takes a site-signed token, and the HS256 secret that
+    // verifies it, AES-GCM encrypted under the app's secret (HMAC needs the secret itself, so a
+    // one-way hash cannot work; a database read alone cannot forge tokens).
+    identityVerification: identityVerificationEnum("identity_verification").notNull().default("off"),
+    identitySecretCiphertext: text("identity_secret_ciphertext"),
     idempotencyKey: text("idempotency_key"),
     requestFingerprint: text("request_fingerprint"),
     ...timestamps,

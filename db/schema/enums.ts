@@ -24,3 +24,4 @@ export const promptVersionSourceEnum = pgEnum("prompt_version_source", [
 export const evalRunStatusEnum = pgEnum("eval_run_status", ["pending", "running", "succeeded", "failed"]);
 export const evalRunPurposeEnum = pgEnum("eval_run_purpose", ["manual", "gate"]);
 export const feedbackRatingEnum = pgEnum("feedback_rating", ["up", "down"]);
+export const identityVerificationEnum = pgEnum("identity_verification", ["off", "optional", "required"]);

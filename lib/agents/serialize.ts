@@ -25,6 +25,7 @@ export function toAgentResource(a: AgentRow) {
     widget_config: a.widgetConfig,
     config: a.config,
     allowed_origins: a.allowedOrigins,
+    identity_verification: a.identityVerification,
     status: a.status,
     created_at: a.createdAt.toISOString(),
     updated_at: a.updatedAt.toISOString(),

@@ -119,6 +119,19 @@ async function updateInTransaction(
   if (input.use_optimized_prompt !== undefined)
     set("use_optimized_prompt", "useOptimizedPrompt", input.use_optimized_prompt, current.useOptimizedPrompt);
   if (input.status !== undefined) set("status", "status", input.status, current.status);
+  if (input.identity_verification !== undefined) {
+    if (input.identity_verification !== "off" && !current.hasIdentitySecret) {
+      throw AppError.validation([
+        { path: "identity_verification", message: "Create the identity secret first (embed page or API)." },
+      ]);
+    }
+    set(
+      "identity_verification",
+      "identityVerification",
+      input.identity_verification,
+      current.identityVerification,
+    );
+  }
 
   let pendingVersion: number | null = null;
   if (input.system_prompt !== undefined && input.system_prompt !== current.systemPrompt) {

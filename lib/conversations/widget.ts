@@ -17,11 +17,17 @@ const NOTHING_TO_RESUME = "There is no conversation to resume.";
  * The conversation the resume secret opens (this agent only), its latest messages and a session
  * token for the conversation's visitor: the browser continues where it was.
  */
-export async function resumeConversation(agent: WidgetAgent, secret: string) {
+export async function resumeConversation(agent: WidgetAgent, session: WidgetSession, secret: string) {
   const found = await findConversationByResumeHash(db, agent.id, hashResumeSecret(secret));
-  if (!found) throw new AppError("not_found", NOTHING_TO_RESUME);
+  // A verified user's conversation opens only for that user; a verified user resumes their own
+  // history (lib/conversations/user-history.ts), not an anonymous conversation of this browser.
+  if (!found || (found.userSub ?? undefined) !== session.user?.sub) {
+    throw new AppError("not_found", NOTHING_TO_RESUME);
+  }
   const messages = await listLatestMessageRows(db, found.id, RESUME_MESSAGES);
-  const minted = await mintWidgetToken(agent.publicId, found.visitorId);
+  const minted = found.userSub
+    ? await mintWidgetToken(agent.publicId, session.visitorId, undefined, session.user)
+    : await mintWidgetToken(agent.publicId, found.visitorId);
   return {
     conversation_id: found.publicId,
     messages: messages.map(toMessageResource),
@@ -39,7 +45,12 @@ export async function rateAnswer(
   await unitOfWork(ctx, async ({ tx, afterCommit }) => {
     const rated = await rateMessage(
       tx,
-      { agentId: agent.id, visitorId: session.visitorId, messagePublicId: input.message_id.toLowerCase() },
+      {
+        agentId: agent.id,
+        visitorId: session.visitorId,
+        userSub: session.user?.sub,
+        messagePublicId: input.message_id.toLowerCase(),
+      },
       input.rating,
       input.comment || null,
     );

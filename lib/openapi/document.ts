@@ -2,6 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import { registerAgentPaths } from "./paths-agents";
 import { registerConversationPaths } from "./paths-conversations";
 import { registerEvalPaths } from "./paths-evals";
+import { registerIdentityPaths } from "./paths-identity";
 import { registerOtherPaths } from "./paths-other";
 import { registerPromptVersionPaths } from "./paths-prompt-versions";
 import { registerUsagePaths } from "./paths-usage";
@@ -26,6 +27,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
   registerOtherPaths(r);
   registerUsagePaths(r);
   registerConversationPaths(r);
+  registerIdentityPaths(r);
   const doc = new OpenApiGeneratorV31(r.definitions).generateDocument({
     openapi: "3.1.0",
     info: {

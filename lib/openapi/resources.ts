@@ -40,6 +40,11 @@ export const agentResourceSchema = z
     widget_config: z.record(z.string(), z.unknown()),
     config: z.record(z.string(), z.unknown()),
     allowed_origins: z.array(z.string()),
+    identity_verification: z
+      .enum(["off", "optional", "required"])
+      .describe(
+        "Whether the widget takes a site-signed identity token: `required` admits only verified users.",
+      ),
     status: z.enum(["active", "disabled"]),
     created_at: timestamp,
     updated_at: timestamp,
@@ -162,6 +167,7 @@ export const exampleAgent = {
   },
   config: { temperature: 0.5, max_output_tokens: 1024, language: "en" },
   allowed_origins: ["https://shop.example.com"],
+  identity_verification: "off",
   status: "active",
   created_at: "2026-11-26T08:00:00.000Z",
   updated_at: "2026-11-26T08:00:00.000Z",

@@ -22,6 +22,7 @@ export function agentEditFormToPatch(raw: RawForm) {
     knowledge_pack_id: blankToNull(rawField(raw, "knowledge_pack_id")),
     system_prompt: field(raw, "system_prompt") ?? "",
     status: rawField(raw, "status"),
+    identity_verification: rawField(raw, "identity_verification"),
     allowed_origins: lines(rawField(raw, "allowed_origins")),
     widget_config: {
       theme: rawField(raw, "widget_config.theme"),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { agentStatusEnum, optimizationStatusEnum } from "@/db/schema/enums";
+import { agentStatusEnum, identityVerificationEnum, optimizationStatusEnum } from "@/db/schema/enums";
 import { AppError } from "@/lib/errors";
 import { jsonByteLength, rejectUnsafeShape } from "@/lib/http/json-guard";
 import { DEFAULT_PERSONA_KEY, PERSONA_KEYS } from "@/lib/personas";
@@ -133,6 +133,7 @@ export const updateAgentSchema = z
     allowed_origins: allowedOriginsSchema.optional(),
     use_optimized_prompt: z.boolean().optional(),
     status: z.enum(agentStatusEnum.enumValues).optional(),
+    identity_verification: z.enum(identityVerificationEnum.enumValues).optional(),
     auto_optimize: z.boolean().optional(),
   })
   .refine((v) => Object.keys(v).some((k) => k !== "auto_optimize"), {

@@ -46,6 +46,14 @@ export function requireChatModel(): void {
   }
 }
 
+/** A verified user's conversations are theirs on any device; an anonymous one, its visitor's. */
+export function ownsConversation(
+  session: WidgetSession,
+  c: { visitorId: string; userSub: string | null },
+): boolean {
+  return c.userSub ? c.userSub === session.user?.sub : !session.user && c.visitorId === session.visitorId;
+}
+
 export type ChatTurn = Awaited<ReturnType<typeof prepareChatTurn>>;
 
 /**
@@ -54,10 +62,10 @@ export type ChatTurn = Awaited<ReturnType<typeof prepareChatTurn>>;
  * transaction stays open while the model answers.
  */
 export async function prepareChatTurn(agent: WidgetAgent, session: WidgetSession, input: WidgetMessageInput) {
-  let found: { id: number; publicId: string; visitorId: string } | undefined;
+  let found: { id: number; publicId: string; visitorId: string; userSub: string | null } | undefined;
   if (input.conversation_id) {
     found = await findConversation(db, agent.id, input.conversation_id);
-    if (!found || found.visitorId !== session.visitorId) {
+    if (!found || !ownsConversation(session, found)) {
       throw new AppError("forbidden", "This conversation belongs to another session.");
     }
   }
@@ -65,7 +73,7 @@ export async function prepareChatTurn(agent: WidgetAgent, session: WidgetSession
   const budget = await takeMessageBudget(agent);
   try {
     const conversation: { id: number; publicId: string; resumeSecret?: string } =
-      found ?? (await startConversation(agent, session.visitorId));
+      found ?? (await startConversation(agent, session.visitorId, session.user));
     const history = await listRecentMessages(db, conversation.id, HISTORY_TURNS);
     const userMessage = await insertMessageCounted(db, conversation.id, {
       role: "user",

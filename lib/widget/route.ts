@@ -3,6 +3,7 @@ import { getEnv } from "@/lib/env";
 import { type BaseContext, pipeline, type Step } from "@/lib/http/pipeline";
 import { countStatements, deadline, publicCors, rateLimit, storableQuery } from "@/lib/http/steps";
 import { requireChatModel, resolveSessionAgent } from "@/lib/widget/chat";
+import { requireVerifiedUser } from "@/lib/widget/identity/session";
 import { ipMessageRules, ipSessionRules } from "@/lib/widget/ip-limits";
 import { bearerToken, verifyWidgetToken, type WidgetSession } from "@/lib/widget/token";
 
@@ -24,7 +25,11 @@ export const widgetSession: Step<{ req: Request }, { session: WidgetSession }> =
 export const sessionAgent: Step<
   { session: WidgetSession; body?: { agent_id?: string } },
   { agent: WidgetAgent }
-> = async (ctx, next) => next({ agent: await resolveSessionAgent(ctx.session, ctx.body?.agent_id) });
+> = async (ctx, next) => {
+  const agent = await resolveSessionAgent(ctx.session, ctx.body?.agent_id);
+  requireVerifiedUser(agent, ctx.session);
+  return next({ agent });
+};
 
 export const chatModel: Step<unknown> = (_ctx, next) => {
   requireChatModel();
@@ -36,14 +41,19 @@ export const sessionMintRateLimit = rateLimit<BaseContext>(({ req }) => ipSessio
   retryAfterInBody: true,
 });
 
-/** Per client IP, then per visitor, then per agent; the wait is in the body too (the widget shows it). */
+/**
+ * Per client IP, then per visitor (a verified user counts once, whatever devices they use), then
+ * per agent; the wait is in the body too (the widget shows it).
+ */
 export const chatRateLimit = rateLimit<BaseContext & { agent: WidgetAgent; session: WidgetSession }>(
   ({ agent, session, req }) => {
     const env = getEnv();
     return [
       ...ipMessageRules(req.headers),
       {
-        key: `widget:visitor:${agent.publicId}:${session.visitorId}`,
+        key: session.user
+          ? `widget:user:${agent.publicId}:${session.user.sub}`
+          : `widget:visitor:${agent.publicId}:${session.visitorId}`,
         limit: env.WIDGET_VISITOR_RATE_LIMIT_PER_MINUTE,
         detail: "You're sending messages quickly. Please wait a moment and try again.",
       },

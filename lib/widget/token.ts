@@ -11,7 +11,14 @@ const AUDIENCE = "widget";
 const ISSUER = "youragent";
 const ALGORITHMS = ["HS256"];
 
-export type WidgetSession = { agentPublicId: string; visitorId: string; expiresAt: number };
+/** `user`: the visitor the site vouched for (a verified identity token), carried as `uid`. */
+export type SessionUser = { sub: string; name: string | null; email: string | null };
+export type WidgetSession = {
+  agentPublicId: string;
+  visitorId: string;
+  expiresAt: number;
+  user?: SessionUser;
+};
 
 const g = globalThis as unknown as {
   __youragentWidgetKey?: Uint8Array;
@@ -47,11 +54,13 @@ export async function mintWidgetToken(
   agentPublicId: string,
   visitorId: string = randomUUID(),
   ttlSeconds = WIDGET_TOKEN_TTL_SECONDS,
+  user?: SessionUser,
 ): Promise<{ token: string; expiresAt: number; visitorId: string }> {
   const now = Math.floor(Date.now() / 1000);
   const ttl = Math.min(ttlSeconds, WIDGET_TOKEN_TTL_SECONDS);
   const expiresAt = now + ttl;
-  const token = await new SignJWT({ vid: visitorId })
+  const claims = user ? { vid: visitorId, uid: user.sub, un: user.name, ue: user.email } : { vid: visitorId };
+  const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
@@ -82,7 +91,12 @@ export async function verifyWidgetToken(token: string | undefined | null): Promi
     if (typeof vid !== "string" || !vid || !payload.sub || exp - iat > WIDGET_TOKEN_TTL_SECONDS) {
       throw unauthenticated("The widget session token is invalid.");
     }
-    return { agentPublicId: payload.sub, visitorId: vid, expiresAt: exp };
+    const session: WidgetSession = { agentPublicId: payload.sub, visitorId: vid, expiresAt: exp };
+    if (typeof payload.uid === "string" && payload.uid) {
+      const text = (v: unknown) => (typeof v === "string" ? v : null);
+      session.user = { sub: payload.uid, name: text(payload.un), email: text(payload.ue) };
+    }
+    return session;
   } catch (e) {
     if (e instanceof AppError) throw e;
     if (e instanceof joseErrors.JWTExpired) throw unauthenticated("The widget session has expired.");

@@ -22,7 +22,12 @@ export default async function EmbedPage({ params }: Props) {
   const { agentId } = await params;
   const agent = await getActiveWidgetAgent(agentId);
   if (!agent) notFound();
-  const session = await mintWidgetToken(agent.publicId);
+  // `required`: no session until the site's identity token arrives (by postMessage, see
+  // use-identity.ts); the widget asks the visitor to sign in on the site meanwhile.
+  const session =
+    agent.identityVerification === "required"
+      ? { token: "", expiresAt: 0 }
+      : await mintWidgetToken(agent.publicId);
   const display = toDisplayWidgetConfig(agent.widgetConfig);
   const customCss = sanitizeCustomCss(
     typeof agent.widgetConfig.custom_css === "string" ? agent.widgetConfig.custom_css : null,
@@ -38,6 +43,7 @@ export default async function EmbedPage({ params }: Props) {
         config={display}
         initialToken={session.token}
         initialExpiresAt={session.expiresAt}
+        identityMode={agent.identityVerification}
       />
     </>
   );

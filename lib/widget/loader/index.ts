@@ -1,9 +1,12 @@
-// widget.js: the host-page loader. Dependency-free and small (budget: 5 KB gzipped).
+// widget.js: the host-page loader. Dependency-free and small (budget: 3 KB gzipped).
 // Works whether it runs before or after the snippet's inline `YourAgent.init(...)`: it drains
 // the stub's queue and replaces `init`. Draws a launcher in a Shadow DOM (host styles cannot
 // leak in, ours cannot leak out), fetches the server's current config (it wins over the
 // pasted one), and opens the chat iframe on first click. All text goes through textContent
 // or attributes, never innerHTML.
+// Visitor identity: the site's signed token (init's identityToken, identify(), logout()) is kept
+// in this closure and handed to the chat iframe only by postMessage to the app's exact origin,
+// when the iframe asks for it (`youragent:ready`): never in a URL, an attribute or a log.
 import { launcherCss } from "./styles";
 
 type Cfg = {
@@ -14,8 +17,13 @@ type Cfg = {
   animation?: string;
   primary_color?: string | null;
 };
-type InitOptions = { agentPublicId?: unknown; config?: Cfg };
-type Stub = { q?: InitOptions[]; init?: (o: InitOptions) => void };
+type InitOptions = { agentPublicId?: unknown; config?: Cfg; identityToken?: unknown };
+type Stub = {
+  q?: InitOptions[];
+  init?: (o: InitOptions) => void;
+  identify?: (token: unknown) => void;
+  logout?: () => void;
+};
 
 const w = window as unknown as { YourAgent?: Stub };
 const doc = document;
@@ -29,6 +37,13 @@ const scriptSrc =
 // The app origin is wherever this script was served from: the snippet carries no host.
 const ORIGIN = new URL(scriptSrc, location.href).origin;
 const mounted: Record<string, 1> = {};
+let identity: string | null = null;
+// One poster per open chat iframe: identify()/logout() reach every mounted widget.
+const posters: ((m: { type: string; token?: string | null }) => void)[] = [];
+const setIdentity = (t: unknown) => {
+  identity = typeof t === "string" && t ? t : null;
+  for (const post of posters) post({ type: "youragent:identity", token: identity });
+};
 const ICON_CHAT =
   '<svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z"/></svg>';
 const ICON_CLOSE =
@@ -42,6 +57,7 @@ function mount(opts: InitOptions) {
   const id = opts.agentPublicId;
   if (typeof id !== "string" || !/^[0-9a-f-]{36}$/i.test(id) || mounted[id]) return;
   mounted[id] = 1;
+  if (opts.identityToken !== undefined) setIdentity(opts.identityToken);
   let cfg: Cfg = opts.config || {};
   let open = false;
   let frame: HTMLIFrameElement | undefined;
@@ -81,7 +97,10 @@ function mount(opts: InitOptions) {
     if (!frame) {
       // Lazy: nothing of the chat loads until the visitor asks for it.
       frame = doc.createElement("iframe");
-      frame.src = `${ORIGIN}/embed/${encodeURIComponent(id as string)}`;
+      // The fragment only says a token is coming (so the chat waits for it); never the token.
+      frame.src = `${ORIGIN}/embed/${encodeURIComponent(id as string)}${identity ? "#identity" : ""}`;
+      const f = frame;
+      posters.push((m) => f.contentWindow?.postMessage(m, ORIGIN));
       frame.setAttribute("allow", "autoplay");
       frame.addEventListener("load", () => open && focusChat());
       panel.append(frame);
@@ -110,6 +129,8 @@ function mount(opts: InitOptions) {
   window.addEventListener("message", (e) => {
     if (e.origin !== ORIGIN || !frame || e.source !== frame.contentWindow) return;
     if (e.data && e.data.type === "youragent:close") hide();
+    if (e.data && e.data.type === "youragent:ready")
+      frame.contentWindow?.postMessage({ type: "youragent:identity", token: identity }, ORIGIN);
   });
 
   render();
@@ -138,6 +159,11 @@ function mount(opts: InitOptions) {
 const existing = w.YourAgent || {};
 const queued = existing.q || [];
 existing.init = mount;
+existing.identify = setIdentity;
+existing.logout = () => {
+  identity = null;
+  for (const post of posters) post({ type: "youragent:logout" });
+};
 existing.q = [];
 w.YourAgent = existing;
 for (const o of queued) mount(o);

@@ -1,13 +1,9 @@
 import { json } from "@/lib/http/pipeline";
-import { sessionAgent, sessionMintRateLimit, widget, widgetSession } from "@/lib/widget/route";
-import { mintWidgetToken } from "@/lib/widget/token";
+import { mintSession, readSessionBody } from "@/lib/widget/identity/session";
+import { sessionMintRateLimit, widget } from "@/lib/widget/route";
 
-// Refreshes a still-valid session before it expires: same agent, same visitor, new expiry.
+// Refreshes a still-valid session before it expires (same agent, visitor and user, new expiry),
+// or exchanges `identity_token` for a session bound to the site's verified user.
 export const POST = widget
   .use(sessionMintRateLimit)
-  .use(widgetSession)
-  .use(sessionAgent)
-  .handle("widget.session", async ({ session, agent }) => {
-    const minted = await mintWidgetToken(agent.publicId, session.visitorId);
-    return json({ token: minted.token, expires_at: minted.expiresAt });
-  });
+  .handle("widget.session", async ({ req }) => json(await mintSession(req, await readSessionBody(req))));

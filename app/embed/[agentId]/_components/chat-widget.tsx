@@ -5,12 +5,15 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { DisplayWidgetConfig } from "@/lib/widget/display-config";
 import { AnswerFeedback } from "./answer-feedback";
 import { noticeFor, playChime, postMessage } from "./chat-client";
-import { resume, startNew, storedSecret, storeSecret } from "./chat-conversation";
+import { startNew, storeSecret } from "./chat-conversation";
+import type { IdentityMode } from "./chat-identity";
+import { useChatIdentity } from "./use-chat-identity";
 import { useSessionRefresh } from "./use-session-refresh";
+import { UserHistory } from "./user-history";
 
 // The chat UI inside the iframe. Every piece of admin- or visitor-supplied text is rendered
 // as a React text node: nothing here uses innerHTML.
-type Message = {
+export type Message = {
   id: number;
   role: "user" | "assistant";
   text: string;
@@ -25,9 +28,11 @@ type Props = {
   config: DisplayWidgetConfig;
   initialToken: string;
   initialExpiresAt: number;
+  identityMode: IdentityMode;
 };
 
-export function ChatWidget({ agentId, name, personaName, config, initialToken, initialExpiresAt }: Props) {
+export function ChatWidget(props: Props) {
+  const { agentId, name, personaName, config, initialToken, initialExpiresAt, identityMode } = props;
   const welcome: Message[] = config.welcome_message
     ? [{ id: 0, role: "assistant", text: config.welcome_message }]
     : [];
@@ -76,36 +81,23 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
 
   useSessionRefresh(session, router);
 
-  // After a reload: the secret this iframe kept reopens the conversation, with a session for
-  // its visitor. A secret that opens nothing (erased, expired) is forgotten.
-  useEffect(() => {
-    const secret = storedSecret(agentId);
-    if (!secret) return;
-    void resume(session.current.token, secret).then((r) => {
-      if (!r.ok) {
-        if (r.gone) storeSecret(agentId, null);
-        return;
-      }
-      session.current = { token: r.token, expiresAt: r.expires_at };
-      conversationId.current = r.conversation_id;
-      const restored = r.messages.map((m, i) => ({
-        id: i + 1,
-        role: m.role,
-        text: m.content,
-        messageId: m.id,
-        rating: m.feedback?.rating ?? null,
-      }));
-      nextId.current = restored.length + 1;
-      if (restored.length) setMessages(restored);
-      setResumed(true);
-    });
-  }, [agentId]);
+  const { identity, signInRequired, openConversation, historyVersion } = useChatIdentity({
+    agentId,
+    identityMode,
+    session,
+    conversationId,
+    nextId,
+    welcome,
+    setMessages,
+    setResumed,
+    refresh: router.refresh,
+  });
 
   async function newConversation() {
     const started = await startNew(session.current.token);
     if (!started) return setNotice("Couldn't start a new conversation. Please try again.");
     conversationId.current = started.conversation_id;
-    storeSecret(agentId, started.resume_secret);
+    if (!identity.user) storeSecret(agentId, started.resume_secret);
     setMessages(welcome);
     setResumed(false);
     setNotice(null);
@@ -136,7 +128,8 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
         conversationId: conversationId.current,
         onConversation: (id, secret) => {
           conversationId.current = id;
-          if (secret) storeSecret(agentId, secret);
+          // A verified user's conversations follow the user, not this browser's storage.
+          if (secret && !identity.user) storeSecret(agentId, secret);
         },
         onDone: (messageId) => {
           setMessages((m) => m.map((x) => (x.id === replyId ? { ...x, messageId } : x)));
@@ -182,6 +175,7 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
       data-ready={ready ? "true" : undefined}
       data-session-version={sessionVersion}
       data-resumed={resumed ? "true" : undefined}
+      data-user={identity.user ? "verified" : undefined}
       style={style}
     >
       <header className="ya-header">
@@ -218,7 +212,19 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
           </div>
         ) : null}
       </div>
-      {showQuickReplies ? (
+      {identity.user ? (
+        <UserHistory
+          token={() => session.current.token}
+          version={historyVersion}
+          onOpen={(id) => void openConversation(id)}
+        />
+      ) : null}
+      {signInRequired ? (
+        <p className="ya-notice" role="status">
+          Sign in on this site to chat.
+        </p>
+      ) : null}
+      {showQuickReplies && !signInRequired ? (
         <fieldset className="ya-quick" aria-label="Suggested questions">
           {config.quick_reply_options.map((q) => (
             <button key={q} type="button" onClick={() => void send(q)} disabled={busy}>
@@ -249,6 +255,7 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
           className="ya-input"
           rows={1}
           maxLength={4000}
+          disabled={signInRequired}
           placeholder="Type your message…"
           value={input}
           onChange={(e) => setInput(e.target.value)}
@@ -259,7 +266,7 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
             }
           }}
         />
-        <button type="submit" className="ya-send" disabled={busy || !input.trim()}>
+        <button type="submit" className="ya-send" disabled={busy || signInRequired || !input.trim()}>
           Send
         </button>
       </form>

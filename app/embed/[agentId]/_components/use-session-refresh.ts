@@ -16,6 +16,8 @@ export function useSessionRefresh(session: RefObject<Session>, router: ReturnTyp
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>;
     const renew = async () => {
+      // No session yet (an agent that requires sign-in): nothing to renew.
+      if (!session.current.token) return;
       const now = Date.now() / 1000;
       const fresh =
         session.current.expiresAt > now + 5 ? await refreshSession(session.current.token) : undefined;

@@ -93,6 +93,7 @@ export default async function AgentDetailPage({ params }: { params: Promise<{ or
               knowledgePackId: agent.knowledgePack?.publicId ?? null,
               systemPrompt: agent.systemPrompt,
               status: agent.status,
+              identityVerification: agent.identityVerification,
               allowedOrigins: agent.allowedOrigins,
               theme: widget.theme ?? "modern",
               position: widget.position ?? "bottom-right",

@@ -99,8 +99,10 @@ export default async function TranscriptPage(props: Props) {
         title={`Conversation with ${c.agent.name}`}
         description={
           <>
-            {c.user ? (c.user.name ?? c.user.id) : `Visitor ${c.visitor_id}`} · started{" "}
-            <time dateTime={c.started_at}>{formatDateTime(new Date(c.started_at))}</time>
+            {c.user
+              ? `${c.user.name ?? c.user.id}${c.user.email ? ` (${c.user.email})` : ""}`
+              : `Visitor ${c.visitor_id}`}{" "}
+            · started <time dateTime={c.started_at}>{formatDateTime(new Date(c.started_at))}</time>
           </>
         }
       />

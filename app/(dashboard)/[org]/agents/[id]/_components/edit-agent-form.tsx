@@ -21,6 +21,7 @@ export type EditableAgent = {
   knowledgePackId: string | null;
   systemPrompt: string;
   status: "active" | "disabled";
+  identityVerification: "off" | "optional" | "required";
   allowedOrigins: string[];
   theme: string;
   position: string;
@@ -140,6 +141,17 @@ export function EditAgentForm({
               "Widget position",
               agent.position,
               plainOptions(positions),
+            )}
+            {select(
+              "edit-identity",
+              "identity_verification",
+              "Visitor identity",
+              agent.identityVerification,
+              [
+                { value: "off", label: "Off: anonymous visitors" },
+                { value: "optional", label: "Optional: verified when signed in" },
+                { value: "required", label: "Required: signed-in users only" },
+              ],
             )}
           </div>
           {text(

@@ -7,9 +7,16 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAgent } from "@/lib/agents/get-agent";
 import { type OrgPageProps, openOrgPage } from "@/lib/auth/org-context";
+import {
+  IDENTITY_SECRET_ENV,
+  identityLoaderExample,
+  nodeSigningExample,
+  pythonSigningExample,
+} from "@/lib/widget/identity/examples";
 import { buildEmbedSnippet, widgetScriptUrl } from "@/lib/widget/snippet";
 import { AllowedOriginsForm } from "./_components/allowed-origins-form";
 import { CopySnippet } from "./_components/copy-snippet";
+import { IdentitySecret } from "./_components/identity-secret";
 import { RotatePublicId } from "./_components/rotate-public-id";
 
 export const metadata: Metadata = { title: "Embed" };
@@ -101,6 +108,38 @@ export default async function EmbedSettingsPage(props: OrgPageProps<{ id: string
             ) : (
               <p className="text-sm text-slate-600">Enable the agent to preview its widget.</p>
             )}
+          </CardBody>
+        </Card>
+
+        <Card>
+          <CardHeader
+            title="Verified visitors"
+            description={
+              <>
+                Identity verification is <strong>{agent.identityVerification}</strong> (change it in the
+                agent's settings). Your server signs a token for the signed-in user with the identity secret
+                (kept in <code className="font-mono text-xs">{IDENTITY_SECRET_ENV}</code>, never in the page).
+              </>
+            }
+          />
+          <CardBody className="space-y-4">
+            {isAdmin ? (
+              <IdentitySecret org={ctx.org.slug} agentId={agent.publicId} />
+            ) : (
+              <p className="text-sm text-slate-600">Only owners and admins can create the identity secret.</p>
+            )}
+            {[
+              ["Sign on your server (Node.js)", nodeSigningExample(agent.publicId)],
+              ["Sign on your server (Python, standard library)", pythonSigningExample(agent.publicId)],
+              ["Pass it to the widget", identityLoaderExample(agent.publicId)],
+            ].map(([title, code]) => (
+              <div key={title}>
+                <h3 className="mb-1 text-sm font-medium text-slate-800">{title}</h3>
+                <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+                  <code>{code}</code>
+                </pre>
+              </div>
+            ))}
           </CardBody>
         </Card>
 
