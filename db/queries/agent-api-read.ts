@@ -10,7 +10,7 @@ import { sqlClient } from "@/db";
 const COLUMNS = `a.id, a.public_id, a.name, a.description, a.industry, a.system_prompt,
   a.optimized_system_prompt, a.use_optimized_prompt, a.prompt_version, a.optimization_status,
   a.optimization_error, a.optimization_rationale, a.optimization_updated_at, a.widget_config, a.config,
-  a.allowed_origins, a.status, a.created_at, a.updated_at,
+  a.allowed_origins, a.identity_verification, a.status, a.created_at, a.updated_at,
   p.key as persona_key, p.name as persona_name, p.description as persona_description,
   k.public_id as pack_id, k.name as pack_name`;
 const JOINS = `from agents a join personas p on p.id = a.persona_id
@@ -49,6 +49,7 @@ export type AgentApiRow = {
   widget_config: Record<string, unknown>;
   config: Record<string, unknown>;
   allowed_origins: string[];
+  identity_verification: string;
   status: string;
   created_at: string | Date;
   updated_at: string | Date;

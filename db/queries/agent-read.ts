@@ -37,6 +37,16 @@ const agentColumns = {
   updatedAt: true,
 } as const;
 
+type AgentColumnKey = keyof typeof agentColumns;
+const agentColumnKeys = Object.keys(agentColumns) as AgentColumnKey[];
+
+/** The read's columns picked from the table or a CTE over it: create returns exactly what reads do. */
+export function pickAgentColumns<T extends Record<AgentColumnKey, unknown>>(
+  source: T,
+): Pick<T, AgentColumnKey> {
+  return Object.fromEntries(agentColumnKeys.map((k) => [k, source[k]])) as Pick<T, AgentColumnKey>;
+}
+
 const agentRelations = {
   persona: { columns: { key: true, name: true, description: true } },
   knowledgePack: { columns: { publicId: true, name: true } },

@@ -77,6 +77,7 @@ export function apiRowToResource(a: AgentApiRow): AgentResource {
     widget_config: a.widget_config as AgentRow["widgetConfig"],
     config: a.config as AgentRow["config"],
     allowed_origins: a.allowed_origins,
+    identity_verification: a.identity_verification as AgentRow["identityVerification"],
     status: a.status as AgentRow["status"],
     created_at: isoTimestamp(a.created_at),
     updated_at: isoTimestamp(a.updated_at),
