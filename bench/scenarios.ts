@@ -103,7 +103,7 @@ async function httpRowOn(
   return { id, label, driver: "http", result, statementsPerRequest: warm.statements, baseline, cpu };
 }
 
-async function fnRow(
+export async function fnRow(
   ctx: BenchContext,
   id: string,
   label: string,

@@ -5,6 +5,7 @@ import { registerEvalPaths } from "./paths-evals";
 import { registerOtherPaths } from "./paths-other";
 import { registerPromptVersionPaths } from "./paths-prompt-versions";
 import { registerUsagePaths } from "./paths-usage";
+import { registerConversationWebhooks } from "./webhooks-conversations";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the handlers parse with.
 // Built once per process: it depends only on code.
@@ -26,6 +27,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
   registerOtherPaths(r);
   registerUsagePaths(r);
   registerConversationPaths(r);
+  registerConversationWebhooks(r);
   const doc = new OpenApiGeneratorV31(r.definitions).generateDocument({
     openapi: "3.1.0",
     info: {

@@ -16,6 +16,7 @@ type Message = {
   text: string;
   messageId?: string;
   rating?: "up" | "down" | null;
+  comment?: string | null;
 };
 
 type Props = {
@@ -94,6 +95,7 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
         text: m.content,
         messageId: m.id,
         rating: m.feedback?.rating ?? null,
+        comment: m.feedback?.comment ?? null,
       }));
       nextId.current = restored.length + 1;
       if (restored.length) setMessages(restored);
@@ -205,6 +207,7 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
               <AnswerFeedback
                 messageId={m.messageId}
                 initial={m.rating ?? null}
+                initialComment={m.comment}
                 token={() => session.current.token}
               />
             ) : null}
