@@ -6,7 +6,6 @@ import { toFilters } from "./read";
 // The export: one line per message with its conversation's fields, read in keyset batches and
 // written as they arrive, so memory holds one batch whatever the size of the export.
 export const EXPORT_BATCH = 1000;
-const EXPORT_CHUNK_CHARS = 32 * 1024;
 
 export const CSV_COLUMNS = [
   "conversation_id",
@@ -70,19 +69,13 @@ export async function* exportLines(
   for (;;) {
     const rows = await exportBatch(db, organizationId, filters, afterId, EXPORT_BATCH);
     if (rows.length === 0) return;
-    afterId = rows.at(-1)!.id;
-    // Chunks stay below V8's large-object size: a large string lives until a full GC, and a
-    // lazy full GC let the server's memory grow with the export although nothing was retained.
     let chunk = "";
     for (const r of rows) {
       const f = fields(r);
       chunk += format === "csv" ? csvLine(CSV_COLUMNS.map((c) => f[c])) : `${JSON.stringify(f)}\n`;
-      if (chunk.length >= EXPORT_CHUNK_CHARS) {
-        yield chunk;
-        chunk = "";
-      }
     }
-    if (chunk) yield chunk;
+    yield chunk;
+    afterId = rows.at(-1)!.id;
     if (rows.length < EXPORT_BATCH) return;
   }
 }
