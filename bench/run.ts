@@ -3,6 +3,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { findRunningEmbeddedUrl } from "@/db/embedded";
 import * as schema from "@/db/schema";
+import { conversationGoals, conversationScenarios } from "./conversations";
 import { postmasterPid } from "./cpu";
 import { floorGoals, floorScenarios } from "./floor";
 import { twoInstanceScenario } from "./instances";
@@ -29,9 +30,9 @@ import { startBenchGemini, widgetGoals, widgetScenarios } from "./widget";
 // With its own server, a second instance on the same database runs RATE_LIMIT_STORE=memory: each
 // API row runs on both, back to back (same data, same load moment), for the store's cost; a third
 // (Postgres store) joins the main one for the two-instance scenario.
-const subset = (process.argv[2] ?? "all") as "all" | "create" | "list" | "widget";
-if (!["all", "create", "list", "widget"].includes(subset)) {
-  process.stderr.write(`usage: tsx bench/run.ts [create|list|widget]\n`);
+const subset = (process.argv[2] ?? "all") as "all" | "create" | "list" | "widget" | "conversations";
+if (!["all", "create", "list", "widget", "conversations"].includes(subset)) {
+  process.stderr.write(`usage: tsx bench/run.ts [create|list|widget|conversations]\n`);
   process.exit(2);
 }
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
@@ -101,6 +102,7 @@ try {
   if (subset === "all" || subset === "create") rows.push(...(await createScenarios(ctx)));
   if (subset === "all" || subset === "list") rows.push(...(await listScenarios(ctx)));
   if (subset === "all") rows.push(...(await readScenarios(ctx)));
+  if (subset === "all" || subset === "conversations") rows.push(...(await conversationScenarios(ctx)));
   if (gemini && server) rows.push(...(await widgetScenarios(ctx)));
   memoryShutdown = memoryServer ? await memoryServer.stop() : null;
   memoryServer = undefined;
@@ -176,7 +178,13 @@ if (first && lastCursor) {
     pass: slow <= 1.2,
   });
 }
-goals.push(...floorGoals(rows), ...storeGoals(rows), ...widgetGoals(rows), ...instanceGoals);
+goals.push(
+  ...conversationGoals(rows),
+  ...floorGoals(rows),
+  ...storeGoals(rows),
+  ...widgetGoals(rows),
+  ...instanceGoals,
+);
 if (shutdownCode !== null)
   goals.push({
     goal: "server exits 0 on SIGTERM after the run",

@@ -107,7 +107,7 @@ async function httpRowOn(
   return { id, label, driver: "http", result, statementsPerRequest: warm.statements, baseline, cpu, window };
 }
 
-async function fnRow(
+export async function fnRow(
   ctx: BenchContext,
   id: string,
   label: string,

@@ -1,5 +1,6 @@
 import { eventType } from "inngest";
 import { z } from "zod";
+import type { SubscribableEventType } from "@/lib/webhooks/event-types";
 
 // Event names are `domain/noun.verb`; payloads carry public ids only (never internal numeric ids),
 // except organization_id, which is the concurrency key and never leaves the job system.
@@ -47,15 +48,5 @@ export function optimizeEventId(
   return `${agentPublicId}:v${promptVersion}${cycle}`;
 }
 
-/** The webhook event types an endpoint can subscribe to (API.md). */
-export const WEBHOOK_EVENT_TYPES = [
-  "agent.created",
-  "agent.deleted",
-  "agent.optimization.succeeded",
-  "agent.optimization.failed",
-  "usage.threshold",
-  "agent.eval.completed",
-  "conversation.started",
-  "conversation.feedback",
-] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number] | "webhook.test";
+export { WEBHOOK_EVENT_TYPES } from "@/lib/webhooks/event-types";
+export type WebhookEventType = SubscribableEventType | "webhook.test";

@@ -6,6 +6,7 @@ import { registerIdentityPaths } from "./paths-identity";
 import { registerOtherPaths } from "./paths-other";
 import { registerPromptVersionPaths } from "./paths-prompt-versions";
 import { registerUsagePaths } from "./paths-usage";
+import { registerConversationWebhooks } from "./webhooks-conversations";
 
 // The OpenAPI 3.1 document of /api/v1, generated from the zod schemas the handlers parse with.
 // Built once per process: it depends only on code.
@@ -28,6 +29,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
   registerUsagePaths(r);
   registerConversationPaths(r);
   registerIdentityPaths(r);
+  registerConversationWebhooks(r);
   const doc = new OpenApiGeneratorV31(r.definitions).generateDocument({
     openapi: "3.1.0",
     info: {

@@ -24,6 +24,7 @@ const LABELS: Record<string, string> = {
   "api_key.revoked": "revoked API key",
   "organization.created": "created the organization",
   "membership.created": "added member",
+  "organization.transcript_settings.updated": "changed the transcript settings",
 };
 
 /** "created API key “CI”": the action in words plus the most telling metadata field. */

@@ -55,6 +55,16 @@ test("a visitor's chat survives a reload, and its thumbs-down shows in the dashb
   await expect(
     frame.locator(".ya-msg-assistant").last().getByRole("button", { name: "Not helpful" }),
   ).toHaveAttribute("aria-pressed", "true");
+  // The saved comment comes back too; the thumbs are drawn (SVG), not emoji that need a font.
+  const resumedReply = frame.locator(".ya-msg-assistant").last();
+  await expect(resumedReply.getByLabel("Comment on this answer (optional)")).toHaveValue(
+    "Too vague about dates",
+  );
+  for (const name of ["Helpful", "Not helpful"]) {
+    const thumb = resumedReply.getByRole("button", { name, exact: true });
+    await expect(thumb.locator("svg")).toBeVisible();
+    expect((await thumb.textContent())?.trim()).toBe("");
+  }
   await page.screenshot({ path: `${SHOTS}/widget-resumed.png` });
   await expectAccessible(page);
 

@@ -55,25 +55,29 @@ describe("export", () => {
     await seedConversations(agent, 1, 1, tricky);
     await seedConversations(agent, 1, 1, '=HYPERLINK("http://evil")');
     await seedConversations(agent, 1, 1, "+1, -2 or @sum");
+    await seedConversations(agent, 1, 1, "-2+3");
+    await seedConversations(agent, 1, 1, "@SUM(A1:A9)");
     const csv = await callRoute(exportRoute, { path: "/api/v1/conversations/export?format=csv", key: read });
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="conversations-.*\.csv"$/);
     const rows = parseCsv(csv.text);
     const header = rows[0]!;
     const content = header.indexOf("content");
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(6);
     expect(rows.map((r) => r[content])).toEqual([
       "content",
       tricky,
       '\'=HYPERLINK("http://evil")',
       "'+1, -2 or @sum",
+      "'-2+3",
+      "'@SUM(A1:A9)",
     ]);
     const jsonl = await callRoute(exportRoute, { path: "/api/v1/conversations/export", key: read });
     const lines = jsonl.text
       .trimEnd()
       .split("\n")
       .map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(5);
     expect(lines[0]).toMatchObject({ content: tricky, role: "user", agent_id: agent.publicId });
     expect(
       (await callRoute(exportRoute, { path: "/api/v1/conversations/export?format=xml", key: read })).status,

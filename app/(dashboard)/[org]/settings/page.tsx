@@ -9,6 +9,7 @@ import { formatDate } from "@/lib/format-date";
 import { listMembers } from "@/lib/organizations/members";
 import { agentLimit, PLANS } from "@/lib/plans";
 import { AccountCard } from "./_components/account-card";
+import { TranscriptSettingsCard } from "./_components/transcript-settings-card";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -59,6 +60,7 @@ export default async function SettingsPage(props: OrgPageProps<unknown, { notice
             </p>
           </CardBody>
         </Card>
+        <TranscriptSettingsCard org={ctx.org} isOwner={ctx.role === "owner"} />
         <Card className="lg:col-span-2">
           <CardHeader title="Members" description={countOf(members.length, "member")} />
           <DataTable label="Members" columns={["Name", "Email", "Role", "Joined"]}>

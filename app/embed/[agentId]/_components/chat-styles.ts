@@ -29,7 +29,7 @@ export const CHAT_CSS = `html,body{margin:0;height:100%;background:transparent}
 .ya-branding a{color:inherit}
 .ya-new{background:rgba(255,255,255,.15);border:1px solid rgba(255,255,255,.5);color:#fff;border-radius:6px;padding:3px 8px;font:inherit;font-size:12px;cursor:pointer}
 .ya-feedback{display:flex;flex-wrap:wrap;align-items:center;gap:4px;margin-top:6px;white-space:normal}
-.ya-feedback>button{background:transparent;border:1px solid var(--ya-border);border-radius:6px;padding:1px 6px;cursor:pointer;font-size:13px}
+.ya-feedback>button{display:inline-flex;align-items:center;color:inherit;background:transparent;border:1px solid var(--ya-border);border-radius:6px;padding:1px 6px;cursor:pointer;font-size:13px}
 .ya-feedback>button[aria-pressed=true]{border-color:var(--ya-primary);background:var(--ya-bg)}
 .ya-comment{display:flex;gap:4px;flex:1;min-width:150px}
 .ya-comment input{flex:1;min-width:0;border:1px solid var(--ya-border);border-radius:6px;padding:2px 6px;font:inherit;font-size:12px;background:var(--ya-bg);color:var(--ya-fg)}

@@ -19,6 +19,7 @@ export type Message = {
   text: string;
   messageId?: string;
   rating?: "up" | "down" | null;
+  comment?: string | null;
 };
 
 type Props = {
@@ -199,6 +200,7 @@ export function ChatWidget(props: Props) {
               <AnswerFeedback
                 messageId={m.messageId}
                 initial={m.rating ?? null}
+                initialComment={m.comment}
                 token={() => session.current.token}
               />
             ) : null}

@@ -30,6 +30,7 @@ export function useChatIdentity(opts: {
         text: m.content,
         messageId: m.id,
         rating: m.feedback?.rating ?? null,
+        comment: m.feedback?.comment ?? null,
       }));
       nextId.current = restored.length + 1;
       if (restored.length) setMessages(restored);

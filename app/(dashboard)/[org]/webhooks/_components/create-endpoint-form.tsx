@@ -6,17 +6,16 @@ import { Field, InputField } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SecretShownOnce } from "@/components/ui/secret-shown-once";
 import { fieldError, initialActionState, submittedValue } from "@/lib/auth/action-state";
+import { WEBHOOK_EVENT_DESCRIPTIONS } from "@/lib/webhooks/event-types";
 import { CreateFormFrame } from "../../_components/create-form-frame";
 import { createWebhookEndpointAction } from "../actions";
 
-const EVENT_CHOICES = (
-  [
-    ["agent.created", "An agent was created."],
-    ["agent.deleted", "An agent was deleted."],
-    ["agent.optimization.succeeded", "A prompt optimization finished."],
-    ["agent.optimization.failed", "A prompt optimization failed."],
-  ] as const
-).map(([value, description]) => ({ id: `event-${value}`, value, description }));
+// Every subscribable event, from the one list the API validates against.
+const EVENT_CHOICES = Object.entries(WEBHOOK_EVENT_DESCRIPTIONS).map(([value, description]) => ({
+  id: `event-${value}`,
+  value,
+  description,
+}));
 
 type Created = { secret: string; url: string };
 
