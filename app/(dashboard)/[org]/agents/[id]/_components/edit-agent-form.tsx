@@ -56,8 +56,8 @@ export function EditAgentForm({
   models: ModelChoice;
 }) {
   const [state, action] = useActionState(updateAgentAction, initialActionState);
-  // Marks the form hydrated: what is typed before React takes over the server HTML may be merged
-  // with the server's text, so tests (and nothing else) wait for this before typing.
+  // The fields stay disabled until React has taken over the server HTML: what was typed before
+  // that could be merged with the server's text or lost. `data-hydrated` tells tests the same.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   // Every control here is named by its API field: its error and its value after a failed save
@@ -90,6 +90,7 @@ export function EditAgentForm({
         >
           <input type="hidden" name="org" value={org} />
           <input type="hidden" name="agent" value={agent.id} />
+          <fieldset disabled={!hydrated} className="min-w-0 space-y-5">
           {!state.ok ? <Alert tone="error">{state.error}</Alert> : null}
           {state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
@@ -159,6 +160,7 @@ export function EditAgentForm({
           <div className="flex justify-end">
             <SubmitButton pendingText="Saving…">Save changes</SubmitButton>
           </div>
+          </fieldset>
         </form>
       </CardBody>
     </Card>
