@@ -25,7 +25,9 @@ test("the admin compares two versions and restores the older one", async ({ page
   // As the server sends it the form cannot be typed into: until React hydrates it, typed text
   // could be merged with the stored prompt or lost.
   const serverHtml = await (await page.request.get(page.url())).text();
-  expect(serverHtml).toMatch(/<form[^>]*aria-label="Edit agent"[^>]*>(?:(?!<\/form>)[\s\S])*<fieldset[^>]*\sdisabled/);
+  expect(serverHtml).toMatch(
+    /<form[^>]*aria-label="Edit agent"[^>]*>(?:(?!<\/form>)[\s\S])*<fieldset[^>]*\sdisabled/,
+  );
   await expect(page.getByLabel("System prompt")).toBeEnabled();
 
   // An edit through the dashboard form: version 2.
