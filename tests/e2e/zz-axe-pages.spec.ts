@@ -12,10 +12,11 @@ test("axe checked every page template of the app, and none had a serious or crit
   const routes = appPageTemplates();
   const checked = [...new Set(lines.map((l) => l.template))].sort();
   const missing = routes.filter((r) => !checked.includes(r));
+  const automaticMs = lines.reduce((sum, l) => sum + l.ms, 0);
   const findings = lines.flatMap((l) => l.findings.map((f) => `${f} (in ${l.test})`));
   writeFileSync(
     path.join(outputDir, "axe-templates.json"),
-    `${JSON.stringify({ routes, checked, missing, findings, checks: lines }, null, 2)}\n`,
+    `${JSON.stringify({ routes, checked, missing, findings, automaticMs, checks: lines }, null, 2)}\n`,
   );
   expect(routes.length, "page.tsx files found under app/").toBeGreaterThan(10);
   expect(missing, "page templates no spec visited (or whose check never completed)").toEqual([]);
