@@ -56,7 +56,7 @@ test("a violation on a page left earlier fails the test; each template is checke
   await context.close();
 
   const lines = readLedger(ledger);
-  expect(lines.map((l) => l.template).sort()).toEqual(["/[org]/agents", "/docs/api", "/sign-in", NOT_FOUND]);
+  expect(lines.map((l) => l.template).sort()).toEqual([NOT_FOUND, "/[org]/agents", "/docs/api", "/sign-in"]);
   expect(lines.find((l) => l.template === "/sign-in")?.findings.join()).toContain("image-alt (critical)");
   expect(first.problems).toHaveLength(1);
   expect(first.problems[0]).toMatch(/^\/sign-in: \/sign-in image-alt \(critical\)/);
