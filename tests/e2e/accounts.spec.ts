@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { expectAccessible } from "../fixtures/axe";
+import { expect, test } from "../fixtures/axe-pages";
 import { createOrgWithUser, SCREENSHOT_DIR } from "../fixtures/e2e";
 import { signIn } from "../fixtures/sign-in";
 import { DashboardShell } from "./pages/dashboard-shell";

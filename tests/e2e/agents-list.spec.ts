@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/axe-pages";
 import { createOrgWithUser, type E2eSql, e2eRows, e2eSql, SCREENSHOT_DIR } from "../fixtures/e2e";
 import { signIn } from "../fixtures/sign-in";
 import { AgentsListPage } from "./pages/agents-list-page";

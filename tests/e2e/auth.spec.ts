@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/axe-pages";
 import { addMembership, createOrgWithUser, type E2eSql, e2eSql, SCREENSHOT_DIR } from "../fixtures/e2e";
 import { demoLogin, signIn, signInAsDemoOwner } from "../fixtures/sign-in";
 import { ApiKeysPage } from "./pages/api-keys-page";

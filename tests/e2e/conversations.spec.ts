@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
-import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../fixtures/axe";
+import { expect, test } from "../fixtures/axe-pages";
 import { createApiKeyFor, createOrgWithUser } from "../fixtures/e2e";
 import { hostPage, serveHostPage } from "../fixtures/host-page";
 import { signIn } from "../fixtures/sign-in";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { PERSONAS } from "../../lib/personas";
+import { expect, test } from "../fixtures/axe-pages";
 import {
   addMembership,
   createOrgWithUser,

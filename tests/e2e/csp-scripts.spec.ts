@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures/axe-pages";
 import { createOrgWithApiKey } from "../fixtures/e2e";
 import { signInAsDemoOwner } from "../fixtures/sign-in";
 

@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 import { startAppServer } from "../fixtures/app-server";
+import { expect, test } from "../fixtures/axe-pages";
 import { createOrgWithApiKey } from "../fixtures/e2e";
 import { findSecrets, requestLogLines } from "../fixtures/log-check";
 import { startPrivatePostgres } from "../fixtures/postgres";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/axe-pages";
 import { signInAsDemoOwner } from "../fixtures/sign-in";
 
 // The dashboard's agent list with ?q=%00: an inline message, the list still shown, no error page.

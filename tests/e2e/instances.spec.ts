@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
 import postgres from "postgres";
 import { type FakeGemini, startFakeGemini } from "../fakes/gemini-server";
 import { type AppServer, startAppServer } from "../fixtures/app-server";
+import { expect, test } from "../fixtures/axe-pages";
 import { createOrgWithApiKey } from "../fixtures/e2e";
 import { type PrivatePostgres, startPrivatePostgres } from "../fixtures/postgres";
 import { withRowsAt } from "../fixtures/rows";

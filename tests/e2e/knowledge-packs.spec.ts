@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/axe-pages";
 import { createOrgWithUser, e2eRows, SCREENSHOT_DIR } from "../fixtures/e2e";
 import { signIn } from "../fixtures/sign-in";
 

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures/axe-pages";
 import { createOrgWithUser, e2eRows, SCREENSHOT_DIR } from "../fixtures/e2e";
 import { ownerOpensNewAgent } from "../fixtures/e2e-agent";
 import { e2eJobsForFile } from "../fixtures/e2e-jobs";

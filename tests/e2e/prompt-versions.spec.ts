@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../fixtures/axe";
+import { expect, test } from "../fixtures/axe-pages";
 import { type E2eSql, e2eSql, SCREENSHOT_DIR } from "../fixtures/e2e";
 import { ownerOpensNewAgent } from "../fixtures/e2e-agent";
 
@@ -21,6 +21,14 @@ test("the admin compares two versions and restores the older one", async ({ page
     "Versioned helper",
     "You help customers with returns within 30 days.",
   );
+
+  // As the server sends it the form cannot be typed into: until React hydrates it, typed text
+  // could be merged with the stored prompt or lost.
+  const serverHtml = await (await page.request.get(page.url())).text();
+  expect(serverHtml).toMatch(
+    /<form[^>]*aria-label="Edit agent"[^>]*>(?:(?!<\/form>)[\s\S])*<fieldset[^>]*\sdisabled/,
+  );
+  await expect(page.getByLabel("System prompt")).toBeEnabled();
 
   // An edit through the dashboard form: version 2.
   await page.getByLabel("System prompt").fill("You help customers with returns and promise refunds.");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/axe-pages";
 import { createOrgWithApiKey } from "../fixtures/e2e";
 
 // Promise 19 of RELIABILITY.md against the production server: the dashboard is never framed

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/axe-pages";
 
 // public/ through the production server: the icons the page head links to, and the widget
 // loader that `npm run build` writes next to them.

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../fixtures/axe";
+import { expect, test } from "../fixtures/axe-pages";
 import { addMembership, createOrgWithUser, type E2eSql, e2eSql, SCREENSHOT_DIR } from "../fixtures/e2e";
 import { signIn } from "../fixtures/sign-in";
 

@@ -1,4 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures/axe-pages";
 import { createApiKeyFor, createOrgWithUser } from "../fixtures/e2e";
 import { signIn } from "../fixtures/sign-in";
 

@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
-import { type Browser, expect, type Frame, type Page, test } from "@playwright/test";
+import type { Browser, Frame, Page } from "@playwright/test";
 import { expectAccessible } from "../fixtures/axe";
+import { expect, test } from "../fixtures/axe-pages";
 import { createOrgWithApiKey } from "../fixtures/e2e";
 import { recordIssued, serveIdentitySite } from "../fixtures/identity-host";
 import { readyChat } from "../fixtures/widget-stage";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/axe-pages";
 import { hostPage } from "../fixtures/host-page";
 import {
   ALLOWED_ORIGIN,

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures/axe-pages";
 import { E2E_PORT } from "../fixtures/e2e";
 import { ISSUED_IDENTITY_FILE } from "../fixtures/identity-host";
 import { findLiterals, findSecrets } from "../fixtures/log-check";

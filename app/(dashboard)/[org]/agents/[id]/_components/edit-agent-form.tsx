@@ -57,8 +57,8 @@ export function EditAgentForm({
   models: ModelChoice;
 }) {
   const [state, action] = useActionState(updateAgentAction, initialActionState);
-  // Marks the form hydrated: what is typed before React takes over the server HTML may be merged
-  // with the server's text, so tests (and nothing else) wait for this before typing.
+  // The fields stay disabled until React has taken over the server HTML: what was typed before
+  // that could be merged with the server's text or lost. `data-hydrated` tells tests the same.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   // Every control here is named by its API field: its error and its value after a failed save
@@ -91,86 +91,88 @@ export function EditAgentForm({
         >
           <input type="hidden" name="org" value={org} />
           <input type="hidden" name="agent" value={agent.id} />
-          {!state.ok ? <Alert tone="error">{state.error}</Alert> : null}
-          {state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
-          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-            {text("edit-name", "name", "Name", agent.name, undefined, 100)}
-            {text("edit-industry", "industry", "Industry", agent.industry ?? "", undefined, 100)}
-            {select("edit-persona", "persona", "Persona", agent.personaKey, personas)}
-            {select("edit-pack", "knowledge_pack_id", "Knowledge pack", agent.knowledgePackId ?? "", [
-              { value: "", label: "None" },
-              ...packs,
-            ])}
-            <ModelSelect
-              id="edit-model"
-              name="config.model"
-              choice={models}
-              value={submittedValue(state, "config.model", agent.model)}
-              error={errorFor(state, "config")}
+          <fieldset disabled={!hydrated} className="min-w-0 space-y-5">
+            {!state.ok ? <Alert tone="error">{state.error}</Alert> : null}
+            {state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+              {text("edit-name", "name", "Name", agent.name, undefined, 100)}
+              {text("edit-industry", "industry", "Industry", agent.industry ?? "", undefined, 100)}
+              {select("edit-persona", "persona", "Persona", agent.personaKey, personas)}
+              {select("edit-pack", "knowledge_pack_id", "Knowledge pack", agent.knowledgePackId ?? "", [
+                { value: "", label: "None" },
+                ...packs,
+              ])}
+              <ModelSelect
+                id="edit-model"
+                name="config.model"
+                choice={models}
+                value={submittedValue(state, "config.model", agent.model)}
+                error={errorFor(state, "config")}
+              />
+            </div>
+            <TextareaField
+              {...bound("edit-description", "description", agent.description ?? "")}
+              label="Description"
+              rows={2}
+              maxLength={500}
             />
-          </div>
-          <TextareaField
-            {...bound("edit-description", "description", agent.description ?? "")}
-            label="Description"
-            rows={2}
-            maxLength={500}
-          />
-          <TextareaField
-            {...bound("edit-prompt", "system_prompt", agent.systemPrompt)}
-            label="System prompt"
-            hint="Up to 20,000 characters."
-            rows={8}
-          />
-          <PromptVariables />
-          <Checkbox
-            id="edit-auto-optimize"
-            name="auto_optimize"
-            defaultChecked
-            label="Optimize a changed prompt"
-            description="When the prompt changes, ask Gemini for an improved version in the background."
-          />
-          <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-            {select("edit-status", "status", "Status", agent.status, [
-              { value: "active", label: "Active" },
-              { value: "disabled", label: "Disabled" },
-            ])}
-            {select("edit-theme", "widget_config.theme", "Widget theme", agent.theme, plainOptions(themes))}
-            {select(
-              "edit-position",
-              "widget_config.position",
-              "Widget position",
-              agent.position,
-              plainOptions(positions),
+            <TextareaField
+              {...bound("edit-prompt", "system_prompt", agent.systemPrompt)}
+              label="System prompt"
+              hint="Up to 20,000 characters."
+              rows={8}
+            />
+            <PromptVariables />
+            <Checkbox
+              id="edit-auto-optimize"
+              name="auto_optimize"
+              defaultChecked
+              label="Optimize a changed prompt"
+              description="When the prompt changes, ask Gemini for an improved version in the background."
+            />
+            <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+              {select("edit-status", "status", "Status", agent.status, [
+                { value: "active", label: "Active" },
+                { value: "disabled", label: "Disabled" },
+              ])}
+              {select("edit-theme", "widget_config.theme", "Widget theme", agent.theme, plainOptions(themes))}
+              {select(
+                "edit-position",
+                "widget_config.position",
+                "Widget position",
+                agent.position,
+                plainOptions(positions),
+              )}
+              {select(
+                "edit-identity",
+                "identity_verification",
+                "Visitor identity",
+                agent.identityVerification,
+                [
+                  { value: "off", label: "Off: anonymous visitors" },
+                  { value: "optional", label: "Optional: verified when signed in" },
+                  { value: "required", label: "Required: signed-in users only" },
+                ],
+              )}
+            </div>
+            {text(
+              "edit-welcome",
+              "widget_config.welcome_message",
+              "Welcome message",
+              agent.welcomeMessage ?? "",
+              "Shown when a visitor opens the chat.",
+              500,
             )}
-            {select(
-              "edit-identity",
-              "identity_verification",
-              "Visitor identity",
-              agent.identityVerification,
-              [
-                { value: "off", label: "Off: anonymous visitors" },
-                { value: "optional", label: "Optional: verified when signed in" },
-                { value: "required", label: "Required: signed-in users only" },
-              ],
-            )}
-          </div>
-          {text(
-            "edit-welcome",
-            "widget_config.welcome_message",
-            "Welcome message",
-            agent.welcomeMessage ?? "",
-            "Shown when a visitor opens the chat.",
-            500,
-          )}
-          <TextareaField
-            {...bound("edit-origins", "allowed_origins", agent.allowedOrigins.join("\n"))}
-            label="Allowed origins"
-            hint="One per line, like https://shop.example.com. Empty: only this app can frame the widget."
-            rows={3}
-          />
-          <div className="flex justify-end">
-            <SubmitButton pendingText="Saving…">Save changes</SubmitButton>
-          </div>
+            <TextareaField
+              {...bound("edit-origins", "allowed_origins", agent.allowedOrigins.join("\n"))}
+              label="Allowed origins"
+              hint="One per line, like https://shop.example.com. Empty: only this app can frame the widget."
+              rows={3}
+            />
+            <div className="flex justify-end">
+              <SubmitButton pendingText="Saving…">Save changes</SubmitButton>
+            </div>
+          </fieldset>
         </form>
       </CardBody>
     </Card>

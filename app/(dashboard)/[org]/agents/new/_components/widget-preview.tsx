@@ -42,6 +42,13 @@ export function WidgetPreview({ draft, agentName }: { draft: WidgetDraft; agentN
   const corner = { [top ? "top" : "bottom"]: 12, [right ? "right" : "left"]: 12 };
   const windowCorner = { [top ? "top" : "bottom"]: launcher + 20, [right ? "right" : "left"]: 12 };
   const options = draft.quick_replies ? lines(draft.quick_reply_options).slice(0, 6) : [];
+  const dark = draft.theme === "dark";
+  // As the real chat draws them (chat-styles.ts): quick replies in the primary color (fixed on
+  // dark), secondary text in a gray that keeps 4.5:1 on the window's background.
+  const quickStyle = dark
+    ? { borderColor: "#6366f1", color: "#c7d2fe" }
+    : { borderColor: draft.primary_color, color: draft.primary_color };
+  const muted = dark ? "text-slate-400" : "text-slate-500";
   // Re-keying on the animation and theme replays the entry animation whenever they change.
   const animationClass =
     draft.animation === "slide-up" ? "ya-preview-slide" : draft.animation === "fade" ? "ya-preview-fade" : "";
@@ -87,38 +94,32 @@ export function WidgetPreview({ draft, agentName }: { draft: WidgetDraft; agentN
               <p
                 data-testid="preview-welcome"
                 className={`max-w-[85%] whitespace-pre-wrap break-words px-2.5 py-1.5 ${theme.bubble} ${
-                  draft.theme === "dark" ? "bg-slate-800" : "bg-slate-100"
+                  dark ? "bg-slate-800" : "bg-slate-100"
                 }`}
               >
                 {draft.welcome_message}
               </p>
             ) : null}
             {draft.typing_indicator ? (
-              <p className="text-[10px] text-slate-400" data-testid="preview-typing">
+              <p className={`text-[10px] ${muted}`} data-testid="preview-typing">
                 typing…
               </p>
             ) : null}
             {options.length > 0 ? (
               <div className="flex flex-wrap gap-1" data-testid="preview-quick-replies">
                 {options.map((o) => (
-                  <span
-                    key={o}
-                    className={`border px-2 py-0.5 ${theme.bubble}`}
-                    style={{ borderColor: draft.accent_color, color: draft.accent_color }}
-                  >
+                  <span key={o} className={`border px-2 py-0.5 ${theme.bubble}`} style={quickStyle}>
                     {o}
                   </span>
                 ))}
               </div>
             ) : null}
           </div>
-          <div
-            className={`border-t px-3 py-2 ${draft.theme === "dark" ? "border-slate-700" : "border-slate-200"}`}
-          >
-            <span className="text-slate-400">Type a message…</span>
+          <div className={`border-t px-3 py-2 ${dark ? "border-slate-700" : "border-slate-200"}`}>
+            <span className={muted}>Type a message…</span>
           </div>
           {draft.branding ? (
-            <p className="pb-1.5 text-center text-[10px] text-slate-400" data-testid="preview-branding">
+            <p className={`pb-1.5 text-center text-[10px] ${muted}`} data-testid="preview-branding">
               Powered by YourAgent
             </p>
           ) : null}

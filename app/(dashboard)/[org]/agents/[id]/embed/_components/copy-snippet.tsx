@@ -9,7 +9,8 @@ export function CopySnippet({ snippet }: { snippet: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="space-y-2">
-      <pre className="overflow-x-auto rounded-md bg-slate-900 p-4 text-xs leading-relaxed text-slate-100">
+      {/* Wrapped, not scrolled: a scrolling block would need keyboard focus to be read. */}
+      <pre className="whitespace-pre-wrap break-all rounded-md bg-slate-900 p-4 text-xs leading-relaxed text-slate-100">
         <code data-testid="embed-snippet">{snippet}</code>
       </pre>
       <div className="flex items-center gap-3">
