@@ -6,17 +6,21 @@ import { jsonContent } from "./responses";
 // subscribed endpoint receives, signed per Standard Webhooks. The webhook integration test
 // parses delivered payloads with these schemas, so the document cannot drift from the sender.
 const uuid = z.uuid();
-const agent = z.object({ id: uuid, name: z.string() });
+const agent = z.strictObject({ id: uuid, name: z.string() });
 const envelope = <T extends z.ZodType>(type: string, data: T) =>
-  z.object({ type: z.literal(type), timestamp: z.iso.datetime(), data });
+  z.strictObject({ type: z.literal(type), timestamp: z.iso.datetime(), data });
 
 export const conversationStartedPayloadSchema = envelope(
   "conversation.started",
-  z.object({
-    conversation: z.object({
+  z.strictObject({
+    conversation: z.strictObject({
       id: uuid,
       agent,
       visitor_id: z.string().describe("Opaque visitor id."),
+      user: z
+        .object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() })
+        .nullable()
+        .describe("The verified visitor (Visitor identity); null for an anonymous one."),
       started_at: z.iso.datetime(),
     }),
   }),
@@ -24,7 +28,7 @@ export const conversationStartedPayloadSchema = envelope(
 
 export const conversationFeedbackPayloadSchema = envelope(
   "conversation.feedback",
-  z.object({
+  z.strictObject({
     conversation_id: uuid,
     message_id: uuid.describe("The rated assistant message."),
     agent,
