@@ -13,6 +13,7 @@ import {
 } from "./baselines";
 import { cpuPerRequest, cpuSnapshot, monotonicUs } from "./cpu";
 import { type HttpRequestSpec, type LoadResult, runFnLoad, runHttpLoad } from "./load";
+import { probe } from "./probe";
 import type { Row } from "./report";
 import { LIST_AGENT_COUNT, seedCreateOrg, seedListOrg } from "./seed";
 import { storeRounds } from "./store-rounds";
@@ -34,24 +35,6 @@ export type BenchContext = {
   /** A second instance with RATE_LIMIT_STORE=memory: API rows run on it too (`<id>@memory`). */
   memory?: { baseUrl: string; serverPid?: number };
 };
-
-type Probe = { status: number; statements: number | null; json: unknown };
-
-async function probe(ctx: BenchContext, spec: HttpRequestSpec): Promise<Probe> {
-  const headers = { ...spec.headers, ...spec.makeHeaders?.() };
-  const body = spec.makeBody?.() ?? spec.body;
-  if (body) headers["content-type"] = "application/json";
-  const res = await fetch(`${ctx.baseUrl}${spec.path}`, { method: spec.method ?? "GET", headers, body });
-  const text = await res.text();
-  const count = res.headers.get("x-statement-count");
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = text;
-  }
-  return { status: res.status, statements: count === null ? null : Number(count), json };
-}
 
 /** An API row on the main (Postgres-store) instance, then on the memory-store one right after. */
 export async function httpRow(
