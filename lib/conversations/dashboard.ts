@@ -29,6 +29,14 @@ const inboxSearchSchema = z.object({
     .refine((s) => !hasUnstorableText(s))
     .optional()
     .catch(undefined),
+  user: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .refine((s) => !hasUnstorableText(s))
+    .optional()
+    .catch(undefined),
   cursor: z.string().max(4096).optional().catch(undefined),
 });
 
@@ -64,6 +72,7 @@ export async function loadInbox(organizationId: number, s: InboxSearch, limit = 
     since: s.from ? startOfDay(s.from) : undefined,
     until: s.to ? startOfNextDay(s.to) : undefined,
     rating: s.rating,
+    user_id: s.user,
     q: s.q,
     limit,
     cursor: s.cursor,

@@ -22,6 +22,8 @@ export type InboxSearch = {
   from?: string;
   to?: string;
   rating?: "up" | "down" | "none";
+  /** A verified user's id (the site's `sub`): every device's conversations of that user. */
+  user?: string;
   q?: string;
   cursor?: string;
 };

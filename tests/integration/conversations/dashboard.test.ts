@@ -49,6 +49,27 @@ describe("dashboard conversations loaders", () => {
     expect(seen.size).toBe(60);
   });
 
+  it("the user filter shows one verified user's conversations from every device, with name and email", async () => {
+    const org = await createTestOrg();
+    const agent = await createTestAgent(org);
+    const phone = await seedConversations(agent, 2, 2);
+    const laptop = await seedConversations(agent, 1, 2);
+    await seedConversations(agent, 3, 2);
+    await db.execute(sql`update conversations set user_sub = 'ada-1', user_name = 'Ada', user_email = 'ada@example.com'
+      where organization_id = ${org.id} and (visitor_id like ${`${phone}-%`} or visitor_id like ${`${laptop}-%`})`);
+    const { rows } = await loadInbox(org.id, parseInboxSearch({ user: " ada-1 " }));
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => r.user?.id === "ada-1" && r.user.email === "ada@example.com")).toBe(true);
+    expect((await loadInbox(org.id, parseInboxSearch({ user: "ada-2" }))).rows).toEqual([]);
+    expect((await loadInbox(org.id, parseInboxSearch({}))).rows).toHaveLength(6);
+    // Another org's inbox never shows this user, whatever the filter says.
+    expect((await loadInbox((await createTestOrg()).id, parseInboxSearch({ user: "ada-1" }))).rows).toEqual(
+      [],
+    );
+    expect(parseInboxSearch({ user: "a\u0000b" })).toEqual({});
+    expect(parseInboxSearch({ user: "x".repeat(256) })).toEqual({});
+  });
+
   it("bad URL state falls back to no filter; a cursor of other filters restarts at page one", async () => {
     expect(parseInboxSearch({ agent: "nope", from: "yesterday", rating: "meh", q: "a\u0000b" })).toEqual({});
     expect(parseInboxSearch({ from: "2026-11-01", to: ["2026-11-30", "x"], rating: "down" })).toEqual({

@@ -6,7 +6,13 @@ import { formatDateTime } from "@/lib/format-date";
 
 /** Who talked: the verified user when there is one, else the opaque visitor id. */
 export function Who({ row }: { row: InboxRow }) {
-  if (row.user) return <span title={row.user.email ?? undefined}>{row.user.name ?? row.user.id}</span>;
+  if (row.user)
+    return (
+      <span className="flex flex-col">
+        <span>{row.user.name ?? row.user.id}</span>
+        {row.user.email ? <span className="text-xs text-slate-600">{row.user.email}</span> : null}
+      </span>
+    );
   return <span className="font-mono text-xs text-slate-600">{row.visitorId.slice(0, 18)}</span>;
 }
 

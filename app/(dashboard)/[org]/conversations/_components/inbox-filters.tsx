@@ -57,7 +57,11 @@ export function InboxFilters({
         <Label htmlFor="to">Active until</Label>
         <Input id="to" name="to" type="date" defaultValue={search.to} />
       </div>
-      <div className="flex gap-2 sm:col-span-6">
+      <div className="sm:col-span-2">
+        <Label htmlFor="user">Signed-in user id</Label>
+        <Input id="user" name="user" defaultValue={search.user} maxLength={255} placeholder="user-42" />
+      </div>
+      <div className="flex items-end gap-2 sm:col-span-4">
         <Button type="submit">Apply</Button>
         <ButtonLink variant="secondary" href={`/${org}/conversations`}>
           Clear
