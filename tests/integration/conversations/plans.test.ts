@@ -48,7 +48,7 @@ beforeAll(async () => {
   await seedConversations(agent, 2_000, 1);
   await seedConversations(agent, 20, 1, "Can I get a refund for my order?");
   await db.execute(sql`update conversations set feedback_down = 1, user_sub = 'plan-user'
-    where agent_id = ${agent.id} and id % 50 = 0`);
+    where agent_id = ${agent.id} and id % 4 = 0`);
   await db.execute(sql`analyze conversations`);
   await db.execute(sql`analyze conversation_messages`);
 });
