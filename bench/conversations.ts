@@ -99,7 +99,7 @@ const SEARCH_SQL = `select ${COLUMNS},
           ts_rank(sm.search_vector, websearch_to_tsquery('english', $2)) as rank
         from conversation_messages sm where sm.search_vector @@ websearch_to_tsquery('english', $2)
         order by sm.conversation_id, rank desc, sm.id) best
-    join conversations c on c.id = best.conversation_id
+    cross join lateral (select * from conversations c0 where c0.id = best.conversation_id offset 0) c
     join agents a on a.id = c.agent_id
     join conversation_messages m on m.id = best.id
   where c.organization_id = $1

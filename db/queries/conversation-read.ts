@@ -103,7 +103,9 @@ export async function listConversationRows(
  * A search page starts from the GIN index's matches: the best message of each matching
  * conversation (rank, then the oldest), joined to its conversation for tenancy, filters and the
  * keyset order. Only the page's rows get a headline (ts_headline is costed high, so the planner
- * evaluates it after the limit).
+ * evaluates it after the limit). The conversation is a lateral lookup by primary key (`offset 0`
+ * keeps it one): a prepared statement's generic plan cannot see how few the matches are and
+ * would otherwise hash them against every conversation of the org.
  */
 function searchStatement(organizationId: number, filters: ConversationFilters, after: SQL, order: SQL) {
   const q = tsQuery(filters.q ?? "");
@@ -116,7 +118,7 @@ function searchStatement(organizationId: number, filters: ConversationFilters, a
             ts_rank(sm.search_vector, ${q}) as rank
           from conversation_messages sm where sm.search_vector @@ ${q}
           order by sm.conversation_id, rank desc, sm.id) best
-      join conversations c on c.id = best.conversation_id
+      cross join lateral (select * from conversations c0 where c0.id = best.conversation_id offset 0) c
       join agents a on a.id = c.agent_id
       join conversation_messages m on m.id = best.id
     where ${conversationConditions(organizationId, rest)}${after} ${order}`;
