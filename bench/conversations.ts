@@ -91,18 +91,18 @@ function rawConversationsFirst(sql: Sql, organizationId: number, limit: number) 
   );
 }
 
-/** Its search page: matching conversations with the best message's rank and snippet. */
-const SEARCH_SQL = `select ${COLUMNS}, best.snippet, best.rank
-  from conversations c join agents a on a.id = c.agent_id
-  left join lateral (
-    select ts_headline('english', m.content, websearch_to_tsquery('english', $2),
-             'StartSel=<b>,StopSel=</b>,MaxWords=20,MinWords=8') as snippet,
-           ts_rank(m.search_vector, websearch_to_tsquery('english', $2)) as rank
-    from conversation_messages m
-    where m.conversation_id = c.id and m.search_vector @@ websearch_to_tsquery('english', $2)
-    order by rank desc limit 1) best on true
-  where c.organization_id = $1 and c.id in (select sm.conversation_id from conversation_messages sm
-    where sm.search_vector @@ websearch_to_tsquery('english', $2))
+/** Its search page: from the GIN matches (best message per conversation) to the keyset order. */
+const SEARCH_SQL = `select ${COLUMNS},
+    ts_headline('english', m.content, websearch_to_tsquery('english', $2),
+      'StartSel=<b>,StopSel=</b>,MaxWords=20,MinWords=8') as snippet, best.rank
+  from (select distinct on (sm.conversation_id) sm.conversation_id, sm.id,
+          ts_rank(sm.search_vector, websearch_to_tsquery('english', $2)) as rank
+        from conversation_messages sm where sm.search_vector @@ websearch_to_tsquery('english', $2)
+        order by sm.conversation_id, rank desc, sm.id) best
+    cross join lateral (select * from conversations c0 where c0.id = best.conversation_id offset 0) c
+    join agents a on a.id = c.agent_id
+    join conversation_messages m on m.id = best.id
+  where c.organization_id = $1
   order by c.last_message_at desc, c.id desc limit $3`;
 
 function rawSearch(sql: Sql, organizationId: number, limit: number, withIndex: boolean) {

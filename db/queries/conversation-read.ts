@@ -57,7 +57,11 @@ const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
 
 export function conversationConditions(organizationId: number, f: ConversationFilters): SQL {
   const parts: SQL[] = [sql`c.organization_id = ${organizationId}`];
-  if (f.agentPublicId) parts.push(sql`a.public_id = ${f.agentPublicId}::uuid`);
+  // The agent's id, not a condition on the joined agents row: the agent's keyset index can
+  // only serve a condition on conversations itself.
+  if (f.agentPublicId)
+    parts.push(sql`c.agent_id = (select fa.id from agents fa
+      where fa.organization_id = ${organizationId} and fa.public_id = ${f.agentPublicId}::uuid)`);
   if (f.userSub) parts.push(sql`c.user_sub = ${f.userSub}`);
   if (f.since) parts.push(sql`c.last_message_at >= ${f.since}::timestamptz`);
   if (f.until) parts.push(sql`c.last_message_at < ${f.until}::timestamptz`);
@@ -82,26 +86,42 @@ export async function listConversationRows(
   filters: ConversationFilters,
   page: { limit: number; after?: { at: string; id: number } },
 ): Promise<{ rows: ConversationRow[]; hasMore: boolean }> {
-  const where = conversationConditions(organizationId, filters);
   const after = page.after
     ? sql` and (c.last_message_at, c.id) < (${page.after.at}::timestamptz, ${page.after.id}::bigint)`
     : sql``;
-  // With a search, the best-matching message of each listed conversation: rank and snippet.
-  const search = filters.q
-    ? sql`, best.snippet, best.rank from conversations c join agents a on a.id = c.agent_id
-        left join lateral (
-          select ts_headline('english', m.content, ${tsQuery(filters.q)},
-                   ${`StartSel=${SNIPPET_START},StopSel=${SNIPPET_STOP},MaxWords=20,MinWords=8`}) as snippet,
-                 ts_rank(m.search_vector, ${tsQuery(filters.q)}) as rank
-          from conversation_messages m
-          where m.conversation_id = c.id and m.search_vector @@ ${tsQuery(filters.q)}
-          order by rank desc limit 1) best on true`
-    : sql` from conversations c join agents a on a.id = c.agent_id`;
-  const rows = await db.execute<ConversationRow>(sql`select ${conversationColumns}${search}
-    where ${where}${after}
-    order by c.last_message_at desc, c.id desc limit ${page.limit + 1}`);
+  const order = sql`order by c.last_message_at desc, c.id desc limit ${page.limit + 1}`;
+  const rows = filters.q
+    ? await db.execute<ConversationRow>(searchStatement(organizationId, filters, after, order))
+    : await db.execute<ConversationRow>(sql`select ${conversationColumns}
+        from conversations c join agents a on a.id = c.agent_id
+        where ${conversationConditions(organizationId, filters)}${after} ${order}`);
   const list = [...rows].map((r) => ({ ...r, id: Number(r.id) }));
   return { rows: list.slice(0, page.limit), hasMore: list.length > page.limit };
+}
+
+/**
+ * A search page starts from the GIN index's matches: the best message of each matching
+ * conversation (rank, then the oldest), joined to its conversation for tenancy, filters and the
+ * keyset order. Only the page's rows get a headline (ts_headline is costed high, so the planner
+ * evaluates it after the limit). The conversation is a lateral lookup by primary key (`offset 0`
+ * keeps it one): a prepared statement's generic plan cannot see how few the matches are and
+ * would otherwise hash them against every conversation of the org.
+ */
+function searchStatement(organizationId: number, filters: ConversationFilters, after: SQL, order: SQL) {
+  const q = tsQuery(filters.q ?? "");
+  const { q: _, ...rest } = filters;
+  return sql`select ${conversationColumns},
+      ts_headline('english', m.content, ${q},
+        ${`StartSel=${SNIPPET_START},StopSel=${SNIPPET_STOP},MaxWords=20,MinWords=8`}) as snippet,
+      best.rank
+    from (select distinct on (sm.conversation_id) sm.conversation_id, sm.id,
+            ts_rank(sm.search_vector, ${q}) as rank
+          from conversation_messages sm where sm.search_vector @@ ${q}
+          order by sm.conversation_id, rank desc, sm.id) best
+      cross join lateral (select * from conversations c0 where c0.id = best.conversation_id offset 0) c
+      join agents a on a.id = c.agent_id
+      join conversation_messages m on m.id = best.id
+    where ${conversationConditions(organizationId, rest)}${after} ${order}`;
 }
 
 export async function findConversationRow(db: Executor, organizationId: number, publicId: string) {

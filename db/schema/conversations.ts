@@ -30,15 +30,28 @@ export const conversations = pgTable(
     feedbackDown: integer("feedback_down").notNull().default(0),
     ...timestamps,
   },
-  (t) => [
-    index("conversations_org_activity_idx").on(t.organizationId, t.lastMessageAt.desc(), t.id.desc()),
-    index("conversations_agent_activity_idx").on(t.agentId, t.lastMessageAt.desc(), t.id.desc()),
-    index("conversations_org_user_idx")
-      .on(t.organizationId, t.userSub, t.lastMessageAt.desc(), t.id.desc())
-      .where(sql`${t.userSub} is not null`),
-    index("conversations_org_visitor_idx").on(t.organizationId, t.visitorId),
-    index("conversations_resume_idx").on(t.agentId, t.resumeSecretHash),
-  ],
+  (t) => {
+    // `order by x desc` means nulls first: a key declared `desc` alone is `desc nulls last` here,
+    // which that order cannot walk (the planner sorts the whole org instead), NOT NULL or not.
+    // A function: drizzle's index builder consumes a column's order when an index takes it.
+    const newest = () => [t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()] as const;
+    return [
+      index("conversations_org_activity_idx").on(t.organizationId, ...newest()),
+      index("conversations_agent_activity_idx").on(t.agentId, ...newest()),
+      index("conversations_org_user_idx")
+        .on(t.organizationId, t.userSub, ...newest())
+        .where(sql`${t.userSub} is not null`),
+      // Rated conversations are few: rating=up|down walks these instead of filtering the org's.
+      index("conversations_org_rated_up_idx")
+        .on(t.organizationId, ...newest())
+        .where(sql`${t.feedbackUp} > 0`),
+      index("conversations_org_rated_down_idx")
+        .on(t.organizationId, ...newest())
+        .where(sql`${t.feedbackDown} > 0`),
+      index("conversations_org_visitor_idx").on(t.organizationId, t.visitorId),
+      index("conversations_resume_idx").on(t.agentId, t.resumeSecretHash),
+    ];
+  },
 );
 
 export const conversationMessages = pgTable(
