@@ -8,6 +8,7 @@ import {
   saveEvalResult,
 } from "@/db/queries/evals";
 import type { EvalCase, EvalVerdict } from "@/db/schema";
+import { retrieveForTurn } from "@/lib/knowledge/context";
 import { buildSystemInstruction } from "@/lib/llm/chat";
 import { answerCase, judgeCase, scoreCase } from "@/lib/llm/evaluate-case";
 import { queueWebhookEvent } from "@/lib/webhooks/queue-event";
@@ -37,14 +38,17 @@ export async function evaluateCase(runId: number, caseId: string) {
   const done = await listEvalResults(db, runId);
   if (done.some((r) => r.caseId === caseId)) return { skipped: true };
 
-  const systemInstruction = buildSystemInstruction({
+  const systemInstruction = buildSystemInstruction(
+    {
     name: agent.name,
     systemPrompt: run.systemPrompt,
     optimizedSystemPrompt: null,
     useOptimizedPrompt: false,
-    knowledgePack: agent.knowledgePack,
-    organization: agent.organization,
-  });
+      knowledgePack: agent.knowledgePack,
+      organization: agent.organization,
+    },
+    await retrieveForTurn(agent.knowledgePack, c.input, []),
+  );
   const reply = await answerCase({ systemInstruction, config: agent.config, input: c.input });
   const verdicts = await judgeCase(c, reply, agent.config);
   const scored = scoreCase(verdicts);

@@ -8,6 +8,7 @@ import { isGeminiConfigured } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { ServerEvent } from "@/lib/http/sse";
 import { streamChatReply } from "@/lib/llm/chat";
+import { type Citation, citationsOf, retrieveForTurn } from "@/lib/knowledge/context";
 import { log } from "@/lib/logger";
 import { getActiveWidgetAgent } from "./agent-cache";
 import { type BudgetTicket, releaseMessageBudget, takeMessageBudget } from "./budget";
@@ -67,11 +68,12 @@ export async function prepareChatTurn(agent: WidgetAgent, session: WidgetSession
     const conversation: { id: number; publicId: string; resumeSecret?: string } =
       found ?? (await startConversation(agent, session.visitorId));
     const history = await listRecentMessages(db, conversation.id, HISTORY_TURNS);
+    const passages = await retrieveForTurn(agent.knowledgePack, input.message, history);
     const userMessage = await insertMessageCounted(db, conversation.id, {
       role: "user",
       content: input.message,
     });
-    return { agent, conversation, history, budget, userMessageId: userMessage.publicId };
+    return { agent, conversation, history, passages, budget, userMessageId: userMessage.publicId };
   } catch (e) {
     await releaseMessageBudget(budget).catch(() => {});
     throw e;
@@ -80,7 +82,8 @@ export async function prepareChatTurn(agent: WidgetAgent, session: WidgetSession
 
 /**
  * The reply as events: `conversation` (with the resume secret when this turn started it), then
- * `delta`s, then `done` with the stored reply's id (or `error`).
+ * `delta`s, then `done` with the stored reply's id (or `error`), and last the `sources` the
+ * answer was given (one per source: id, title, url, snippet).
  */
 export async function* chatReplyEvents(
   turn: ChatTurn,
@@ -103,6 +106,7 @@ export async function* chatReplyEvents(
       agent: turn.agent,
       history: turn.history,
       message,
+      passages: turn.passages,
       signal,
       onUsage: (u) => {
         usage = u;
@@ -112,18 +116,20 @@ export async function* chatReplyEvents(
       reply += text;
       yield { event: "delta", data: { text } };
     }
-    const saved = reply ? await storeReply(turn, reply, usage) : undefined;
+    const sources = citationsOf(turn.passages);
+    const saved = reply ? await storeReply(turn, reply, usage, sources) : undefined;
     yield {
       event: "done",
       data: { conversation_id: turn.conversation.publicId, message_id: saved?.publicId ?? null },
     };
+    yield { event: "sources", data: { sources } };
   } catch (e) {
     log(signal.aborted ? "info" : "warn", signal.aborted ? "widget reply aborted" : "widget reply failed", {
       request_id: requestId,
       agent_id: turn.agent.publicId,
       error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
     });
-    if (reply) await storeReply(turn, reply, usage).catch(() => {});
+    if (reply) await storeReply(turn, reply, usage, citationsOf(turn.passages)).catch(() => {});
     // No text reached the visitor: the message was not spent.
     else await releaseBudget(turn.budget, requestId);
     yield {
@@ -141,11 +147,18 @@ function storeReply(
   turn: ChatTurn,
   content: string,
   usage: ReplyUsage | undefined,
+  sources: Citation[],
 ): Promise<{ publicId: string }> {
   const { agent, conversation } = turn;
   return insertReplyWithUsage(
     db,
-    { organizationId: agent.organizationId, agentId: agent.id, conversationId: conversation.id, content },
+    {
+      organizationId: agent.organizationId,
+      agentId: agent.id,
+      conversationId: conversation.id,
+      content,
+      sources,
+    },
     usage,
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { DisplayWidgetConfig } from "@/lib/widget/display-config";
 import { AnswerFeedback } from "./answer-feedback";
+import { type AnswerSource, AnswerSources } from "./answer-sources";
 import { noticeFor, playChime, postMessage } from "./chat-client";
 import { resume, startNew, storedSecret, storeSecret } from "./chat-conversation";
 import { useSessionRefresh } from "./use-session-refresh";
@@ -16,6 +17,7 @@ type Message = {
   text: string;
   messageId?: string;
   rating?: "up" | "down" | null;
+  sources?: AnswerSource[];
 };
 
 type Props = {
@@ -141,6 +143,7 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
         onDone: (messageId) => {
           setMessages((m) => m.map((x) => (x.id === replyId ? { ...x, messageId } : x)));
         },
+        onSources: (sources) => setMessages((m) => m.map((x) => (x.id === replyId ? { ...x, sources } : x))),
         onDelta: (delta) => {
           setWaiting(false);
           if (!started) {
@@ -201,6 +204,7 @@ export function ChatWidget({ agentId, name, personaName, config, initialToken, i
           <div key={m.id} className={`ya-msg ya-msg-${m.role}`} data-role={m.role}>
             <span className="ya-sr">{m.role === "user" ? "You: " : `${name}: `}</span>
             {m.text}
+            {m.sources ? <AnswerSources sources={m.sources} /> : null}
             {m.role === "assistant" && m.messageId ? (
               <AnswerFeedback
                 messageId={m.messageId}
