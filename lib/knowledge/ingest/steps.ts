@@ -12,10 +12,9 @@ import {
   storeDocumentChunks,
 } from "@/db/queries/knowledge-ingest";
 import { chunkDocument } from "@/lib/knowledge/chunk";
-import { detectKind, type ExtractInput, ExtractionError, extractDocument } from "@/lib/knowledge/extract/types";
-import { discoverSitemapUrls, fetchPage } from "@/lib/knowledge/fetch";
-import { EgressBlocked } from "@/lib/egress";
-import { INGEST_LIMITS } from "./limits";
+import { detectKind, type ExtractInput, ExtractionError, extractDocument } from "@/lib/knowledge/extract";
+import { discoverSitemapUrls, FetchError, fetchPage } from "@/lib/knowledge/fetch";
+import { INGEST_EXTRACT_LIMITS, ingestFetchLimits } from "./limits";
 
 // The work of one sync, step by step (lib/knowledge/ingest/function.ts orchestrates). Steps hand
 // each other small JSON: the plan (ids, the page URLs) and per-document counts; chunks go to the
@@ -39,7 +38,7 @@ export async function planSync(sourcePublicId: string): Promise<SyncPlan | null>
   if (target.type === "url" && target.url) {
     documents =
       target.crawl === "sitemap"
-        ? await permanent(() => discoverSitemapUrls(target.url!, INGEST_LIMITS))
+        ? (await permanent(() => discoverSitemapUrls(target.url!, ingestFetchLimits()))).urls
         : [target.url];
     if (documents.length === 0) throw new NonRetriableError("The sitemap lists no pages of this site.");
   }
@@ -53,7 +52,7 @@ export async function ingestDocument(plan: SyncPlan, index: number): Promise<Doc
   const many = plan.documents.length > 1;
   try {
     const { input, bytes } = await loadDocument(plan, plan.documents[index]!);
-    const doc = await extractDocument(input, INGEST_LIMITS);
+    const doc = await extractDocument(input, INGEST_EXTRACT_LIMITS);
     const title = doc.title?.trim() || null;
     const chunks: ChunkToStore[] = chunkDocument(doc, {}).map((c) => ({
       ordinal: index * ORDINAL_STRIDE + c.ordinal,
@@ -86,7 +85,7 @@ export async function ingestDocument(plan: SyncPlan, index: number): Promise<Doc
 
 async function loadDocument(plan: SyncPlan, document: string): Promise<{ input: ExtractInput; bytes: Uint8Array }> {
   if (plan.type === "url") {
-    const page = await fetchPage(document, INGEST_LIMITS);
+    const page = await fetchPage(document, ingestFetchLimits());
     const kind = detectKind(null, page.contentType, page.bytes);
     if (!kind) throw new ExtractionError(`The page is ${page.contentType || "of an unknown type"}, not a document.`);
     return { input: { kind, bytes: page.bytes, url: page.url }, bytes: page.bytes };
@@ -127,7 +126,7 @@ export async function failSync(sourcePublicId: string, reason: string) {
 function permanentReason(e: unknown): string | undefined {
   if (e instanceof NonRetriableError) return e.message;
   if (e instanceof ExtractionError) return e.message;
-  if (e instanceof EgressBlocked) return `The address is not allowed: ${e.message}`;
+  if (e instanceof FetchError && e.permanent) return e.message;
   return undefined;
 }
 
