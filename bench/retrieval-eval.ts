@@ -13,7 +13,8 @@ import { PostgresFullTextRetriever } from "@/lib/knowledge/retrieval/postgres";
 // whose expected document is among the first five passages, MRR the mean of 1 / its rank.
 export const EVAL_DIR = path.join(process.cwd(), "tests/fixtures/retrieval-eval");
 
-export type EvalQuestion = { q: string; source: string; previous?: string };
+/** `expected_source` is the file name of the document that answers it. */
+export type EvalQuestion = { question: string; expected_source: string; previous?: string };
 export type EvalReport = {
   documents: number;
   questions: number;
@@ -27,7 +28,7 @@ export function loadEvalSet() {
   const docs = readdirSync(docsDir)
     .filter((f) => f.endsWith(".md"))
     .sort()
-    .map((f) => ({ name: f.replace(/\.md$/, ""), filename: f, text: readFileSync(path.join(docsDir, f), "utf8") }));
+    .map((f) => ({ name: f, filename: f, text: readFileSync(path.join(docsDir, f), "utf8") }));
   const questions = JSON.parse(readFileSync(path.join(EVAL_DIR, "questions.json"), "utf8")) as EvalQuestion[];
   return { docs, questions };
 }
@@ -75,19 +76,20 @@ export async function runRetrievalEval(): Promise<EvalReport> {
     let reciprocal = 0;
     const misses: EvalReport["misses"] = [];
     for (const question of questions) {
-      if (!sourceIdByName.has(question.source)) throw new Error(`unknown source ${question.source}`);
+      const expected = question.expected_source;
+      if (!sourceIdByName.has(expected)) throw new Error(`unknown source ${expected}`);
       const passages = await retriever.retrieve({
         packId: pack!.id,
-        question: question.q,
+        question: question.question,
         previousUserTurn: question.previous,
         limit: 5,
       });
       const ranked = passages.map((p) => nameBySourceId.get(p.sourceId) ?? "?");
-      const rank = ranked.indexOf(question.source) + 1;
+      const rank = ranked.indexOf(expected) + 1;
       if (rank > 0) {
         hits++;
         reciprocal += 1 / rank;
-      } else misses.push({ q: question.q, expected: question.source, got: [...new Set(ranked)] });
+      } else misses.push({ q: question.question, expected, got: [...new Set(ranked)] });
     }
     return {
       documents: docs.length,

@@ -15,6 +15,7 @@ import {
   ratio,
   writeResults,
 } from "./report";
+import { retrievalGoals } from "./retrieval-bench";
 import { type BenchContext, createScenarios, listScenarios, readScenarios } from "./scenarios";
 import { seedListOrg } from "./seed";
 import { BENCH_DATA_DIR, BENCH_PORT, type BenchServer, buildApp, startServer } from "./server";
@@ -101,6 +102,7 @@ try {
   if (subset === "all" || subset === "create") rows.push(...(await createScenarios(ctx)));
   if (subset === "all" || subset === "list") rows.push(...(await listScenarios(ctx)));
   if (subset === "all") rows.push(...(await readScenarios(ctx)));
+  if (subset === "all") instanceGoals.push(...(await retrievalGoals(ctx)));
   if (gemini && server) rows.push(...(await widgetScenarios(ctx)));
   memoryShutdown = memoryServer ? await memoryServer.stop() : null;
   memoryServer = undefined;

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { KNOWLEDGE_FILE_MAX_BYTES } from "@/db/schema/knowledge-sources";
 import { detectKind } from "@/lib/knowledge/extract/types";
-import { fileSourceFieldsSchema } from "@/lib/validations/knowledge-source";
+import { fileSourceFieldsSchema, parseKnowledgeInput } from "@/lib/validations/knowledge-source";
 import type { UploadedFile } from "./sources";
 
 /** The whole multipart body may carry the 10 MB file plus its headers and a few fields. */
@@ -27,7 +27,7 @@ export async function uploadedFileFromForm(form: FormData): Promise<UploadedFile
   if (files.length !== 1 || !file || typeof file === "string") {
     throw AppError.validation([{ path: "file", message: "Send exactly one file, in the field named file." }]);
   }
-  const { title, sync } = fileSourceFieldsSchema.parse(fields);
+  const { title, sync } = parseKnowledgeInput(fileSourceFieldsSchema, fields);
   if (file.size > KNOWLEDGE_FILE_MAX_BYTES) throw new AppError("payload_too_large", "A file may be at most 10 MB.");
   if (file.size === 0) throw AppError.validation([{ path: "file", message: "The file is empty." }]);
   const filename = (file.name || "upload").slice(0, MAX_FILENAME);

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { knowledgeCrawlEnum, knowledgeSyncEnum } from "@/db/schema/enums";
+import { AppError } from "@/lib/errors";
 import { rejectUnstorableText } from "./storable-text";
 import { webhookUrlSchema } from "./webhook";
+import { fieldErrorsFromZod } from "./zod-errors";
 
 /** A text source: 1 MB of UTF-8; its route reads JSON bodies up to this plus room for the rest. */
 export const KNOWLEDGE_TEXT_MAX_BYTES = 1024 * 1024;
@@ -83,3 +85,10 @@ export const knowledgeSearchQuerySchema = z.object({
   q: z.string().trim().min(1, "Ask something: q is required.").max(1000, "At most 1,000 characters."),
   limit: z.coerce.number().int().min(1).max(20).default(6),
 });
+
+/** Parses or throws the 422 (for doors that are not a pipeline step: actions, multipart). */
+export function parseKnowledgeInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw AppError.validation(fieldErrorsFromZod(parsed.error));
+  return parsed.data;
+}

@@ -28,19 +28,29 @@ export type SyncPlan = Pick<
   "id" | "public_id" | "organization_id" | "pack_id" | "type" | "title" | "filename" | "mime" | "generation" | "language"
 > & { documents: string[] };
 
-export type DocumentResult = { chunks: number; bytes: number; hash: string; title?: string } | { failed: string };
+export type DocumentResult = { chunks: number; bytes: number; hash: string } | { failed: string };
 
 /** Marks the source processing and lists its documents (one, or the sitemap's pages). */
 export async function planSync(sourcePublicId: string): Promise<SyncPlan | null> {
   const target = await beginSourceSync(db, sourcePublicId);
   if (!target) return null;
+  try {
+    return await listDocuments(target);
+  } catch (e) {
+    const reason = permanentReason(e);
+    if (reason) await failPermanently(sourcePublicId, reason);
+    throw e;
+  }
+}
+
+async function listDocuments(target: SyncTarget): Promise<SyncPlan> {
   let documents = ["payload"];
   if (target.type === "url" && target.url) {
     documents =
       target.crawl === "sitemap"
-        ? (await permanent(() => discoverSitemapUrls(target.url!, ingestFetchLimits()))).urls
+        ? (await discoverSitemapUrls(target.url!, ingestFetchLimits())).urls
         : [target.url];
-    if (documents.length === 0) throw new NonRetriableError("The sitemap lists no pages of this site.");
+    if (documents.length === 0) throw new ExtractionError("The sitemap lists no pages of this site.");
   }
   await setSourceProgressTotal(db, target.id, documents.length);
   const { url: _url, crawl: _crawl, ...rest } = target;
@@ -73,12 +83,12 @@ export async function ingestDocument(plan: SyncPlan, index: number): Promise<Doc
     const range = { from: index * ORDINAL_STRIDE, to: (index + 1) * ORDINAL_STRIDE };
     await db.transaction((tx) => storeDocumentChunks(tx, target, range, chunks));
     const hash = createHash("sha256").update(bytes).digest("hex");
-    return { chunks: chunks.length, bytes: bytes.byteLength, hash, ...(title && !many ? { title } : {}) };
+    return { chunks: chunks.length, bytes: bytes.byteLength, hash };
   } catch (e) {
     const reason = permanentReason(e);
     // One bad page of a site does not fail the site; a single document's reason is the source's.
     if (reason && many) return { failed: reason };
-    if (reason) throw new NonRetriableError(reason);
+    if (reason) await failPermanently(plan.public_id, reason);
     throw e;
   }
 }
@@ -112,7 +122,6 @@ export async function finishSync(plan: SyncPlan, results: DocumentResult[]) {
     finishSourceSync(tx, plan.id, plan.generation, {
       contentHash: hash.digest("hex"),
       bytes: done.reduce((n, r) => n + r.bytes, 0),
-      title: done.length === 1 && plan.type === "url" ? done[0]!.title : undefined,
     }),
   );
   return { status: "ready" as const, chunks: chunks ?? 0, failed_pages: results.length - done.length };
@@ -130,12 +139,8 @@ function permanentReason(e: unknown): string | undefined {
   return undefined;
 }
 
-async function permanent<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    const reason = permanentReason(e);
-    if (reason) throw new NonRetriableError(reason);
-    throw e;
-  }
+/** A reason a retry would not change: the source fails with it now, and the run ends. */
+async function failPermanently(sourcePublicId: string, reason: string): Promise<never> {
+  await failSourceSync(db, sourcePublicId, reason);
+  throw new NonRetriableError(reason);
 }
