@@ -15,7 +15,8 @@ try {
     `retrieval eval: ${r.documents} documents, ${r.questions} questions\n` +
       `hit@5 ${r.hitAt5.toFixed(3)} (floor ${HIT_AT_5_FLOOR})  MRR ${r.mrr.toFixed(3)}\n`,
   );
-  for (const m of r.misses) process.stdout.write(`  miss: "${m.q}" → expected ${m.expected}, got ${m.got.join(", ") || "nothing"}\n`);
+  for (const m of r.misses)
+    process.stdout.write(`  miss: "${m.q}" → expected ${m.expected}, got ${m.got.join(", ") || "nothing"}\n`);
   if (r.hitAt5 < HIT_AT_5_FLOOR) code = 1;
 } finally {
   await closeDb();

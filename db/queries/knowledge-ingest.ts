@@ -38,7 +38,9 @@ export async function beginSourceSync(db: Executor, sourcePublicId: string) {
       s.generation + 1 as generation,
       coalesce(to_regconfig(p.language), 'simple'::regconfig)::text as language`);
   const r = rows[0];
-  return r ? { ...r, id: Number(r.id), organization_id: Number(r.organization_id), pack_id: Number(r.pack_id) } : undefined;
+  return r
+    ? { ...r, id: Number(r.id), organization_id: Number(r.organization_id), pack_id: Number(r.pack_id) }
+    : undefined;
 }
 
 export type SyncTarget = NonNullable<Awaited<ReturnType<typeof beginSourceSync>>>;
@@ -66,36 +68,38 @@ export async function storeDocumentChunks(
   range: { from: number; to: number },
   chunks: ChunkToStore[],
 ) {
-    await db
-      .delete(knowledgeChunks)
-      .where(
-        and(
-          eq(knowledgeChunks.sourceId, target.sourceId),
-          eq(knowledgeChunks.generation, target.generation),
-          sql`${knowledgeChunks.ordinal} >= ${range.from} and ${knowledgeChunks.ordinal} < ${range.to}`,
-        ),
-      );
-    for (let i = 0; i < chunks.length; i += 500) {
-      await db.insert(knowledgeChunks).values(
-        chunks.slice(i, i + 500).map((c) => ({
-          sourceId: target.sourceId,
-          packId: target.packId,
-          organizationId: target.organizationId,
-          generation: target.generation,
-          ordinal: c.ordinal,
-          heading: c.heading,
-          text: c.text,
-          title: c.title,
-          url: c.url,
-          tokenEstimate: c.tokenEstimate,
-          language: sql`${target.language}::regconfig`,
-        })),
-      );
-    }
-    await db
-      .update(knowledgeSources)
-      .set({ progressDone: sql`least(${knowledgeSources.progressDone} + 1, ${knowledgeSources.progressTotal})` })
-      .where(eq(knowledgeSources.id, target.sourceId));
+  await db
+    .delete(knowledgeChunks)
+    .where(
+      and(
+        eq(knowledgeChunks.sourceId, target.sourceId),
+        eq(knowledgeChunks.generation, target.generation),
+        sql`${knowledgeChunks.ordinal} >= ${range.from} and ${knowledgeChunks.ordinal} < ${range.to}`,
+      ),
+    );
+  for (let i = 0; i < chunks.length; i += 500) {
+    await db.insert(knowledgeChunks).values(
+      chunks.slice(i, i + 500).map((c) => ({
+        sourceId: target.sourceId,
+        packId: target.packId,
+        organizationId: target.organizationId,
+        generation: target.generation,
+        ordinal: c.ordinal,
+        heading: c.heading,
+        text: c.text,
+        title: c.title,
+        url: c.url,
+        tokenEstimate: c.tokenEstimate,
+        language: sql`${target.language}::regconfig`,
+      })),
+    );
+  }
+  await db
+    .update(knowledgeSources)
+    .set({
+      progressDone: sql`least(${knowledgeSources.progressDone} + 1, ${knowledgeSources.progressTotal})`,
+    })
+    .where(eq(knowledgeSources.id, target.sourceId));
 }
 
 /**
@@ -108,25 +112,25 @@ export async function finishSourceSync(
   generation: number,
   facts: { contentHash: string; bytes: number; title?: string },
 ) {
-    await db
-      .delete(knowledgeChunks)
-      .where(and(eq(knowledgeChunks.sourceId, sourceId), ne(knowledgeChunks.generation, generation)));
-    const [row] = await db
-      .update(knowledgeSources)
-      .set({
-        generation,
-        status: "ready",
-        error: null,
-        progressDone: knowledgeSources.progressTotal,
-        chunkCount: sql`(select count(*)::int from ${knowledgeChunks} where ${knowledgeChunks.sourceId} = ${sourceId})`,
-        lastSyncedAt: sql`now()`,
-        contentHash: facts.contentHash,
-        bytes: facts.bytes,
-        ...(facts.title ? { title: facts.title } : {}),
-      })
-      .where(eq(knowledgeSources.id, sourceId))
-      .returning({ chunks: knowledgeSources.chunkCount });
-    return row?.chunks;
+  await db
+    .delete(knowledgeChunks)
+    .where(and(eq(knowledgeChunks.sourceId, sourceId), ne(knowledgeChunks.generation, generation)));
+  const [row] = await db
+    .update(knowledgeSources)
+    .set({
+      generation,
+      status: "ready",
+      error: null,
+      progressDone: knowledgeSources.progressTotal,
+      chunkCount: sql`(select count(*)::int from ${knowledgeChunks} where ${knowledgeChunks.sourceId} = ${sourceId})`,
+      lastSyncedAt: sql`now()`,
+      contentHash: facts.contentHash,
+      bytes: facts.bytes,
+      ...(facts.title ? { title: facts.title } : {}),
+    })
+    .where(eq(knowledgeSources.id, sourceId))
+    .returning({ chunks: knowledgeSources.chunkCount });
+  return row?.chunks;
 }
 
 /** A failed sync: the reason on the source, its staged chunks dropped, the previous ones kept. */

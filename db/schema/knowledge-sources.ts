@@ -76,7 +76,12 @@ export const knowledgeSourcePayloads = pgTable(
     bytes: bytea("bytes").notNull(),
     ...timestamps,
   },
-  (t) => [check("knowledge_source_payloads_size", sql`octet_length(${t.bytes}) <= ${sql.raw(String(KNOWLEDGE_FILE_MAX_BYTES))}`)],
+  (t) => [
+    check(
+      "knowledge_source_payloads_size",
+      sql`octet_length(${t.bytes}) <= ${sql.raw(String(KNOWLEDGE_FILE_MAX_BYTES))}`,
+    ),
+  ],
 );
 
 export const knowledgeChunks = pgTable(

@@ -40,10 +40,10 @@ export async function evaluateCase(runId: number, caseId: string) {
 
   const systemInstruction = buildSystemInstruction(
     {
-    name: agent.name,
-    systemPrompt: run.systemPrompt,
-    optimizedSystemPrompt: null,
-    useOptimizedPrompt: false,
+      name: agent.name,
+      systemPrompt: run.systemPrompt,
+      optimizedSystemPrompt: null,
+      useOptimizedPrompt: false,
       knowledgePack: agent.knowledgePack,
       organization: agent.organization,
     },

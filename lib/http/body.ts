@@ -30,7 +30,8 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
 }
 
 function tooLarge(maxBytes: number) {
-  const size = maxBytes >= 1024 * 1024 ? `${Math.floor(maxBytes / (1024 * 1024))} MiB` : `${maxBytes / 1024} KiB`;
+  const size =
+    maxBytes >= 1024 * 1024 ? `${Math.floor(maxBytes / (1024 * 1024))} MiB` : `${maxBytes / 1024} KiB`;
   return new AppError("payload_too_large", `The request body exceeds ${size}.`);
 }
 

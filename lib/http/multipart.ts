@@ -16,7 +16,7 @@ export async function readMultipartForm(req: Request, maxBytes: number): Promise
     return await new Request("http://local/", {
       method: "POST",
       headers: { "content-type": req.headers.get("content-type") ?? "" },
-      body: bytes,
+      body: new Uint8Array(bytes),
     }).formData();
   } catch {
     throw new AppError("invalid_json", "The multipart/form-data body could not be read.");

@@ -64,7 +64,12 @@ export async function createKnowledgePack(ctx: UseCaseContext, input: CreateKnow
         content: input.content,
         ...(input.language ? { language: input.language } : {}),
       });
-      await followContent(tx, afterCommit, { organizationId: ctx.organizationId, packId: row.id, title: row.name }, input.content);
+      await followContent(
+        tx,
+        afterCommit,
+        { organizationId: ctx.organizationId, packId: row.id, title: row.name },
+        input.content,
+      );
       await audit("knowledge_pack.created", row.publicId, {
         name: row.name,
         content_bytes: row.contentBytes,

@@ -77,14 +77,18 @@ function sections(doc: ExtractedDoc): Section[] {
 
 export function chunkDocument(doc: ExtractedDoc, options: ChunkOptions = {}): Chunk[] {
   const target = Math.max(20, options.targetTokens ?? CHUNK_DEFAULTS.targetTokens);
-  const overlap = Math.min(Math.max(0, options.overlapTokens ?? CHUNK_DEFAULTS.overlapTokens), Math.floor(target / 2));
+  const overlap = Math.min(
+    Math.max(0, options.overlapTokens ?? CHUNK_DEFAULTS.overlapTokens),
+    Math.floor(target / 2),
+  );
   const chunks: Chunk[] = [];
   let heading: string | null = null;
   let parts: string[] = [];
   let fresh = false; // whether `parts` holds more than the overlap carried from the last chunk
   const emit = () => {
     const text = parts.join("\n\n").trim();
-    if (fresh && text) chunks.push({ ordinal: chunks.length, heading, text, tokenEstimate: estimateTokens(text) });
+    if (fresh && text)
+      chunks.push({ ordinal: chunks.length, heading, text, tokenEstimate: estimateTokens(text) });
     parts = [];
     fresh = false;
   };

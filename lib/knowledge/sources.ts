@@ -19,7 +19,8 @@ import { isPublicId } from "@/lib/validations/public-id";
 // A pack's sources: add (text, URL, file), list, re-sync, delete. Each write is one transaction
 // with its audit row; the sync event goes to Inngest after commit.
 
-const sourceNotFound = () => new AppError("not_found", "No knowledge source with this id exists in this pack.");
+const sourceNotFound = () =>
+  new AppError("not_found", "No knowledge source with this id exists in this pack.");
 const packNotFound = () => new AppError("not_found", MESSAGES.knowledgePackNotFound);
 
 export type UploadedFile = {
@@ -49,7 +50,13 @@ export async function listSources(organizationId: number, packPublicId: string):
 function describeNew(packId: number, organizationId: number, input: CreateSourceInput) {
   if (input.type === "text") {
     const bytes = Buffer.from(input.content, "utf8");
-    const values: NewSource = { organizationId, packId, type: "text", title: input.title, bytes: bytes.byteLength };
+    const values: NewSource = {
+      organizationId,
+      packId,
+      type: "text",
+      title: input.title,
+      bytes: bytes.byteLength,
+    };
     return { values, payload: bytes };
   }
   const values: NewSource = {

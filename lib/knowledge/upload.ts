@@ -1,6 +1,6 @@
-import { AppError } from "@/lib/errors";
 import { KNOWLEDGE_FILE_MAX_BYTES } from "@/db/schema/knowledge-sources";
-import { detectKind } from "@/lib/knowledge/extract/types";
+import { AppError } from "@/lib/errors";
+import { detectKind } from "@/lib/knowledge/extract";
 import { fileSourceFieldsSchema, parseKnowledgeInput } from "@/lib/validations/knowledge-source";
 import type { UploadedFile } from "./sources";
 
@@ -28,20 +28,20 @@ export async function uploadedFileFromForm(form: FormData): Promise<UploadedFile
     throw AppError.validation([{ path: "file", message: "Send exactly one file, in the field named file." }]);
   }
   const { title, sync } = parseKnowledgeInput(fileSourceFieldsSchema, fields);
-  if (file.size > KNOWLEDGE_FILE_MAX_BYTES) throw new AppError("payload_too_large", "A file may be at most 10 MB.");
+  if (file.size > KNOWLEDGE_FILE_MAX_BYTES)
+    throw new AppError("payload_too_large", "A file may be at most 10 MB.");
   if (file.size === 0) throw AppError.validation([{ path: "file", message: "The file is empty." }]);
   const filename = (file.name || "upload").slice(0, MAX_FILENAME);
   // biome-ignore lint/suspicious/noControlCharactersInRegex: a file name with control characters is refused
   if (/[\u0000-\u001f\u007f]/.test(filename)) {
-    throw AppError.validation([{ path: "file", message: "The file name cannot contain control characters." }]);
+    throw AppError.validation([
+      { path: "file", message: "The file name cannot contain control characters." },
+    ]);
   }
   const bytes = Buffer.from(await file.arrayBuffer());
   const kind = detectKind(filename, file.type || null, new Uint8Array(bytes));
   if (!kind) {
-    throw new AppError(
-      "unsupported_media_type",
-      "Upload a PDF, DOCX, Markdown, HTML or plain text file.",
-    );
+    throw new AppError("unsupported_media_type", "Upload a PDF, DOCX, Markdown, HTML or plain text file.");
   }
   return { filename, mime: file.type || "application/octet-stream", bytes, title, sync };
 }

@@ -16,7 +16,14 @@ import { jsonContent, problems } from "./responses";
 const packParams = z.object({ id: z.uuid().meta({ example: examplePack.id }) });
 const sourceParams = packParams.extend({ source_id: z.uuid().meta({ example: exampleSource.id }) });
 const tags = ["Knowledge packs"];
-const writeProblems = ["invalid_json", "insufficient_scope", "not_found", "payload_too_large", "unsupported_media_type", "validation_failed"] as const;
+const writeProblems = [
+  "invalid_json",
+  "insufficient_scope",
+  "not_found",
+  "payload_too_large",
+  "unsupported_media_type",
+  "validation_failed",
+] as const;
 
 export function registerKnowledgePaths(r: OpenAPIRegistry) {
   r.registerPath({
@@ -33,7 +40,10 @@ export function registerKnowledgePaths(r: OpenAPIRegistry) {
       body: { required: true, content: jsonContent(updateKnowledgePackSchema, { language: "german" }) },
     },
     responses: {
-      200: { description: "The changed pack.", content: jsonContent(knowledgePackResourceSchema, examplePack) },
+      200: {
+        description: "The changed pack.",
+        content: jsonContent(knowledgePackResourceSchema, examplePack),
+      },
       ...problems(...writeProblems, "name_conflict"),
     },
   });
@@ -44,7 +54,8 @@ export function registerKnowledgePaths(r: OpenAPIRegistry) {
     operationId: "deleteKnowledgePack",
     tags,
     summary: "Delete a knowledge pack",
-    description: "Scope `knowledge:write`. Its sources and passages go with it; agents using it answer without knowledge.",
+    description:
+      "Scope `knowledge:write`. Its sources and passages go with it; agents using it answer without knowledge.",
     request: { params: packParams },
     responses: { 204: { description: "Deleted." }, ...problems("insufficient_scope", "not_found") },
   });
@@ -92,7 +103,10 @@ export function registerKnowledgePaths(r: OpenAPIRegistry) {
       },
     },
     responses: {
-      202: { description: "Accepted, `pending`.", content: jsonContent(knowledgeSourceResourceSchema, exampleSource) },
+      202: {
+        description: "Accepted, `pending`.",
+        content: jsonContent(knowledgeSourceResourceSchema, exampleSource),
+      },
       ...problems(...writeProblems),
     },
   });
@@ -128,10 +142,14 @@ export function registerKnowledgePaths(r: OpenAPIRegistry) {
     operationId: "resyncKnowledgeSource",
     tags,
     summary: "Re-sync a source",
-    description: "Scope `knowledge:write`. Fetches and indexes it again; its current passages stay in use until then.",
+    description:
+      "Scope `knowledge:write`. Fetches and indexes it again; its current passages stay in use until then.",
     request: { params: sourceParams },
     responses: {
-      202: { description: "Accepted, `pending`.", content: jsonContent(knowledgeSourceResourceSchema, exampleSource) },
+      202: {
+        description: "Accepted, `pending`.",
+        content: jsonContent(knowledgeSourceResourceSchema, exampleSource),
+      },
       ...problems("insufficient_scope", "not_found"),
     },
   });

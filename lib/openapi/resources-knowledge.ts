@@ -20,7 +20,9 @@ export const knowledgeSourceResourceSchema = z
     crawl: z.enum(knowledgeCrawlEnum.enumValues).nullable().describe("URL sources: one page or the sitemap."),
     status: z.enum(knowledgeSourceStatusEnum.enumValues),
     error: z.string().nullable().describe("Why the last sync failed (shown to admins)."),
-    progress: z.object({ done: z.number().int(), total: z.number().int() }).describe("Documents (pages) done."),
+    progress: z
+      .object({ done: z.number().int(), total: z.number().int() })
+      .describe("Documents (pages) done."),
     chunks: z.number().int().describe("Passages searchable now."),
     bytes: z.number().int(),
     last_synced_at: timestamp.nullable(),
@@ -51,7 +53,10 @@ export const knowledgeSearchResultSchema = z
 
 export const fileUploadSchema = z
   .object({
-    file: z.string().meta({ format: "binary" }).describe("PDF, DOCX, Markdown, HTML or plain text; at most 10 MB."),
+    file: z
+      .string()
+      .meta({ format: "binary" })
+      .describe("PDF, DOCX, Markdown, HTML or plain text; at most 10 MB."),
     title: z.string().optional(),
     sync: z.enum(knowledgeSyncEnum.enumValues).optional(),
   })

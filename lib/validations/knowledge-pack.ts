@@ -19,7 +19,12 @@ const content = z.string().refine((s) => Buffer.byteLength(s, "utf8") <= KNOWLED
 });
 
 export const createKnowledgePackSchema = z
-  .strictObject({ name, description, content: content.default(""), language: knowledgeLanguageSchema.optional() })
+  .strictObject({
+    name,
+    description,
+    content: content.default(""),
+    language: knowledgeLanguageSchema.optional(),
+  })
   .superRefine(rejectUnstorableText);
 export type CreateKnowledgePackInput = z.infer<typeof createKnowledgePackSchema>;
 

@@ -26,7 +26,10 @@ async function ingest(organizationId: number, sourcePublicId: string, requestedA
 test("an admin uploads a file, sees it become ready, and tries a question", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 1000 });
   const o = await signedInOwner(page);
-  const pack = await e2eRows.createTestKnowledgePack({ id: o.orgId }, { name: "Help center", content: "Our shop opens at nine." });
+  const pack = await e2eRows.createTestKnowledgePack(
+    { id: o.orgId },
+    { name: "Help center", content: "Our shop opens at nine." },
+  );
   await page.goto(`/${o.slug}/knowledge-packs/${pack.publicId}`);
   const sources = page.getByRole("list", { name: "Sources" });
   await expect(sources.locator('[data-source-title="Help center"] [data-status="ready"]')).toBeVisible();
@@ -67,7 +70,10 @@ test("a visitor's answer shows the sources it was given", async ({ page }) => {
     { id: o.orgId },
     { name: "Delivery times", content: "Parcels to Norway take five working days by courier." },
   );
-  const agent = await e2eRows.createTestAgent({ id: o.orgId }, { name: "Shop helper", knowledgePackId: pack.id });
+  const agent = await e2eRows.createTestAgent(
+    { id: o.orgId },
+    { name: "Shop helper", knowledgePackId: pack.id },
+  );
   await page.goto(`/embed/${agent.publicId}`);
   await expect(page.locator('.ya-chat[data-ready="true"]')).toBeVisible();
   await page.locator("#ya-input").fill("How long does a parcel to Norway take?");

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { chunkDocument, estimateTokens } from "@/lib/knowledge/chunk";
 
 const sentences = (n: number, tag: string) =>
-  Array.from({ length: n }, (_, i) => `Sentence ${i} of ${tag} says something about delivery times.`).join(" ");
+  Array.from({ length: n }, (_, i) => `Sentence ${i} of ${tag} says something about delivery times.`).join(
+    " ",
+  );
 
 describe("chunkDocument", () => {
   it("splits a long paragraph at sentence ends, within the target, with overlap", () => {
@@ -55,12 +57,20 @@ describe("chunkDocument", () => {
       ],
     };
     expect(chunkDocument(doc)).toEqual([
-      { ordinal: 0, heading: "Contact", text: "Call us.\n\nEmail\n\nWrite to help@acme.test.", tokenEstimate: 11 },
+      {
+        ordinal: 0,
+        heading: "Contact",
+        text: "Call us.\n\nEmail\n\nWrite to help@acme.test.",
+        tokenEstimate: 11,
+      },
     ]);
   });
 
   it("a giant word or a sentence without ends is cut to the bound, never an empty chunk", () => {
-    const doc = { title: "T", blocks: [{ heading: null, text: `${"x".repeat(5000)} ${"word ".repeat(800)}` }] };
+    const doc = {
+      title: "T",
+      blocks: [{ heading: null, text: `${"x".repeat(5000)} ${"word ".repeat(800)}` }],
+    };
     const chunks = chunkDocument(doc, { targetTokens: 100, overlapTokens: 20 });
     expect(chunks.length).toBeGreaterThan(5);
     for (const c of chunks) {

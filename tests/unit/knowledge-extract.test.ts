@@ -6,7 +6,8 @@ import { makeDocx, makePdf, makeZipBombDocx } from "@/tests/fixtures/knowledge-f
 const enc = (s: string) => new TextEncoder().encode(s);
 const sentence = (topic: string, i: number) =>
   `The ${topic} rule number ${i} explains how returns are handled for orders placed online.`;
-const paragraph = (topic: string, n: number) => Array.from({ length: n }, (_, i) => sentence(topic, i)).join(" ");
+const paragraph = (topic: string, n: number) =>
+  Array.from({ length: n }, (_, i) => sentence(topic, i)).join(" ");
 
 describe("extractDocument: every kind gives its title and heading-led blocks", () => {
   it("plain text: paragraphs split at blank lines, title from the file name", async () => {
@@ -66,7 +67,11 @@ describe("extractDocument: every kind gives its title and heading-led blocks", (
       <article><h1>Billing help</h1>${body}<h2>Invoices</h2><p>Invoices are emailed monthly.</p>
       <ul><li>PDF copies on request</li><li>VAT shown per line</li></ul></article>
       <footer>© Acme cookie settings</footer></body></html>`;
-    const doc = await extractDocument({ kind: "html", bytes: enc(html), url: "https://acme.test/help/billing" });
+    const doc = await extractDocument({
+      kind: "html",
+      bytes: enc(html),
+      url: "https://acme.test/help/billing",
+    });
     expect(doc.title).toBe("Billing help | Acme");
     const text = doc.blocks.map((b) => b.text).join("\n");
     expect(text).not.toMatch(/cookie settings|var x|Pricing/);
@@ -80,7 +85,8 @@ describe("extractDocument: every kind gives its title and heading-led blocks", (
   });
 
   it("html without an article falls back to the body text", async () => {
-    const html = "<html><body><div>Opening hours: 9 to 5.</div><table><tr><td>Mon</td><td>Open</td></tr></table></body></html>";
+    const html =
+      "<html><body><div>Opening hours: 9 to 5.</div><table><tr><td>Mon</td><td>Open</td></tr></table></body></html>";
     const doc = await extractDocument({ kind: "html", bytes: enc(html), filename: "hours.html" });
     expect(doc.blocks.map((b) => b.text)).toEqual(["Opening hours: 9 to 5.", "Mon Open"]);
     expect(doc.title).toBe("hours");
@@ -125,7 +131,9 @@ describe("extractDocument: every kind gives its title and heading-led blocks", (
     await expect(extractDocument({ kind: "docx", bytes: enc("PK\u0003\u0004 nothing") })).rejects.toThrow(
       /not a valid DOCX/,
     );
-    await expect(extractDocument({ kind: "text", bytes: new Uint8Array(0) })).rejects.toThrow("The file is empty.");
+    await expect(extractDocument({ kind: "text", bytes: new Uint8Array(0) })).rejects.toThrow(
+      "The file is empty.",
+    );
     await expect(extractDocument({ kind: "markdown", bytes: enc("#\n\n   \n") })).rejects.toThrow(
       "The document contains no readable text.",
     );
@@ -140,9 +148,9 @@ describe("extractDocument: every kind gives its title and heading-led blocks", (
 
   it("the zip directory is checked before inflating", async () => {
     const bomb = await makeZipBombDocx(50 * 1024 * 1024, true);
-    await expect(extractDocument({ kind: "docx", bytes: bomb }, { maxCompressionRatio: 1e9 })).rejects.toThrow(
-      "The DOCX expands to more than 100 MB when unpacked.",
-    );
+    await expect(
+      extractDocument({ kind: "docx", bytes: bomb }, { maxCompressionRatio: 1e9 }),
+    ).rejects.toThrow("The DOCX expands to more than 100 MB when unpacked.");
   });
 });
 

@@ -128,7 +128,9 @@ describe("hostile inputs fail alone, with a reason, in bounded time and memory",
 
   it("a page that never finishes (body or headers) fails at the fetch deadline", async () => {
     for (const path of ["/never-ends", "/no-headers"]) {
-      const m = await measure(() => fetchPage(`http://site.test:${port}${path}`, { ...siteOnly, timeoutMs: 1500 }));
+      const m = await measure(() =>
+        fetchPage(`http://site.test:${port}${path}`, { ...siteOnly, timeoutMs: 1500 }),
+      );
       expectBounded(m, FetchError, /did not finish loading within 2 s/);
       expect(m.ms).toBeGreaterThanOrEqual(1400);
     }

@@ -82,12 +82,17 @@ export async function fetchPage(rawUrl: string, overrides: Partial<FetchLimits> 
   for (let hop = 0; hop <= limits.maxRedirects; hop++) {
     const parsed = URL.canParse(current) ? new URL(current) : null;
     const allowPrivate =
-      typeof limits.allowPrivate === "function" ? (parsed ? limits.allowPrivate(parsed) : false) : limits.allowPrivate;
+      typeof limits.allowPrivate === "function"
+        ? parsed
+          ? limits.allowPrivate(parsed)
+          : false
+        : limits.allowPrivate;
     let target: Awaited<ReturnType<typeof vetTarget>>;
     try {
       target = await vetTarget(current, { allowPrivate, resolve: limits.resolve });
     } catch (e) {
-      if (e instanceof EgressBlocked) throw new FetchError(hop > 0 ? `Redirect ${e.message}` : e.message, true);
+      if (e instanceof EgressBlocked)
+        throw new FetchError(hop > 0 ? `Redirect ${e.message}` : e.message, true);
       if (e instanceof EgressFailed) throw new FetchError(e.message, false);
       throw e;
     }
@@ -107,19 +112,24 @@ export async function fetchPage(rawUrl: string, overrides: Partial<FetchLimits> 
       const location = header(res.headers.location);
       if (res.statusCode >= 300 && res.statusCode < 400 && location) {
         res.body.destroy();
-        if (!URL.canParse(location, target.url)) throw new FetchError("The page redirects to an invalid URL.", true);
+        if (!URL.canParse(location, target.url))
+          throw new FetchError("The page redirects to an invalid URL.", true);
         current = new URL(location, target.url).href;
         continue;
       }
       if (res.statusCode < 200 || res.statusCode >= 300) {
         res.body.destroy();
-        const permanent = res.statusCode >= 400 && res.statusCode < 500 && res.statusCode !== 429 && res.statusCode !== 408;
+        const permanent =
+          res.statusCode >= 400 && res.statusCode < 500 && res.statusCode !== 429 && res.statusCode !== 408;
         throw new FetchError(`The page answered HTTP ${res.statusCode}.`, permanent, res.statusCode);
       }
       const contentType = header(res.headers["content-type"]).split(";")[0]!.trim().toLowerCase();
       if (!limits.accept.includes(contentType)) {
         res.body.destroy();
-        throw new FetchError(`The page's content type (${contentType.slice(0, 80) || "none"}) is not supported.`, true);
+        throw new FetchError(
+          `The page's content type (${contentType.slice(0, 80) || "none"}) is not supported.`,
+          true,
+        );
       }
       const declared = Number(header(res.headers["content-length"]));
       if (Number.isFinite(declared) && declared > limits.maxBytes) {
@@ -130,7 +140,8 @@ export async function fetchPage(rawUrl: string, overrides: Partial<FetchLimits> 
       return { url: target.url.href, bytes, contentType, status: res.statusCode };
     } catch (e) {
       if (e instanceof FetchError) throw e;
-      if (deadline.aborted) throw new FetchError(`The page did not finish loading within ${seconds} s.`, false);
+      if (deadline.aborted)
+        throw new FetchError(`The page did not finish loading within ${seconds} s.`, false);
       throw new FetchError(describeFailure(e), false);
     } finally {
       agent.destroy().catch(() => undefined);

@@ -52,7 +52,13 @@ export async function requestDueSyncs(opts: { limit?: number } = {}) {
   const due = await listSourcesDueForSync(db, { lostAfterMinutes: 15, limit: opts.limit ?? 200 });
   let sent = 0;
   for (const s of due) {
-    if (await sendSyncEvent({ organizationId: s.organizationId, sourcePublicId: s.publicId, requestedAt: s.requestedAt }))
+    if (
+      await sendSyncEvent({
+        organizationId: s.organizationId,
+        sourcePublicId: s.publicId,
+        requestedAt: s.requestedAt,
+      })
+    )
       sent++;
     else break;
   }
@@ -60,6 +66,10 @@ export async function requestDueSyncs(opts: { limit?: number } = {}) {
 }
 
 export const scheduledKnowledgeSync = inngest.createFunction(
-  { id: "knowledge-scheduled-sync", name: "Re-sync knowledge sources on their schedule", triggers: [{ cron: "23 * * * *" }] },
+  {
+    id: "knowledge-scheduled-sync",
+    name: "Re-sync knowledge sources on their schedule",
+    triggers: [{ cron: "23 * * * *" }],
+  },
   async ({ step }) => step.run("request-due", () => requestDueSyncs()),
 );

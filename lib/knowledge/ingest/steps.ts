@@ -25,7 +25,16 @@ const ORDINAL_STRIDE = 100_000;
 
 export type SyncPlan = Pick<
   SyncTarget,
-  "id" | "public_id" | "organization_id" | "pack_id" | "type" | "title" | "filename" | "mime" | "generation" | "language"
+  | "id"
+  | "public_id"
+  | "organization_id"
+  | "pack_id"
+  | "type"
+  | "title"
+  | "filename"
+  | "mime"
+  | "generation"
+  | "language"
 > & { documents: string[] };
 
 export type DocumentResult = { chunks: number; bytes: number; hash: string } | { failed: string };
@@ -69,7 +78,7 @@ export async function ingestDocument(plan: SyncPlan, index: number): Promise<Doc
       heading: c.heading,
       text: c.text,
       tokenEstimate: c.tokenEstimate,
-      title: plan.type === "url" ? title ?? input.url ?? null : null,
+      title: plan.type === "url" ? (title ?? input.url ?? null) : null,
       url: input.url ?? null,
     }));
     if (chunks.length >= ORDINAL_STRIDE) throw new ExtractionError("This document has too many passages.");
@@ -93,11 +102,15 @@ export async function ingestDocument(plan: SyncPlan, index: number): Promise<Doc
   }
 }
 
-async function loadDocument(plan: SyncPlan, document: string): Promise<{ input: ExtractInput; bytes: Uint8Array }> {
+async function loadDocument(
+  plan: SyncPlan,
+  document: string,
+): Promise<{ input: ExtractInput; bytes: Uint8Array }> {
   if (plan.type === "url") {
     const page = await fetchPage(document, ingestFetchLimits());
     const kind = detectKind(null, page.contentType, page.bytes);
-    if (!kind) throw new ExtractionError(`The page is ${page.contentType || "of an unknown type"}, not a document.`);
+    if (!kind)
+      throw new ExtractionError(`The page is ${page.contentType || "of an unknown type"}, not a document.`);
     return { input: { kind, bytes: page.bytes, url: page.url }, bytes: page.bytes };
   }
   const bytes = await loadSourcePayload(db, plan.id);
@@ -131,11 +144,15 @@ export async function failSync(sourcePublicId: string, reason: string) {
   return failSourceSync(db, sourcePublicId, reason);
 }
 
+// A page that never finishes would do so again on every retry (and Inngest's backoff would keep
+// the source processing for minutes): its timeout fails the source at once.
+const TIMED_OUT = /did not finish loading/;
+
 /** A reason the visitor's admin can act on, for errors a retry would not change. */
 function permanentReason(e: unknown): string | undefined {
   if (e instanceof NonRetriableError) return e.message;
   if (e instanceof ExtractionError) return e.message;
-  if (e instanceof FetchError && e.permanent) return e.message;
+  if (e instanceof FetchError && (e.permanent || TIMED_OUT.test(e.message))) return e.message;
   return undefined;
 }
 

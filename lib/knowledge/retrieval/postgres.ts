@@ -23,7 +23,11 @@ export function searchTerms(question: string, previousUserTurn?: string): string
 }
 
 /** Best first, skipping what would overflow the token budget, up to `limit`. */
-export function fitToBudget<T extends { tokenEstimate: number }>(hits: T[], limit: number, budget: number): T[] {
+export function fitToBudget<T extends { tokenEstimate: number }>(
+  hits: T[],
+  limit: number,
+  budget: number,
+): T[] {
   const out: T[] = [];
   let used = 0;
   for (const h of hits) {

@@ -6,7 +6,12 @@ import { conversationMessages, conversations } from "@/db/schema";
 import { mintWidgetToken } from "@/lib/widget/token";
 import { callRoute, createTestAgent } from "@/tests/fixtures";
 import { startFakeBackends } from "@/tests/fixtures/inngest";
-import { createEmptyPack, ingestLikeInngest, knowledgeOrgForFile, postSource } from "@/tests/fixtures/knowledge";
+import {
+  createEmptyPack,
+  ingestLikeInngest,
+  knowledgeOrgForFile,
+  postSource,
+} from "@/tests/fixtures/knowledge";
 
 // Acceptance 4: a chat turn is given the retrieved passages (not the whole pack), the stream ends
 // with the sources it was given, and the stored reply keeps them.
@@ -34,7 +39,11 @@ describe("chat with knowledge sources", () => {
   it("answers from the matching passages and cites their sources; the stored reply keeps them", async () => {
     const pack = await createEmptyPack(file.org);
     const shipping = await postSource(file.key, pack.publicId, {
-      body: { type: "text", title: "Shipping", content: "Parcels to Norway take five working days by courier." },
+      body: {
+        type: "text",
+        title: "Shipping",
+        content: "Parcels to Norway take five working days by courier.",
+      },
     });
     const pets = await postSource(file.key, pack.publicId, {
       body: { type: "text", title: "Pets", content: "Dogs are welcome in every showroom on a leash." },
@@ -76,15 +85,22 @@ describe("chat with knowledge sources", () => {
 
     // A follow-up borrows the previous user turn's terms ("Norway") to find the same passage.
     backends.gemini.enqueue({ chunks: ["Yes."] });
-    const next = await send(t.token, { message: "And is it by courier?", conversation_id: ev[0]?.data.conversation_id });
-    expect(events(next.text).at(-1)?.data.sources.map((s: { source_id: string }) => s.source_id)).toEqual([
-      shipping.json.id,
-    ]);
+    const next = await send(t.token, {
+      message: "And is it by courier?",
+      conversation_id: ev[0]?.data.conversation_id,
+    });
+    expect(
+      events(next.text)
+        .at(-1)
+        ?.data.sources.map((s: { source_id: string }) => s.source_id),
+    ).toEqual([shipping.json.id]);
   });
 
   it("a question the pack does not cover gets no sources and a prompt that says so", async () => {
     const pack = await createEmptyPack(file.org);
-    const s = await postSource(file.key, pack.publicId, { body: { type: "text", title: "Pets", content: "Dogs welcome." } });
+    const s = await postSource(file.key, pack.publicId, {
+      body: { type: "text", title: "Pets", content: "Dogs welcome." },
+    });
     await ingestLikeInngest(file.org.id, s.json.id);
     const agent = await createTestAgent(file.org, { knowledgePackId: pack.id });
     const t = await mintWidgetToken(agent.publicId);

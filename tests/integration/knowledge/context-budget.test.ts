@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { storeDocumentChunks } from "@/db/queries/knowledge-ingest";
+import { finishSourceSync, storeDocumentChunks } from "@/db/queries/knowledge-ingest";
 import { insertSourceWithPayload } from "@/db/queries/knowledge-sources";
-import { finishSourceSync } from "@/db/queries/knowledge-ingest";
 import { chunkDocument, estimateTokens } from "@/lib/knowledge/chunk";
 import { knowledgeSection, retrieveForTurn } from "@/lib/knowledge/context";
 import { CONTEXT_TOKEN_BUDGET, MAX_CHUNKS_PER_SOURCE } from "@/lib/knowledge/retrieval/types";
@@ -24,7 +23,11 @@ async function indexedSource(org: { id: number }, pack: { id: number }, title: s
     size += text.length;
   }
   const chunks = chunkDocument({ title, blocks }).map((c) => ({ ...c, title, url: null }));
-  const row = await insertSourceWithPayload(db, { organizationId: org.id, packId: pack.id, type: "text", title }, null);
+  const row = await insertSourceWithPayload(
+    db,
+    { organizationId: org.id, packId: pack.id, type: "text", title },
+    null,
+  );
   await db.transaction((tx) =>
     storeDocumentChunks(
       tx,

@@ -41,9 +41,12 @@ beforeAll(async () => {
       const locs = ["/a", "/b", "/c", "/private/x", "https://elsewhere.example/d"]
         .map((p) => `<url><loc>${p.startsWith("http") ? p : base + p}</loc></url>`)
         .join("");
-      return res.end(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${locs}</urlset>`);
+      return res.end(
+        `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${locs}</urlset>`,
+      );
     }
-    if (req.url === "/a") return html(page("Opening hours", "The Leipzig showroom opens at nine on weekdays."));
+    if (req.url === "/a")
+      return html(page("Opening hours", "The Leipzig showroom opens at nine on weekdays."));
     if (req.url === "/b") return html(page("Parking", "Free parking for two hours behind the showroom."));
     if (req.url === "/c") return html(page("Gift cards", "Gift cards never expire and work online."));
     if (req.url === "/flaky") {
@@ -54,9 +57,10 @@ beforeAll(async () => {
       }
       return html(page("Flaky", "The warranty lasts three years on every kettle."));
     }
-    if (req.url === "/to-localhost") {
-      res.writeHead(302, { location: "http://127.0.0.1:9/admin" });
-      return res.end();
+    if (req.url === "/never-ends") {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.write("<html><body><p>Still loading");
+      return; // and never ends
     }
     res.writeHead(404);
     res.end();
@@ -66,10 +70,25 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await backends.close();
+  site.closeAllConnections();
   await new Promise((r) => site.close(r));
 });
 
 describe("URL sources", () => {
+  it("a page that never finishes fails its source within 30 s, without retries", async () => {
+    const pack = await createEmptyPack(file.org);
+    const res = await postSource(file.key, pack.publicId, {
+      body: { type: "url", url: `${base}/never-ends` },
+    });
+    const started = Date.now();
+    const run = await ingestLikeInngest(file.org.id, res.json.id);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(run.attempts).toBe(1);
+    const s = (await getSource(file.key, pack.publicId, res.json.id)).json;
+    expect(s).toMatchObject({ status: "failed" });
+    expect(s.error).toMatch(/did not finish loading/);
+  }, 40_000);
+
   it("a sitemap crawl ingests the site's allowed pages, progress reaching its total", async () => {
     const pack = await createEmptyPack(file.org);
     const res = await postSource(file.key, pack.publicId, {
@@ -83,7 +102,9 @@ describe("URL sources", () => {
     const chunks = await chunkRows(res.json.id);
     expect(new Set(chunks.map((c) => c.url))).toEqual(new Set([`${base}/a`, `${base}/b`, `${base}/c`]));
     const hit = await searchPack(file.key, pack.publicId, "where can I park?");
-    expect(hit.json.data[0]).toMatchObject({ source: { id: res.json.id, url: `${base}/b`, title: "Parking" } });
+    expect(hit.json.data[0]).toMatchObject({
+      source: { id: res.json.id, url: `${base}/b`, title: "Parking" },
+    });
   });
 
   it("a transient failure is retried and the source still becomes ready", async () => {
@@ -92,14 +113,21 @@ describe("URL sources", () => {
     const run = await ingestLikeInngest(file.org.id, res.json.id);
     expect(run.attempts).toBeGreaterThan(1);
     expect(run.error).toBeUndefined();
-    expect((await getSource(file.key, pack.publicId, res.json.id)).json).toMatchObject({ status: "ready", error: null });
+    expect((await getSource(file.key, pack.publicId, res.json.id)).json).toMatchObject({
+      status: "ready",
+      error: null,
+    });
   });
 
   it("a private address fails that source at once with its reason; another still ingests", async () => {
     fakeEnv({ WEBHOOK_ALLOW_PRIVATE_URLS: "0" });
     const pack = await createEmptyPack(file.org);
-    const bad = await postSource(file.key, pack.publicId, { body: { type: "url", url: "http://127.0.0.1:9/x" } });
-    const good = await postSource(file.key, pack.publicId, { body: { type: "text", title: "Ok", content: "Kettles boil water." } });
+    const bad = await postSource(file.key, pack.publicId, {
+      body: { type: "url", url: "http://127.0.0.1:9/x" },
+    });
+    const good = await postSource(file.key, pack.publicId, {
+      body: { type: "text", title: "Ok", content: "Kettles boil water." },
+    });
     const started = Date.now();
     const run = await ingestLikeInngest(file.org.id, bad.json.id);
     expect(Date.now() - started).toBeLessThan(30_000);

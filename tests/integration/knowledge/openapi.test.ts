@@ -26,14 +26,20 @@ beforeAll(async () => {
 
 describe("knowledge OpenAPI", () => {
   it("documents the routes and the responses match the schemas", async () => {
-    const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, unknown>> };
-    expect(doc.paths["/api/v1/knowledge-packs/{id}/sources"]).toHaveProperty("post");
+    const doc = buildOpenApiDocument();
+    expect(doc.paths?.["/api/v1/knowledge-packs/{id}/sources"]).toHaveProperty("post");
     const pack = await createEmptyPack(file.org);
-    const added = await postSource(file.key, pack.publicId, { body: { type: "text", title: "T", content: "Kettles." } });
+    const added = await postSource(file.key, pack.publicId, {
+      body: { type: "text", title: "T", content: "Kettles." },
+    });
     expect(knowledgeSourceResourceSchema.safeParse(added.json).success).toBe(true);
     await ingestLikeInngest(file.org.id, added.json.id);
-    expect(knowledgeSourceListSchema.safeParse((await listSources(file.key, pack.publicId)).json).error).toBeUndefined();
-    expect(knowledgeSearchResultSchema.safeParse((await searchPack(file.key, pack.publicId, "kettle")).json).error).toBeUndefined();
+    expect(
+      knowledgeSourceListSchema.safeParse((await listSources(file.key, pack.publicId)).json).error,
+    ).toBeUndefined();
+    expect(
+      knowledgeSearchResultSchema.safeParse((await searchPack(file.key, pack.publicId, "kettle")).json).error,
+    ).toBeUndefined();
     const patched = await patchPack(file.key, pack.publicId, { body: { name: "Renamed" } });
     expect(knowledgePackResourceSchema.safeParse(patched.json).error).toBeUndefined();
   });

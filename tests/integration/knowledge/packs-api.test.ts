@@ -32,7 +32,11 @@ describe("PATCH and DELETE /api/v1/knowledge-packs/{id}", () => {
     const pack = await createTestKnowledgePack(file.org, { content: "Old hours: nine to five." });
     const res = await patchPack(file.key, pack.publicId, { body: { content: "Open late on Thursdays." } });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ id: pack.publicId, content: "Open late on Thursdays.", language: "english" });
+    expect(res.json).toMatchObject({
+      id: pack.publicId,
+      content: "Open late on Thursdays.",
+      language: "english",
+    });
     const [own] = (await listSources(file.key, pack.publicId)).json.data;
     expect(own).toMatchObject({ type: "text", status: "pending" });
     await ingestLikeInngest(file.org.id, own.id);
@@ -83,17 +87,24 @@ describe("hostile JSON to the knowledge write routes", () => {
           bodyWith("type", ""),
         ),
         async (raw) => {
-          const r = await timedCall(() => postSource(file.key, pack.publicId, { rawBody: raw, headers: json }));
+          const r = await timedCall(() =>
+            postSource(file.key, pack.publicId, { rawBody: raw, headers: json }),
+          );
           expectRejected(r, raw.slice(0, 60));
         },
       ),
       { numRuns: 30 },
     );
     await fc.assert(
-      fc.asyncProperty(fc.oneof(bodyWith("name", ""), bodyWith("language", ""), bodyWith("content", "")), async (raw) => {
-        const r = await timedCall(() => patchPack(file.key, pack.publicId, { rawBody: raw, headers: json }));
-        expectRejected(r, raw.slice(0, 60));
-      }),
+      fc.asyncProperty(
+        fc.oneof(bodyWith("name", ""), bodyWith("language", ""), bodyWith("content", "")),
+        async (raw) => {
+          const r = await timedCall(() =>
+            patchPack(file.key, pack.publicId, { rawBody: raw, headers: json }),
+          );
+          expectRejected(r, raw.slice(0, 60));
+        },
+      ),
       { numRuns: 30 },
     );
     expect((await listSources(file.key, pack.publicId)).json.data).toEqual([]);
@@ -103,7 +114,11 @@ describe("hostile JSON to the knowledge write routes", () => {
 
   it("garbage multipart bodies are a 4xx, never a 5xx", async () => {
     const pack = await createEmptyPack(file.org);
-    for (const body of ["not multipart at all", "--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nunterminated", ""]) {
+    for (const body of [
+      "not multipart at all",
+      '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nunterminated',
+      "",
+    ]) {
       const req = new Request(`http://localhost/api/v1/knowledge-packs/${pack.publicId}/sources`, {
         method: "POST",
         headers: { authorization: `Bearer ${file.key}`, "content-type": "multipart/form-data; boundary=x" },

@@ -76,7 +76,10 @@ describe("knowledge sources API", () => {
 
     const found = await searchPack(file.key, pack.publicId, "my parcel arrived damaged, what now?");
     expect(found.status).toBe(200);
-    expect(found.json.data[0]).toMatchObject({ rank: 1, source: { id: res.json.id, title: "Returns policy" } });
+    expect(found.json.data[0]).toMatchObject({
+      rank: 1,
+      source: { id: res.json.id, title: "Returns policy" },
+    });
     expect(found.json.data[0].text).toContain("48 hours");
     expect(found.json.data[0].score).toBeGreaterThan(0);
     const none = await searchPack(file.key, pack.publicId, "quantum chromodynamics");
@@ -85,7 +88,9 @@ describe("knowledge sources API", () => {
 
   it("re-sync keeps the old passages searchable until the new ones are indexed, then swaps them", async () => {
     const pack = await createEmptyPack(file.org);
-    const res = await postSource(file.key, pack.publicId, { body: { type: "text", title: "T", content: RETURNS } });
+    const res = await postSource(file.key, pack.publicId, {
+      body: { type: "text", title: "T", content: RETURNS },
+    });
     await ingestLikeInngest(file.org.id, res.json.id);
     const before = (await chunkRows(res.json.id)).map((c) => c.id);
     const again = await resyncSource(file.key, pack.publicId, res.json.id);
@@ -102,7 +107,9 @@ describe("knowledge sources API", () => {
 
   it("lists a pack's sources; deletes one (204) and its passages stop answering", async () => {
     const pack = await createTestKnowledgePack(file.org, { content: "Our shop opens at nine." });
-    const added = await postSource(file.key, pack.publicId, { body: { type: "text", title: "Hours", content: RETURNS } });
+    const added = await postSource(file.key, pack.publicId, {
+      body: { type: "text", title: "Hours", content: RETURNS },
+    });
     await ingestLikeInngest(file.org.id, added.json.id);
     const list = await listSources(file.key, pack.publicId);
     expect(list.status).toBe(200);
@@ -130,10 +137,17 @@ describe("knowledge sources API", () => {
       const r = await postSource(file.key, pack.publicId, { body });
       expect(r.status, JSON.stringify(body).slice(0, 60)).toBe(422);
     }
-    const xml = await postSource(file.key, pack.publicId, { rawBody: "<a/>", headers: { "content-type": "application/xml" } });
+    const xml = await postSource(file.key, pack.publicId, {
+      rawBody: "<a/>",
+      headers: { "content-type": "application/xml" },
+    });
     expect(xml.status).toBe(415);
     const form = new FormData();
-    form.set("file", new Blob([new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0])], { type: "application/x-msdownload" }), "tool.exe");
+    form.set(
+      "file",
+      new Blob([new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0])], { type: "application/x-msdownload" }),
+      "tool.exe",
+    );
     expect((await uploadSource(file.key, pack.publicId, form)).status).toBe(415);
     const two = new FormData();
     two.append("file", new Blob(["a"], { type: "text/plain" }), "a.txt");
@@ -156,22 +170,38 @@ describe("knowledge sources API", () => {
     form.set("sync", "weekly");
     const res = await uploadSource(file.key, pack.publicId, form);
     expect(res.status).toBe(202);
-    expect(res.json).toMatchObject({ type: "file", filename: "returns.txt", title: "returns.txt", sync: "weekly" });
+    expect(res.json).toMatchObject({
+      type: "file",
+      filename: "returns.txt",
+      title: "returns.txt",
+      sync: "weekly",
+    });
     await ingestLikeInngest(file.org.id, res.json.id);
     expect((await getSource(file.key, pack.publicId, res.json.id)).json.status).toBe("ready");
   });
 
   it("scopes and tenancy: knowledge scopes required; another org's pack or source is a 404", async () => {
     const pack = await createEmptyPack(file.org);
-    const added = await postSource(file.key, pack.publicId, { body: { type: "text", title: "T", content: "x" } });
+    const added = await postSource(file.key, pack.publicId, {
+      body: { type: "text", title: "T", content: "x" },
+    });
     expect((await listSources(file.agentsOnlyKey, pack.publicId)).status).toBe(403);
-    expect((await postSource(file.agentsOnlyKey, pack.publicId, { body: { type: "text", title: "T", content: "x" } })).status).toBe(403);
+    expect(
+      (
+        await postSource(file.agentsOnlyKey, pack.publicId, {
+          body: { type: "text", title: "T", content: "x" },
+        })
+      ).status,
+    ).toBe(403);
     expect((await listSources(file.otherKey, pack.publicId)).status).toBe(404);
     expect((await getSource(file.otherKey, pack.publicId, added.json.id)).status).toBe(404);
     expect((await deleteSource(file.otherKey, pack.publicId, added.json.id)).status).toBe(404);
     expect((await resyncSource(file.otherKey, pack.publicId, added.json.id)).status).toBe(404);
     expect((await searchPack(file.otherKey, pack.publicId, "x")).status).toBe(404);
-    expect((await postSource(file.otherKey, pack.publicId, { body: { type: "text", title: "T", content: "x" } })).status).toBe(404);
+    expect(
+      (await postSource(file.otherKey, pack.publicId, { body: { type: "text", title: "T", content: "x" } }))
+        .status,
+    ).toBe(404);
     expect((await getSource(file.key, pack.publicId, "not-a-uuid")).status).toBe(404);
     expect((await listSources(file.key, "not-a-uuid")).status).toBe(404);
     expect((await sourceRow(added.json.id))?.status).toBe("pending");

@@ -62,7 +62,8 @@ export async function postMessage(opts: {
       const event = /^event: (.*)$/m.exec(block)?.[1];
       const raw = /^data: (.*)$/m.exec(block)?.[1];
       const data = raw ? (JSON.parse(raw) as Record<string, string>) : {};
-      if (event === "sources") opts.onSources?.((data as unknown as { sources: AnswerSource[] }).sources ?? []);
+      if (event === "sources")
+        opts.onSources?.((data as unknown as { sources: AnswerSource[] }).sources ?? []);
       if (event === "conversation" && data.conversation_id)
         opts.onConversation(data.conversation_id, data.resume_secret);
       else if (event === "done" && data.message_id) opts.onDone?.(data.message_id);

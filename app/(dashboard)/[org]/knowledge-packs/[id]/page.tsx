@@ -49,13 +49,19 @@ export default async function KnowledgePackPage(props: OrgPageProps<{ id: string
         </CardBody>
       </Card>
       <Card className="mt-6">
-        <CardHeader title="Sources" description="Chat answers use only the passages of these sources that match the question." />
+        <CardHeader
+          title="Sources"
+          description="Chat answers use only the passages of these sources that match the question."
+        />
         <CardBody>
           <SourcesPanel org={ctx.org.slug} pack={pack.publicId} initial={sources} isAdmin={isAdmin} />
         </CardBody>
       </Card>
       <Card className="mt-6">
-        <CardHeader title="Try a question" description="The passages an agent on this pack would be given, best first." />
+        <CardHeader
+          title="Try a question"
+          description="The passages an agent on this pack would be given, best first."
+        />
         <CardBody>
           <TryQuestion org={ctx.org.slug} pack={pack.publicId} />
         </CardBody>

@@ -23,7 +23,8 @@ export function SourceAdders(props: {
 
   return (
     <div className="grid gap-4 md:grid-cols-2">
-      <div
+      <section
+        aria-label="Drop a file here"
         onDragOver={(e) => {
           e.preventDefault();
           setDragging(true);
@@ -36,7 +37,9 @@ export function SourceAdders(props: {
         <label htmlFor={ids.file} className="block font-medium text-slate-900">
           Upload a file
         </label>
-        <p className="mb-2 text-xs text-slate-600">Drop a PDF, DOCX, Markdown, HTML or text file here (up to 10 MB), or choose one.</p>
+        <p className="mb-2 text-xs text-slate-600">
+          Drop a PDF, DOCX, Markdown, HTML or text file here (up to 10 MB), or choose one.
+        </p>
         <input
           id={ids.file}
           type="file"
@@ -47,7 +50,7 @@ export function SourceAdders(props: {
             if (file) void props.onUpload(file).then(() => (e.target.value = ""));
           }}
         />
-      </div>
+      </section>
       <form
         className="space-y-2 rounded-md border border-slate-200 p-4 text-sm"
         onSubmit={(e) => {
@@ -70,14 +73,24 @@ export function SourceAdders(props: {
         <div className="flex flex-wrap gap-3">
           <label htmlFor={ids.crawl} className="text-slate-700">
             Crawl{" "}
-            <select id={ids.crawl} value={crawl} onChange={(e) => setCrawl(e.target.value)} className="rounded border border-slate-300">
+            <select
+              id={ids.crawl}
+              value={crawl}
+              onChange={(e) => setCrawl(e.target.value)}
+              className="rounded border border-slate-300"
+            >
               <option value="page">This page</option>
               <option value="sitemap">The site's sitemap (≤ 200 pages)</option>
             </select>
           </label>
           <label htmlFor={ids.sync} className="text-slate-700">
             Re-sync{" "}
-            <select id={ids.sync} value={sync} onChange={(e) => setSync(e.target.value)} className="rounded border border-slate-300">
+            <select
+              id={ids.sync}
+              value={sync}
+              onChange={(e) => setSync(e.target.value)}
+              className="rounded border border-slate-300"
+            >
               <option value="manual">Manually</option>
               <option value="daily">Daily</option>
               <option value="weekly">Weekly</option>

@@ -63,7 +63,11 @@ export function SourcesPanel(props: { org: string; pack: string; initial: Source
   async function run(action: typeof addUrlSourceAction, fields: Record<string, string | Blob>) {
     const r = (await action({ ok: true }, form({ ...base, ...fields }))) as ActionResult;
     if (r.ok && Array.isArray(r.data)) setSources(r.data as SourceView[]);
-    setNotice(r.ok ? { tone: "ok", text: r.message ?? "Done." } : { tone: "error", text: r.error ?? "That did not work." });
+    setNotice(
+      r.ok
+        ? { tone: "ok", text: r.message ?? "Done." }
+        : { tone: "error", text: r.error ?? "That did not work." },
+    );
     return r.ok;
   }
 
@@ -86,21 +90,32 @@ export function SourcesPanel(props: { org: string; pack: string; initial: Source
               <div className="min-w-0 flex-1">
                 <p className="truncate text-sm font-medium text-slate-900">{s.title}</p>
                 <p className="text-xs text-slate-600">
-                  {s.type === "url" ? s.url : s.type === "file" ? s.filename : "Pasted text"} · {s.chunks} passages ·
-                  sync {s.sync}
+                  {s.type === "url" ? s.url : s.type === "file" ? s.filename : "Pasted text"} · {s.chunks}{" "}
+                  passages · sync {s.sync}
                 </p>
                 {s.error ? <p className="text-xs text-red-700">{s.error}</p> : null}
               </div>
-              <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[s.status]}`} data-status={s.status}>
+              <span
+                className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[s.status]}`}
+                data-status={s.status}
+              >
                 {s.status}
                 {s.status === "processing" ? ` ${s.progress.done}/${s.progress.total}` : ""}
               </span>
               {props.isAdmin ? (
                 <span className="flex gap-2">
-                  <Button size="sm" variant="secondary" onClick={() => void run(resyncSourceAction, { source: s.id })}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    onClick={() => void run(resyncSourceAction, { source: s.id })}
+                  >
                     Re-sync<span className="sr-only"> {s.title}</span>
                   </Button>
-                  <Button size="sm" variant="danger" onClick={() => void run(deleteSourceAction, { source: s.id })}>
+                  <Button
+                    size="sm"
+                    variant="danger"
+                    onClick={() => void run(deleteSourceAction, { source: s.id })}
+                  >
                     Delete<span className="sr-only"> {s.title}</span>
                   </Button>
                 </span>

@@ -25,7 +25,10 @@ export function TryQuestion(props: { org: string; pack: string }) {
         className="flex gap-2"
         onSubmit={async (e) => {
           e.preventDefault();
-          const r = (await tryQuestionAction({ ok: true }, form({ org: props.org, pack: props.pack, q }))) as {
+          const r = (await tryQuestionAction(
+            { ok: true },
+            form({ org: props.org, pack: props.pack, q }),
+          )) as {
             ok: boolean;
             data?: unknown;
             error?: string;
@@ -65,7 +68,8 @@ export function TryQuestion(props: { org: string; pack: string }) {
               <li key={`${p.rank}`} className="rounded-md border border-slate-200 p-3 text-sm">
                 <p className="font-medium text-slate-900">
                   {p.rank}. {p.source.title}
-                  {p.heading ? ` — ${p.heading}` : ""} <span className="text-xs text-slate-600">score {p.score.toFixed(4)}</span>
+                  {p.heading ? ` — ${p.heading}` : ""}{" "}
+                  <span className="text-xs text-slate-600">score {p.score.toFixed(4)}</span>
                 </p>
                 <p className="mt-1 line-clamp-4 whitespace-pre-wrap text-slate-700">{p.text}</p>
               </li>

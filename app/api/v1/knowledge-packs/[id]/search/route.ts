@@ -14,5 +14,9 @@ export const GET = api("knowledge:read")
   .handle("GET /api/v1/knowledge-packs/{id}/search", async ({ principal, packId, url }) => {
     const query = knowledgeSearchQuerySchema.parse(Object.fromEntries(url.searchParams));
     const passages = await searchKnowledgePack(principal.organizationId, packId, query);
-    return json({ object: "list", query: query.q, data: passages.map((p, i) => toPassageResource(p, i + 1)) });
+    return json({
+      object: "list",
+      query: query.q,
+      data: passages.map((p, i) => toPassageResource(p, i + 1)),
+    });
   });

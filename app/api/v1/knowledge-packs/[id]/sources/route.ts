@@ -27,7 +27,10 @@ export const POST = api("knowledge:write")
     const type = mediaType(req);
     const input =
       type === "multipart/form-data"
-        ? { type: "file" as const, ...(await uploadedFileFromForm(await readMultipartForm(req, MULTIPART_MAX_BYTES))) }
+        ? {
+            type: "file" as const,
+            ...(await uploadedFileFromForm(await readMultipartForm(req, MULTIPART_MAX_BYTES))),
+          }
         : type === "application/json" || type.endsWith("+json")
           ? createSourceSchema.parse(await readJsonBody(req, KNOWLEDGE_SOURCE_JSON_MAX_BYTES))
           : unsupported();
