@@ -98,14 +98,16 @@ export async function addSource(
         : describeNew(pack.id, ctx.organizationId, input);
     const row = await insertSourceWithPayload(tx, values, payload);
     await audit("knowledge_source.created", row.publicId, { pack_id: pack.publicId, type: row.type });
-    afterCommit.syncKnowledge({
-      organizationId: ctx.organizationId,
-      sourcePublicId: row.publicId,
-      requestedAt: row.syncRequestedAt,
-    });
+    afterCommit.syncKnowledge(syncRequestOf(ctx, row));
     return row;
   });
 }
+
+const syncRequestOf = (ctx: UseCaseContext, row: SourceRow) => ({
+  organizationId: ctx.organizationId,
+  sourcePublicId: row.publicId,
+  requestedAt: row.syncRequestedAt,
+});
 
 export async function resyncSource(ctx: UseCaseContext, packPublicId: string, sourcePublicId: string) {
   const ids = validIds(packPublicId, sourcePublicId);
@@ -113,11 +115,7 @@ export async function resyncSource(ctx: UseCaseContext, packPublicId: string, so
     const row = await requestSourceSync(tx, ctx.organizationId, ids.pack, ids.source!);
     if (!row) throw sourceNotFound();
     await audit("knowledge_source.resync_requested", row.publicId, { pack_id: ids.pack });
-    afterCommit.syncKnowledge({
-      organizationId: ctx.organizationId,
-      sourcePublicId: row.publicId,
-      requestedAt: row.syncRequestedAt,
-    });
+    afterCommit.syncKnowledge(syncRequestOf(ctx, row));
     return row;
   });
 }

@@ -16,14 +16,8 @@ import { jsonContent, problems } from "./responses";
 const packParams = z.object({ id: z.uuid().meta({ example: examplePack.id }) });
 const sourceParams = packParams.extend({ source_id: z.uuid().meta({ example: exampleSource.id }) });
 const tags = ["Knowledge packs"];
-const writeProblems = [
-  "invalid_json",
-  "insufficient_scope",
-  "not_found",
-  "payload_too_large",
-  "unsupported_media_type",
-  "validation_failed",
-] as const;
+// What a write route with a body can refuse, besides the keyed-route codes.
+const writeProblems = ["invalid_json", "insufficient_scope", "not_found", "payload_too_large"] as const;
 
 export function registerKnowledgePaths(r: OpenAPIRegistry) {
   r.registerPath({
@@ -44,7 +38,7 @@ export function registerKnowledgePaths(r: OpenAPIRegistry) {
         description: "The changed pack.",
         content: jsonContent(knowledgePackResourceSchema, examplePack),
       },
-      ...problems(...writeProblems, "name_conflict"),
+      ...problems(...writeProblems, "unsupported_media_type", "validation_failed", "name_conflict"),
     },
   });
 
@@ -107,7 +101,7 @@ export function registerKnowledgePaths(r: OpenAPIRegistry) {
         description: "Accepted, `pending`.",
         content: jsonContent(knowledgeSourceResourceSchema, exampleSource),
       },
-      ...problems(...writeProblems),
+      ...problems(...writeProblems, "unsupported_media_type", "validation_failed"),
     },
   });
 

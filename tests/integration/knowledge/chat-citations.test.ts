@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { POST as messagesPost } from "@/app/api/widget/messages/route";
 import { db } from "@/db";
 import { conversationMessages, conversations } from "@/db/schema";
 import { mintWidgetToken } from "@/lib/widget/token";
 import { callRoute, createTestAgent } from "@/tests/fixtures";
-import { startFakeBackends } from "@/tests/fixtures/inngest";
 import {
   createEmptyPack,
   ingestLikeInngest,
@@ -16,11 +15,6 @@ import {
 // Acceptance 4: a chat turn is given the retrieved passages (not the whole pack), the stream ends
 // with the sources it was given, and the stored reply keeps them.
 const file = knowledgeOrgForFile();
-let backends: Awaited<ReturnType<typeof startFakeBackends>>;
-beforeAll(async () => {
-  backends = await startFakeBackends();
-});
-afterAll(() => backends.close());
 
 const send = (token: string, body: unknown) =>
   callRoute(messagesPost, { method: "POST", path: "/api/widget/messages", key: token, body });
@@ -53,7 +47,7 @@ describe("chat with knowledge sources", () => {
     const agent = await createTestAgent(file.org, { knowledgePackId: pack.id });
 
     const t = await mintWidgetToken(agent.publicId);
-    backends.gemini.enqueue({ chunks: ["Five working days."] });
+    file.backends.gemini.enqueue({ chunks: ["Five working days."] });
     const res = await send(t.token, { message: "How long does shipping to Norway take?" });
     expect(res.status).toBe(200);
     const ev = events(res.text);
@@ -67,7 +61,7 @@ describe("chat with knowledge sources", () => {
         snippet: "Parcels to Norway take five working days by courier.",
       },
     ]);
-    const system = backends.gemini.calls.at(-1)?.systemText ?? "";
+    const system = file.backends.gemini.calls.at(-1)?.systemText ?? "";
     expect(system).toContain("Parcels to Norway take five working days");
     expect(system).not.toContain("Dogs are welcome");
 
@@ -84,7 +78,7 @@ describe("chat with knowledge sources", () => {
     expect(stored[1]?.sources).toEqual(sources);
 
     // A follow-up borrows the previous user turn's terms ("Norway") to find the same passage.
-    backends.gemini.enqueue({ chunks: ["Yes."] });
+    file.backends.gemini.enqueue({ chunks: ["Yes."] });
     const next = await send(t.token, {
       message: "And is it by courier?",
       conversation_id: ev[0]?.data.conversation_id,
@@ -104,9 +98,9 @@ describe("chat with knowledge sources", () => {
     await ingestLikeInngest(file.org.id, s.json.id);
     const agent = await createTestAgent(file.org, { knowledgePackId: pack.id });
     const t = await mintWidgetToken(agent.publicId);
-    backends.gemini.enqueue({ chunks: ["I do not know."] });
+    file.backends.gemini.enqueue({ chunks: ["I do not know."] });
     const ev = events((await send(t.token, { message: "What is the VAT number?" })).text);
     expect(ev.at(-1)).toEqual({ event: "sources", data: { sources: [] } });
-    expect(backends.gemini.calls.at(-1)?.systemText).toContain("No passage of the knowledge pack");
+    expect(file.backends.gemini.calls.at(-1)?.systemText).toContain("No passage of the knowledge pack");
   });
 });

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { chunkDocument } from "@/lib/knowledge/chunk";
 import { type ExtractKind, extractDocument } from "@/lib/knowledge/extract";
-import { startFakeBackends } from "@/tests/fixtures/inngest";
 import {
   chunkRows,
   createEmptyPack,
@@ -17,11 +16,6 @@ import { makeDocx, makeManyPagePdf, makePdf, makeZipBombDocx } from "@/tests/fix
 // time; each type ingests to `ready` with the chunks the chunker makes of it; hostile files fail
 // alone, with a reason, while a good file in the same pack still ingests.
 const file = knowledgeOrgForFile();
-let backends: Awaited<ReturnType<typeof startFakeBackends>>;
-beforeAll(async () => {
-  backends = await startFakeBackends();
-});
-afterAll(() => backends.close());
 
 const SENTENCE = "The Tidewell kettle descales itself every thirty uses.";
 

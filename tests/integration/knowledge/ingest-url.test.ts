@@ -2,7 +2,6 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeEnv } from "@/tests/fixtures";
-import { startFakeBackends } from "@/tests/fixtures/inngest";
 import {
   chunkRows,
   createEmptyPack,
@@ -17,7 +16,6 @@ import {
 // page), a transient failure that a retry heals, and a redirect to a private address that fails
 // the source with its reason while another source still ingests.
 const file = knowledgeOrgForFile();
-let backends: Awaited<ReturnType<typeof startFakeBackends>>;
 let site: Server;
 let base = "";
 let flakyCalls = 0;
@@ -26,7 +24,6 @@ const page = (title: string, body: string) =>
   `<!doctype html><html><head><title>${title}</title></head><body><main><h1>${title}</h1><p>${body}</p></main></body></html>`;
 
 beforeAll(async () => {
-  backends = await startFakeBackends();
   site = createServer((req, res) => {
     const html = (s: string) => {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
@@ -69,7 +66,6 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  await backends.close();
   site.closeAllConnections();
   await new Promise((r) => site.close(r));
 });

@@ -1,11 +1,17 @@
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { agents, knowledgeChunks, knowledgePacks, knowledgeSources } from "@/db/schema";
+import { buildOpenApiDocument } from "@/lib/openapi/document";
+import { knowledgePackResourceSchema } from "@/lib/openapi/resources";
+import {
+  knowledgeSearchResultSchema,
+  knowledgeSourceListSchema,
+  knowledgeSourceResourceSchema,
+} from "@/lib/openapi/resources-knowledge";
 import { createTestAgent, createTestKnowledgePack } from "@/tests/fixtures";
 import { bodyWith, expectRejected, timedCall } from "@/tests/fixtures/hostile";
-import { startFakeBackends } from "@/tests/fixtures/inngest";
 import {
   createEmptyPack,
   deletePack,
@@ -17,15 +23,10 @@ import {
   searchPack,
 } from "@/tests/fixtures/knowledge";
 
-// PATCH/DELETE of packs (content follows as the pack's own source, language re-indexes), and
-// promise 29 for every knowledge write route: hostile JSON is a 4xx within a second, nothing written.
+// PATCH/DELETE of packs (content follows as the pack's own source, language re-indexes), the
+// responses against their OpenAPI schemas, and promise 29 for every knowledge write route: hostile JSON is a 4xx within a second, nothing written.
 const file = knowledgeOrgForFile();
 const json = { "content-type": "application/json" };
-let backends: Awaited<ReturnType<typeof startFakeBackends>>;
-beforeAll(async () => {
-  backends = await startFakeBackends();
-});
-afterAll(() => backends.close());
 
 describe("PATCH and DELETE /api/v1/knowledge-packs/{id}", () => {
   it("new content replaces the pack's own text source and is re-ingested; emptied, it goes", async () => {
@@ -130,5 +131,26 @@ describe("hostile JSON to the knowledge write routes", () => {
       expect(res.status).toBeLessThan(500);
     }
     expect((await listSources(file.key, pack.publicId)).json.data).toEqual([]);
+  });
+});
+
+describe("knowledge OpenAPI", () => {
+  it("documents the routes and the responses match the schemas", async () => {
+    const doc = buildOpenApiDocument();
+    expect(doc.paths?.["/api/v1/knowledge-packs/{id}/sources"]).toHaveProperty("post");
+    const pack = await createEmptyPack(file.org);
+    const added = await postSource(file.key, pack.publicId, {
+      body: { type: "text", title: "T", content: "Kettles." },
+    });
+    expect(knowledgeSourceResourceSchema.safeParse(added.json).success).toBe(true);
+    await ingestLikeInngest(file.org.id, added.json.id);
+    expect(
+      knowledgeSourceListSchema.safeParse((await listSources(file.key, pack.publicId)).json).error,
+    ).toBeUndefined();
+    expect(
+      knowledgeSearchResultSchema.safeParse((await searchPack(file.key, pack.publicId, "kettle")).json).error,
+    ).toBeUndefined();
+    const patched = await patchPack(file.key, pack.publicId, { body: { name: "Renamed" } });
+    expect(knowledgePackResourceSchema.safeParse(patched.json).error).toBeUndefined();
   });
 });

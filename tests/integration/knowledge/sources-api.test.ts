@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditEvents } from "@/db/schema";
 import { createTestKnowledgePack } from "@/tests/fixtures";
-import { startFakeBackends } from "@/tests/fixtures/inngest";
 import {
   chunkRows,
   createEmptyPack,
@@ -21,11 +20,6 @@ import {
 // The sources API end to end on text sources: add (202 pending, event after commit), ingest,
 // list, search with scores, re-sync, delete; scopes and tenancy.
 const file = knowledgeOrgForFile();
-let backends: Awaited<ReturnType<typeof startFakeBackends>>;
-beforeAll(async () => {
-  backends = await startFakeBackends();
-});
-afterAll(() => backends.close());
 
 const RETURNS = [
   "# Returns",
@@ -60,7 +54,7 @@ describe("knowledge sources API", () => {
       sync: "manual",
     });
     const event = await eventually(
-      async () => backends.inngest.events.find((e) => e.data.source_public_id === res.json.id),
+      async () => file.backends.inngest.events.find((e) => e.data.source_public_id === res.json.id),
       Boolean,
     );
     expect(event?.name).toBe("knowledge/source.sync.requested");
