@@ -25,11 +25,7 @@ export const evalRunStatusEnum = pgEnum("eval_run_status", ["pending", "running"
 export const evalRunPurposeEnum = pgEnum("eval_run_purpose", ["manual", "gate"]);
 export const feedbackRatingEnum = pgEnum("feedback_rating", ["up", "down"]);
 export const knowledgeSourceTypeEnum = pgEnum("knowledge_source_type", ["text", "file", "url"]);
-export const knowledgeSourceStatusEnum = pgEnum("knowledge_source_status", [
-  "pending",
-  "processing",
-  "ready",
-  "failed",
-]);
+const SOURCE_STATUSES = ["pending", "processing", "ready", "failed"] as const;
+export const knowledgeSourceStatusEnum = pgEnum("knowledge_source_status", SOURCE_STATUSES);
 export const knowledgeSyncEnum = pgEnum("knowledge_sync", ["manual", "daily", "weekly"]);
 export const knowledgeCrawlEnum = pgEnum("knowledge_crawl", ["page", "sitemap"]);

@@ -18,13 +18,10 @@ const content = z.string().refine((s) => Buffer.byteLength(s, "utf8") <= KNOWLED
   message: "Content must be at most 200 KB.",
 });
 
+const language = knowledgeLanguageSchema.optional();
+
 export const createKnowledgePackSchema = z
-  .strictObject({
-    name,
-    description,
-    content: content.default(""),
-    language: knowledgeLanguageSchema.optional(),
-  })
+  .strictObject({ name, description, content: content.default(""), language })
   .superRefine(rejectUnstorableText);
 export type CreateKnowledgePackInput = z.infer<typeof createKnowledgePackSchema>;
 
@@ -33,7 +30,7 @@ export const updateKnowledgePackSchema = z
     name: name.optional(),
     description,
     content: content.optional(),
-    language: knowledgeLanguageSchema.optional(),
+    language,
   })
   .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change." })
   .superRefine(rejectUnstorableText);

@@ -164,12 +164,12 @@ describe("knowledge sources API", () => {
     form.set("sync", "weekly");
     const res = await uploadSource(file.key, pack.publicId, form);
     expect(res.status).toBe(202);
-    expect(res.json).toMatchObject({
-      type: "file",
-      filename: "returns.txt",
-      title: "returns.txt",
-      sync: "weekly",
-    });
+    expect([res.json.type, res.json.filename, res.json.title, res.json.sync]).toEqual([
+      "file",
+      "returns.txt",
+      "returns.txt",
+      "weekly",
+    ]);
     await ingestLikeInngest(file.org.id, res.json.id);
     expect((await getSource(file.key, pack.publicId, res.json.id)).json.status).toBe("ready");
   });

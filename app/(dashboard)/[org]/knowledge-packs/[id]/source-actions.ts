@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { memberContext } from "@/lib/actor";
+import { memberContext, type UseCaseContext } from "@/lib/actor";
 import { orgAction } from "@/lib/auth/org-action";
 import { ADMIN_ROLES } from "@/lib/auth/org-context";
 import { searchKnowledgePack } from "@/lib/knowledge/search";
@@ -50,23 +50,23 @@ export const uploadSourceAction = orgAction(
   { roles: ADMIN_ROLES },
 );
 
-export const resyncSourceAction = orgAction(
-  sourceFields,
-  async ({ pack, source }, ctx) => {
-    await resyncSource(memberContext(ctx), pack, source);
-    return { ok: true, message: "Re-sync started.", data: await sourcesOf(ctx.org.id, pack) };
-  },
-  { roles: ADMIN_ROLES },
-);
+/** One source's re-sync or deletion, answered with the list as it is now. */
+function sourceAction(
+  work: (ctx: UseCaseContext, pack: string, source: string) => Promise<unknown>,
+  message: string,
+) {
+  return orgAction(
+    sourceFields,
+    async ({ pack, source }, ctx) => {
+      await work(memberContext(ctx), pack, source);
+      return { ok: true, message, data: await sourcesOf(ctx.org.id, pack) };
+    },
+    { roles: ADMIN_ROLES },
+  );
+}
 
-export const deleteSourceAction = orgAction(
-  sourceFields,
-  async ({ pack, source }, ctx) => {
-    await deleteSource(memberContext(ctx), pack, source);
-    return { ok: true, message: "Source deleted.", data: await sourcesOf(ctx.org.id, pack) };
-  },
-  { roles: ADMIN_ROLES },
-);
+export const resyncSourceAction = sourceAction(resyncSource, "Re-sync started.");
+export const deleteSourceAction = sourceAction(deleteSource, "Source deleted.");
 
 /** "Try a question": the ranked passages an agent on this pack would be given. */
 export const tryQuestionAction = orgAction(packField.extend({ q: z.string() }), async ({ pack, q }, ctx) => {
