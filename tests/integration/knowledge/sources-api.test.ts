@@ -1,6 +1,8 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditEvents } from "@/db/schema";
+import { auditEvents, knowledgeSources } from "@/db/schema";
+import { requestDueSyncs } from "@/lib/knowledge/ingest/function";
 import { createTestKnowledgePack } from "@/tests/fixtures";
 import {
   chunkRows,
@@ -199,5 +201,31 @@ describe("knowledge sources API", () => {
     expect((await getSource(file.key, pack.publicId, "not-a-uuid")).status).toBe(404);
     expect((await listSources(file.key, "not-a-uuid")).status).toBe(404);
     expect((await sourceRow(added.json.id))?.status).toBe("pending");
+  });
+
+  it("the schedule re-syncs daily sources a day after their last sync, and re-sends lost events", async () => {
+    const pack = await createEmptyPack(file.org);
+    const daily = await postSource(file.key, pack.publicId, {
+      body: { type: "url", url: "https://docs.example.com/", sync: "daily" },
+    });
+    const lost = await postSource(file.key, pack.publicId, {
+      body: { type: "text", title: "L", content: "x" },
+    });
+    await db
+      .update(knowledgeSources)
+      .set({ status: "ready", lastSyncedAt: new Date(Date.now() - 25 * 3600_000) })
+      .where(eq(knowledgeSources.publicId, daily.json.id));
+    await db
+      .update(knowledgeSources)
+      .set({ syncRequestedAt: new Date(Date.now() - 20 * 60_000) })
+      .where(eq(knowledgeSources.publicId, lost.json.id));
+    const out = await requestDueSyncs();
+    expect(out.sent).toBe(out.due);
+    const sent = new Set(file.backends.inngest.events.map((e) => e.data.source_public_id));
+    expect(sent.has(daily.json.id) && sent.has(lost.json.id)).toBe(true);
+    expect((await sourceRow(daily.json.id))?.status).toBe("pending");
+    // Synced just now: not due again.
+    const again = await requestDueSyncs();
+    expect(again.due).toBe(0);
   });
 });
