@@ -1,6 +1,6 @@
 import { KNOWLEDGE_FILE_MAX_BYTES } from "@/db/schema/knowledge-sources";
 import { AppError } from "@/lib/errors";
-import { detectKind } from "@/lib/knowledge/extract";
+import { detectKind } from "@/lib/knowledge/extract/detect";
 import { fileSourceFieldsSchema, parseKnowledgeInput } from "@/lib/validations/knowledge-source";
 import type { UploadedFile } from "./sources";
 
