@@ -6,7 +6,8 @@ import { makeDocx, makePdf, makeZipBombDocx } from "@/tests/fixtures/knowledge-f
 const enc = (s: string) => new TextEncoder().encode(s);
 const sentence = (topic: string, i: number) =>
   `The ${topic} rule number ${i} explains how returns are handled for orders placed online.`;
-const paragraph = (topic: string, n: number) => Array.from({ length: n }, (_, i) => sentence(topic, i)).join(" ");
+const paragraph = (topic: string, n: number) =>
+  Array.from({ length: n }, (_, i) => sentence(topic, i)).join(" ");
 
 describe("extractDocument: every kind gives its title and heading-led blocks", () => {
   it("plain text: paragraphs split at blank lines, title from the file name", async () => {
@@ -54,9 +55,12 @@ describe("extractDocument: every kind gives its title and heading-led blocks", (
         { heading: "Refunds", text: "Refunds take 5 days." },
       ],
     });
+    // Each section is too small to stand alone: one chunk, later headings kept as lines.
     const chunks = chunkDocument(doc);
-    expect(chunks.map((c) => c.heading)).toEqual(["Returns policy", "Refunds"]);
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]!.heading).toBe("Returns policy");
     expect(chunks[0]!.text).toContain("Shipping\n\nWe ship worldwide.");
+    expect(chunks[0]!.text).toContain("Refunds\n\nRefunds take 5 days.");
   });
 
   it("html: the article is kept, navigation and scripts are not", async () => {
@@ -66,7 +70,11 @@ describe("extractDocument: every kind gives its title and heading-led blocks", (
       <article><h1>Billing help</h1>${body}<h2>Invoices</h2><p>Invoices are emailed monthly.</p>
       <ul><li>PDF copies on request</li><li>VAT shown per line</li></ul></article>
       <footer>© Acme cookie settings</footer></body></html>`;
-    const doc = await extractDocument({ kind: "html", bytes: enc(html), url: "https://acme.test/help/billing" });
+    const doc = await extractDocument({
+      kind: "html",
+      bytes: enc(html),
+      url: "https://acme.test/help/billing",
+    });
     expect(doc.title).toBe("Billing help | Acme");
     const text = doc.blocks.map((b) => b.text).join("\n");
     expect(text).not.toMatch(/cookie settings|var x|Pricing/);
@@ -80,7 +88,8 @@ describe("extractDocument: every kind gives its title and heading-led blocks", (
   });
 
   it("html without an article falls back to the body text", async () => {
-    const html = "<html><body><div>Opening hours: 9 to 5.</div><table><tr><td>Mon</td><td>Open</td></tr></table></body></html>";
+    const html =
+      "<html><body><div>Opening hours: 9 to 5.</div><table><tr><td>Mon</td><td>Open</td></tr></table></body></html>";
     const doc = await extractDocument({ kind: "html", bytes: enc(html), filename: "hours.html" });
     expect(doc.blocks.map((b) => b.text)).toEqual(["Opening hours: 9 to 5.", "Mon Open"]);
     expect(doc.title).toBe("hours");
@@ -113,9 +122,15 @@ describe("extractDocument: every kind gives its title and heading-led blocks", (
     expect(doc.title).toBe("Security overview");
     expect(doc.blocks[0]).toEqual({ heading: "Security overview", text: "Data is encrypted at rest." });
     expect(doc.blocks[1]!.heading).toBe("Access");
+    // The short first section opens the first chunk; about 850 tokens of "Access" follow it.
     const chunks = chunkDocument(doc);
-    // 40 sentences of about 21 tokens each under "Access": three chunks, plus the first section.
-    expect(chunks.map((c) => c.heading)).toEqual(["Security overview", "Access", "Access", "Access"]);
+    expect(chunks.length).toBeGreaterThanOrEqual(3);
+    expect(chunks[0]!.heading).toBe("Security overview");
+    expect(
+      chunks[0]!.text.startsWith("Data is encrypted at rest.\n\nAccess\n\nThe access rule number 0"),
+    ).toBe(true);
+    expect(chunks.slice(1).every((c) => c.heading === "Access")).toBe(true);
+    expect(chunks.at(-1)!.text).toContain("The access rule number 39 explains");
   });
 
   it("damaged input gets a reason, not a crash", async () => {
@@ -125,7 +140,9 @@ describe("extractDocument: every kind gives its title and heading-led blocks", (
     await expect(extractDocument({ kind: "docx", bytes: enc("PK\u0003\u0004 nothing") })).rejects.toThrow(
       /not a valid DOCX/,
     );
-    await expect(extractDocument({ kind: "text", bytes: new Uint8Array(0) })).rejects.toThrow("The file is empty.");
+    await expect(extractDocument({ kind: "text", bytes: new Uint8Array(0) })).rejects.toThrow(
+      "The file is empty.",
+    );
     await expect(extractDocument({ kind: "markdown", bytes: enc("#\n\n   \n") })).rejects.toThrow(
       "The document contains no readable text.",
     );
@@ -139,10 +156,10 @@ describe("extractDocument: every kind gives its title and heading-led blocks", (
   });
 
   it("the zip directory is checked before inflating", async () => {
-    const bomb = await makeZipBombDocx(50 * 1024 * 1024, true);
-    await expect(extractDocument({ kind: "docx", bytes: bomb }, { maxCompressionRatio: 1e9 })).rejects.toThrow(
-      "The DOCX expands to more than 100 MB when unpacked.",
-    );
+    const bomb = await makeZipBombDocx(150 * 1024 * 1024, true);
+    await expect(
+      extractDocument({ kind: "docx", bytes: bomb }, { maxCompressionRatio: 1e9 }),
+    ).rejects.toThrow("The DOCX expands to more than 100 MB when unpacked.");
   });
 });
 

@@ -35,7 +35,14 @@ beforeAll(async () => {
       const pages = Array.from({ length: 150 }, (_, i) => `${origin}/blog/${i}?a=1&amp;b=2`);
       xml(urlset([`${origin}/private/secret`, `${origin}/docs/0`, ...pages]));
     } else if (req.url === "/small.xml") {
-      xml(urlset([`${origin}/private/x`, `${origin}/private/open-day`, `${origin}/docs/1`, `${origin}/docs/file.pdf`]));
+      xml(
+        urlset([
+          `${origin}/private/x`,
+          `${origin}/private/open-day`,
+          `${origin}/docs/1`,
+          `${origin}/docs/file.pdf`,
+        ]),
+      );
     } else res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

@@ -40,7 +40,11 @@ function looksLikeText(bytes: Uint8Array): boolean {
 
 function looksLikeHtml(bytes: Uint8Array): boolean {
   const head = new TextDecoder().decode(bytes.subarray(0, 1024)).trimStart().toLowerCase();
-  return head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<?xml") && head.includes("<html");
+  return (
+    head.startsWith("<!doctype html") ||
+    head.startsWith("<html") ||
+    (head.startsWith("<?xml") && head.includes("<html"))
+  );
 }
 
 export function mimeKind(mime: string | null | undefined): ExtractKind | null {

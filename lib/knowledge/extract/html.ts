@@ -1,6 +1,6 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { decodeUtf8, deadlineCheck, finish, titleFromName } from "./guard";
+import { checkText, deadlineCheck, decodeUtf8, finish, titleFromName } from "./guard";
 import type { ExtractedBlock, ExtractedDoc, ExtractLimits } from "./types";
 
 // HTML pages: Readability picks the article (dropping menus, footers, cookie banners); when it
@@ -10,10 +10,23 @@ import type { ExtractedBlock, ExtractedDoc, ExtractLimits } from "./types";
 
 const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "NAV", "FOOTER", "FORM"]);
 const HEADING = /^H[1-6]$/;
-const BLOCK = new Set([
-  "P", "LI", "PRE", "BLOCKQUOTE", "TR", "DT", "DD", "FIGCAPTION", "CAPTION", "ADDRESS",
+const BLOCK = new Set(["P", "LI", "PRE", "BLOCKQUOTE", "TR", "DT", "DD", "FIGCAPTION", "CAPTION", "ADDRESS"]);
+const CONTAINER = new Set([
+  "DIV",
+  "SECTION",
+  "ARTICLE",
+  "MAIN",
+  "BODY",
+  "UL",
+  "OL",
+  "TABLE",
+  "TBODY",
+  "THEAD",
+  "DL",
+  "HEADER",
+  "ASIDE",
+  "FIGURE",
 ]);
-const CONTAINER = new Set(["DIV", "SECTION", "ARTICLE", "MAIN", "BODY", "UL", "OL", "TABLE", "TBODY", "THEAD", "DL", "HEADER", "ASIDE", "FIGURE"]);
 
 type Node = { nodeType: number; nodeName: string; textContent: string | null; childNodes: ArrayLike<Node> };
 
@@ -29,7 +42,10 @@ function textOf(node: Node): string {
 }
 
 /** Walks a DOM subtree into heading-led blocks; stray inline text between blocks is kept too. */
-export function htmlBlocks(root: Node, tick: () => void): { blocks: ExtractedBlock[]; firstH1: string | null } {
+export function htmlBlocks(
+  root: Node,
+  tick: () => void,
+): { blocks: ExtractedBlock[]; firstH1: string | null } {
   const blocks: ExtractedBlock[] = [];
   let heading: string | null = null;
   let firstH1: string | null = null;
@@ -65,7 +81,8 @@ export function htmlBlocks(root: Node, tick: () => void): { blocks: ExtractedBlo
 
 function hasBlockChild(node: Node): boolean {
   return Array.from(node.childNodes).some(
-    (c) => c.nodeType === 1 && (BLOCK.has(c.nodeName) || CONTAINER.has(c.nodeName) || HEADING.test(c.nodeName)),
+    (c) =>
+      c.nodeType === 1 && (BLOCK.has(c.nodeName) || CONTAINER.has(c.nodeName) || HEADING.test(c.nodeName)),
   );
 }
 
@@ -84,25 +101,35 @@ export function extractHtml(
   const { document } = parseHTML(html);
   tick();
   const pageTitle = document.querySelector("title")?.textContent?.trim() || null;
-  const bodyDoc = parseHTML(html).document;
+  // The whole body first: it is the fallback, and its line and size checks refuse a hostile
+  // page before Readability spends time on it.
+  const body = document.body as unknown as Node | null;
+  const whole = body ? htmlBlocks(body, tick) : { blocks: [], firstH1: null };
+  checkText(whole.blocks.map((b) => b.text).join("\n"), limits);
   let article: ReturnType<Readability["parse"]> = null;
   try {
-    article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+    // Readability rewrites the document it reads, so it gets its own parse.
+    article = new Readability(parseHTML(html).document as unknown as Document, {
+      charThreshold: 200,
+    }).parse();
   } catch {
     article = null;
   }
   tick();
   let picked: { blocks: ExtractedBlock[]; firstH1: string | null } = { blocks: [], firstH1: null };
   if (article?.content) {
-    picked = htmlBlocks(parseHTML(`<html><body>${article.content}</body></html>`).document.body as unknown as Node, tick);
+    const articleBody = parseHTML(`<html><body>${article.content}</body></html>`).document.body;
+    picked = htmlBlocks(articleBody as unknown as Node, tick);
   }
-  const body = bodyDoc.body as unknown as Node | null;
-  const whole = body ? htmlBlocks(body, tick) : { blocks: [], firstH1: null };
   // Readability can keep a fragment of a page that is mostly a list or a table: prefer the
   // body when the article holds less than a fifth of its words.
   const useArticle = picked.blocks.length > 0 && words(picked.blocks) * 5 >= words(whole.blocks);
   const chosen = useArticle ? picked : whole;
   const title =
-    article?.title?.trim() || pageTitle || chosen.firstH1 || whole.firstH1 || titleFromName(source.filename, source.url);
+    article?.title?.trim() ||
+    pageTitle ||
+    chosen.firstH1 ||
+    whole.firstH1 ||
+    titleFromName(source.filename, source.url);
   return finish(title, chosen.blocks, limits);
 }

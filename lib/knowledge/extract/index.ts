@@ -1,11 +1,16 @@
-import { finish, titleFromName } from "./guard";
+import { parseHTML } from "linkedom";
+import { deadlineCheck, finish, titleFromName } from "./guard";
 import { extractHtml, htmlBlocks } from "./html";
 import { extractMarkdown, extractText } from "./text";
-import { type ExtractedDoc, type ExtractInput, ExtractionError, type ExtractLimits, withLimits } from "./types";
+import {
+  type ExtractedDoc,
+  type ExtractInput,
+  ExtractionError,
+  type ExtractLimits,
+  withLimits,
+} from "./types";
 import { extractInWorker } from "./worker";
 import { guardZip } from "./zip-guard";
-import { parseHTML } from "linkedom";
-import { deadlineCheck } from "./guard";
 
 // One entry point for every kind. Text, Markdown and HTML are parsed in-process (linear
 // parsers over at most `maxBytes`, with deadline checks between steps); PDF and DOCX go to a
@@ -18,14 +23,17 @@ export {
   type ExtractedBlock,
   type ExtractedDoc,
   type ExtractInput,
-  type ExtractKind,
   ExtractionError,
+  type ExtractKind,
   type ExtractLimits,
 } from "./types";
 
 const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
 
-export async function extractDocument(input: ExtractInput, overrides?: Partial<ExtractLimits>): Promise<ExtractedDoc> {
+export async function extractDocument(
+  input: ExtractInput,
+  overrides?: Partial<ExtractLimits>,
+): Promise<ExtractedDoc> {
   const limits = withLimits(overrides);
   const startedAt = Date.now();
   if (input.bytes.byteLength > limits.maxBytes) {

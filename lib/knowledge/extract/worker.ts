@@ -46,7 +46,11 @@ function runOnce(kind: "pdf" | "docx", bytes: Uint8Array, limits: ExtractLimits,
   return new Promise<WorkerAnswer>((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      resourceLimits: { maxOldGenerationSizeMb: limits.workerHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      resourceLimits: {
+        maxOldGenerationSizeMb: limits.workerHeapMb,
+        maxYoungGenerationSizeMb: 32,
+        stackSizeMb: 4,
+      },
     });
     let settled = false;
     const settle = (fn: () => void) => {
@@ -58,9 +62,7 @@ function runOnce(kind: "pdf" | "docx", bytes: Uint8Array, limits: ExtractLimits,
     };
     const timer = setTimeout(
       () =>
-        settle(() =>
-          reject(new ExtractionError(`Extraction took longer than ${duration(limits.timeMs)}.`)),
-        ),
+        settle(() => reject(new ExtractionError(`Extraction took longer than ${duration(limits.timeMs)}.`))),
       Math.max(1, msLeft),
     );
     worker.once("message", (answer: WorkerAnswer) => settle(() => resolve(answer)));

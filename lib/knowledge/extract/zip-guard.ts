@@ -81,7 +81,9 @@ function dataStart(bytes: Uint8Array, entry: ZipEntry): number {
   if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== LOCAL) {
     throw new ExtractionError("The file is not a valid DOCX (a part is damaged).");
   }
-  return entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true);
+  return (
+    entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true)
+  );
 }
 
 /** Inflates one entry, counting its bytes; rejects as soon as `budget` is exceeded. */
@@ -98,14 +100,21 @@ function inflatedSize(data: Uint8Array, budget: number, deadline: number): Promi
       if (size > budget) stop(new ExtractionError("over budget"));
       else if (Date.now() > deadline) stop(new ExtractionError("Extraction took too long."));
     });
-    inflate.on("error", () => stop(new ExtractionError("The file is not a valid DOCX (a part does not unpack).")));
+    inflate.on("error", () =>
+      stop(new ExtractionError("The file is not a valid DOCX (a part does not unpack).")),
+    );
     inflate.on("end", () => resolve(size));
     inflate.end(data);
   });
 }
 
 /** The real sizes, whatever the directory claims. */
-export async function checkActualSizes(bytes: Uint8Array, entries: ZipEntry[], limits: ExtractLimits, deadline: number) {
+export async function checkActualSizes(
+  bytes: Uint8Array,
+  entries: ZipEntry[],
+  limits: ExtractLimits,
+  deadline: number,
+) {
   let total = 0;
   for (const e of entries) {
     const start = dataStart(bytes, e);
@@ -125,7 +134,9 @@ export async function checkActualSizes(bytes: Uint8Array, entries: ZipEntry[], l
       }
     } else throw new ExtractionError("The DOCX uses a compression method Word does not write.");
     if (total > limits.maxUncompressedBytes) {
-      throw new ExtractionError(`The DOCX expands to more than ${mb(limits.maxUncompressedBytes)} when unpacked.`);
+      throw new ExtractionError(
+        `The DOCX expands to more than ${mb(limits.maxUncompressedBytes)} when unpacked.`,
+      );
     }
   }
 }

@@ -1,4 +1,4 @@
-import { type FetchLimits, FetchError, fetchPage, ROBOTS_AGENT } from "./page";
+import { FetchError, type FetchLimits, fetchPage, ROBOTS_AGENT } from "./page";
 
 // robots.txt as crawlers read it (RFC 9309): the group naming our agent, else the `*` group;
 // the longest matching rule wins and Allow wins a tie; `*` matches any run of characters and
@@ -83,7 +83,8 @@ export async function fetchRobots(origin: string, limits: Partial<FetchLimits> =
     if (e instanceof FetchError && e.status !== undefined && e.status >= 400 && e.status < 500) {
       return { rules: [], sitemaps: [] };
     }
-    if (e instanceof FetchError) throw new FetchError(`robots.txt could not be read: ${e.message}`, e.permanent);
+    if (e instanceof FetchError)
+      throw new FetchError(`robots.txt could not be read: ${e.message}`, e.permanent);
     throw e;
   }
 }

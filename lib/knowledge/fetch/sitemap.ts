@@ -1,4 +1,4 @@
-import { type FetchLimits, FetchError, fetchPage } from "./page";
+import { FetchError, type FetchLimits, fetchPage } from "./page";
 import { fetchRobots, robotsAllow } from "./robots";
 
 // The pages of a sitemap crawl: sitemap.xml (a URL given directly, those robots.txt names, or
@@ -29,7 +29,9 @@ function decodeXml(text: string): string {
 /** The <loc> values of a sitemap, and whether it is an index (its locs are more sitemaps). */
 export function parseSitemap(xml: string): { index: boolean; locs: string[] } {
   const index = /<(?:\w+:)?sitemapindex[\s>]/i.test(xml);
-  const locs = [...xml.matchAll(/<(?:\w+:)?loc>\s*([\s\S]*?)\s*<\/(?:\w+:)?loc>/gi)].map((m) => decodeXml(m[1]!));
+  const locs = [...xml.matchAll(/<(?:\w+:)?loc>\s*([\s\S]*?)\s*<\/(?:\w+:)?loc>/gi)].map((m) =>
+    decodeXml(m[1]!),
+  );
   return { index, locs };
 }
 
@@ -48,7 +50,9 @@ export async function discoverSitemapUrls(
   const robots = await fetchRobots(origin, limits);
   const queue = /\.xml$/i.test(start.pathname)
     ? [start.href]
-    : robots.sitemaps.filter((s) => sameSite(s, origin)).concat(robots.sitemaps.length ? [] : [`${origin}/sitemap.xml`]);
+    : robots.sitemaps
+        .filter((s) => sameSite(s, origin))
+        .concat(robots.sitemaps.length ? [] : [`${origin}/sitemap.xml`]);
   const seenSitemaps = new Set<string>();
   const urls = new Set<string>();
   const skipped = { otherSite: 0, disallowed: 0, overLimit: 0 };
