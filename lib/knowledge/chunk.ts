@@ -81,35 +81,43 @@ export function chunkDocument(doc: ExtractedDoc, options: ChunkOptions = {}): Ch
     Math.max(0, options.overlapTokens ?? CHUNK_DEFAULTS.overlapTokens),
     Math.floor(target / 2),
   );
+  // Room for the carried overlap and a paragraph break in every chunk.
+  const pieceMax = target - overlap - 1;
   const chunks: Chunk[] = [];
-  let heading: string | null = null;
-  let parts: string[] = [];
-  let fresh = false; // whether `parts` holds more than the overlap carried from the last chunk
+  let heading: string | null = null; // of the chunk being built
+  let sectionHeading: string | null = null; // of the section being read
+  let text = "";
+  let fresh = false; // whether `text` holds more than the overlap carried from the last chunk
   const emit = () => {
-    const text = parts.join("\n\n").trim();
-    if (fresh && text)
-      chunks.push({ ordinal: chunks.length, heading, text, tokenEstimate: estimateTokens(text) });
-    parts = [];
+    const body = text.trim();
+    if (fresh && body)
+      chunks.push({ ordinal: chunks.length, heading, text: body, tokenEstimate: estimateTokens(body) });
+    text = "";
     fresh = false;
+    heading = sectionHeading;
   };
-  const size = () => estimateTokens(parts.join("\n\n"));
+  const append = (piece: string, sep: string) => {
+    text = text ? `${text}${sep}${piece}` : piece;
+  };
   for (const section of sections(doc)) {
-    const small = fresh && size() < target / 4;
-    if (small && section.heading) parts.push(section.heading);
-    else {
-      emit();
-      heading = section.heading;
-    }
+    sectionHeading = section.heading;
+    if (fresh && estimateTokens(text) < target / 4) {
+      // Too small to stand alone: the next section joins it, its heading kept as a line.
+      if (section.heading) append(section.heading, "\n\n");
+    } else emit();
+    let sep = "\n\n";
     for (const paragraph of section.paragraphs) {
-      for (const piece of pieces(paragraph, target - overlap)) {
-        if (fresh && estimateTokens([...parts, piece].join("\n\n")) > target) {
-          const carried = tail(parts.join(" "), overlap);
+      for (const piece of pieces(paragraph, pieceMax)) {
+        if (fresh && estimateTokens(`${text}${sep}${piece}`) > target) {
+          const carried = tail(text, overlap);
           emit();
-          if (carried) parts.push(carried);
+          text = carried;
         }
-        parts.push(piece);
+        append(piece, sep);
         fresh = true;
+        sep = " ";
       }
+      sep = "\n\n";
     }
   }
   emit();

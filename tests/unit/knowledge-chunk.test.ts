@@ -17,16 +17,20 @@ describe("chunkDocument", () => {
       expect(c.text.trim()).not.toBe("");
       expect(c.tokenEstimate).toBe(estimateTokens(c.text));
       expect(c.tokenEstimate).toBeLessThanOrEqual(300);
-      expect(c.tokenEstimate).toBeGreaterThan(100);
+      if (i < chunks.length - 1) expect(c.tokenEstimate).toBeGreaterThan(250);
       expect(c.text.endsWith("delivery times.")).toBe(true);
     });
     for (let i = 1; i < chunks.length; i++) {
-      const prev = chunks[i - 1]!.text;
-      const opening = chunks[i]!.text.split("\n\n")[0]!;
+      const prev = chunks[i - 1]!.text.split(" ");
+      const next = chunks[i]!.text;
       // The next chunk opens with the previous one's last words (about 50 tokens of them).
-      expect(prev.endsWith(opening)).toBe(true);
-      expect(estimateTokens(opening)).toBeGreaterThanOrEqual(40);
-      expect(estimateTokens(opening)).toBeLessThanOrEqual(55);
+      let shared = "";
+      for (let j = prev.length - 1; j > 0; j--) {
+        const suffix = prev.slice(j).join(" ");
+        if (next.startsWith(`${suffix} `)) shared = suffix;
+      }
+      expect(estimateTokens(shared)).toBeGreaterThanOrEqual(40);
+      expect(estimateTokens(shared)).toBeLessThanOrEqual(50);
     }
     // Every sentence is in some chunk.
     const all = chunks.map((c) => c.text).join(" ");
@@ -45,7 +49,9 @@ describe("chunkDocument", () => {
     const chunks = chunkDocument(doc);
     expect(chunks.map((c) => c.heading)).toEqual(["Returns", "Refunds"]);
     expect(chunks[1]!.text).not.toContain("returns");
-    expect(chunks[1]!.text.endsWith("\n\nA second paragraph of refunds.")).toBe(true);
+    expect(chunks[1]!.text.endsWith("delivery times.\n\nA second paragraph of refunds.")).toBe(true);
+    // Sentences of one paragraph stay on one line; paragraphs are separated by a blank line.
+    expect(chunks[1]!.text.split("\n\n")).toHaveLength(2);
   });
 
   it("a tiny section joins the next one, keeping its heading as a line", () => {

@@ -55,9 +55,12 @@ describe("extractDocument: every kind gives its title and heading-led blocks", (
         { heading: "Refunds", text: "Refunds take 5 days." },
       ],
     });
+    // Each section is too small to stand alone: one chunk, later headings kept as lines.
     const chunks = chunkDocument(doc);
-    expect(chunks.map((c) => c.heading)).toEqual(["Returns policy", "Refunds"]);
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]!.heading).toBe("Returns policy");
     expect(chunks[0]!.text).toContain("Shipping\n\nWe ship worldwide.");
+    expect(chunks[0]!.text).toContain("Refunds\n\nRefunds take 5 days.");
   });
 
   it("html: the article is kept, navigation and scripts are not", async () => {
@@ -119,9 +122,15 @@ describe("extractDocument: every kind gives its title and heading-led blocks", (
     expect(doc.title).toBe("Security overview");
     expect(doc.blocks[0]).toEqual({ heading: "Security overview", text: "Data is encrypted at rest." });
     expect(doc.blocks[1]!.heading).toBe("Access");
+    // The short first section opens the first chunk; about 850 tokens of "Access" follow it.
     const chunks = chunkDocument(doc);
-    // 40 sentences of about 21 tokens each under "Access": three chunks, plus the first section.
-    expect(chunks.map((c) => c.heading)).toEqual(["Security overview", "Access", "Access", "Access"]);
+    expect(chunks.length).toBeGreaterThanOrEqual(3);
+    expect(chunks[0]!.heading).toBe("Security overview");
+    expect(
+      chunks[0]!.text.startsWith("Data is encrypted at rest.\n\nAccess\n\nThe access rule number 0"),
+    ).toBe(true);
+    expect(chunks.slice(1).every((c) => c.heading === "Access")).toBe(true);
+    expect(chunks.at(-1)!.text).toContain("The access rule number 39 explains");
   });
 
   it("damaged input gets a reason, not a crash", async () => {
@@ -147,7 +156,7 @@ describe("extractDocument: every kind gives its title and heading-led blocks", (
   });
 
   it("the zip directory is checked before inflating", async () => {
-    const bomb = await makeZipBombDocx(50 * 1024 * 1024, true);
+    const bomb = await makeZipBombDocx(150 * 1024 * 1024, true);
     await expect(
       extractDocument({ kind: "docx", bytes: bomb }, { maxCompressionRatio: 1e9 }),
     ).rejects.toThrow("The DOCX expands to more than 100 MB when unpacked.");

@@ -4,11 +4,6 @@ import { type ExtractedBlock, ExtractionError, type ExtractLimits } from "./type
 // 10 MB single line) or too much text in all is refused with the limit named.
 
 export function checkText(text: string, limits: ExtractLimits): void {
-  if (text.length > limits.maxTotalChars) {
-    throw new ExtractionError(
-      `The document has more than ${limits.maxTotalChars.toLocaleString("en-US")} characters of text.`,
-    );
-  }
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf("\n", start);
@@ -19,6 +14,11 @@ export function checkText(text: string, limits: ExtractLimits): void {
       );
     }
     start = end + 1;
+  }
+  if (text.length > limits.maxTotalChars) {
+    throw new ExtractionError(
+      `The document has more than ${limits.maxTotalChars.toLocaleString("en-US")} characters of text.`,
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { deadlineCheck, decodeUtf8, finish, titleFromName } from "./guard";
+import { checkText, deadlineCheck, decodeUtf8, finish, titleFromName } from "./guard";
 import type { ExtractedBlock, ExtractedDoc, ExtractLimits } from "./types";
 
 // HTML pages: Readability picks the article (dropping menus, footers, cookie banners); when it
@@ -101,23 +101,26 @@ export function extractHtml(
   const { document } = parseHTML(html);
   tick();
   const pageTitle = document.querySelector("title")?.textContent?.trim() || null;
-  const bodyDoc = parseHTML(html).document;
+  // The whole body first: it is the fallback, and its line and size checks refuse a hostile
+  // page before Readability spends time on it.
+  const body = document.body as unknown as Node | null;
+  const whole = body ? htmlBlocks(body, tick) : { blocks: [], firstH1: null };
+  checkText(whole.blocks.map((b) => b.text).join("\n"), limits);
   let article: ReturnType<Readability["parse"]> = null;
   try {
-    article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+    // Readability rewrites the document it reads, so it gets its own parse.
+    article = new Readability(parseHTML(html).document as unknown as Document, {
+      charThreshold: 200,
+    }).parse();
   } catch {
     article = null;
   }
   tick();
   let picked: { blocks: ExtractedBlock[]; firstH1: string | null } = { blocks: [], firstH1: null };
   if (article?.content) {
-    picked = htmlBlocks(
-      parseHTML(`<html><body>${article.content}</body></html>`).document.body as unknown as Node,
-      tick,
-    );
+    const articleBody = parseHTML(`<html><body>${article.content}</body></html>`).document.body;
+    picked = htmlBlocks(articleBody as unknown as Node, tick);
   }
-  const body = bodyDoc.body as unknown as Node | null;
-  const whole = body ? htmlBlocks(body, tick) : { blocks: [], firstH1: null };
   // Readability can keep a fragment of a page that is mostly a list or a table: prefer the
   // body when the article holds less than a fifth of its words.
   const useArticle = picked.blocks.length > 0 && words(picked.blocks) * 5 >= words(whole.blocks);

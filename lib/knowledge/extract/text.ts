@@ -19,7 +19,7 @@ function plainInline(line: string): string {
 }
 
 export function extractText(bytes: Uint8Array, limits: ExtractLimits, filename?: string): ExtractedDoc {
-  const text = decodeUtf8(bytes);
+  const text = decodeUtf8(bytes).replace(/\r\n?/g, "\n");
   checkText(text, limits);
   const blocks: ExtractedBlock[] = text.split(/\n[ \t]*\n/).map((p) => ({ heading: null, text: p }));
   const firstLine = text.trim().split("\n")[0]?.trim() ?? "";
@@ -62,9 +62,9 @@ export function extractMarkdown(bytes: Uint8Array, limits: ExtractLimits, filena
       fence = fenceMatch[1]!;
       continue;
     }
-    const atx = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    const atx = /^\s{0,3}(#{1,6})(?:\s+(.*?)\s*#*)?\s*$/.exec(line);
     if (atx) {
-      startSection(atx[2]!, atx[1]!.length);
+      startSection(atx[2] ?? "", atx[1]!.length);
       continue;
     }
     const next = lines[i + 1];
@@ -73,7 +73,7 @@ export function extractMarkdown(bytes: Uint8Array, limits: ExtractLimits, filena
       i++;
       continue;
     }
-    if (!line.trim()) {
+    if (!line.trim() || /^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) {
       flush();
       continue;
     }

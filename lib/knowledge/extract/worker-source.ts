@@ -31,7 +31,7 @@ async function pdf(req, bytes, limits) {
     return { ok: false, reason: encrypted ? "The PDF is password-protected." : "The file is not a readable PDF." };
   }
   if (doc.numPages > limits.maxPages) {
-    return { ok: false, reason: "The PDF has " + doc.numPages + " pages; at most " + limits.maxPages + " are accepted." };
+    return { ok: false, reason: "The PDF has " + doc.numPages.toLocaleString("en-US") + " pages; at most " + limits.maxPages.toLocaleString("en-US") + " are accepted." };
   }
   let title = null;
   try {
@@ -53,7 +53,7 @@ async function pdf(req, bytes, limits) {
     page.cleanup();
     total += text.length;
     if (total > limits.maxTotalChars) {
-      return { ok: false, reason: "The document has more than " + limits.maxTotalChars + " characters of text." };
+      return { ok: false, reason: "The document has more than " + limits.maxTotalChars.toLocaleString("en-US") + " characters of text." };
     }
     pages.push(text);
   }

@@ -56,18 +56,24 @@ export class FetchError extends Error {
 
 const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
 
-async function readBody(body: AsyncIterable<Buffer> & { destroy: () => unknown }, maxBytes: number) {
+async function readBody(body: Parameters<typeof discard>[0] & AsyncIterable<Buffer>, maxBytes: number) {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
     size += chunk.length;
     if (size > maxBytes) {
-      body.destroy();
+      discard(body);
       throw new FetchError(`The page is larger than ${mb(maxBytes)}.`, true);
     }
     chunks.push(chunk);
   }
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** Drops an unread body; undici reports the abort as an error event, which nobody awaits here. */
+function discard(body: { on: (e: "error", f: () => void) => unknown; destroy: () => unknown }) {
+  body.on("error", () => undefined);
+  body.destroy();
 }
 
 function header(value: string | string[] | undefined): string {
@@ -105,27 +111,27 @@ export async function fetchPage(rawUrl: string, overrides: Partial<FetchLimits> 
     try {
       const res = await request(target.url, {
         method: "GET",
-        headers: { "user-agent": USER_AGENT, accept: `${limits.accept.join(", ")};q=0.9, */*;q=0.1` },
+        headers: { "user-agent": USER_AGENT, accept: `${limits.accept.join(", ")}, */*;q=0.1` },
         dispatcher: agent,
         signal: deadline,
       });
       const location = header(res.headers.location);
       if (res.statusCode >= 300 && res.statusCode < 400 && location) {
-        res.body.destroy();
+        discard(res.body);
         if (!URL.canParse(location, target.url))
           throw new FetchError("The page redirects to an invalid URL.", true);
         current = new URL(location, target.url).href;
         continue;
       }
       if (res.statusCode < 200 || res.statusCode >= 300) {
-        res.body.destroy();
+        discard(res.body);
         const permanent =
           res.statusCode >= 400 && res.statusCode < 500 && res.statusCode !== 429 && res.statusCode !== 408;
         throw new FetchError(`The page answered HTTP ${res.statusCode}.`, permanent, res.statusCode);
       }
       const contentType = header(res.headers["content-type"]).split(";")[0]!.trim().toLowerCase();
       if (!limits.accept.includes(contentType)) {
-        res.body.destroy();
+        discard(res.body);
         throw new FetchError(
           `The page's content type (${contentType.slice(0, 80) || "none"}) is not supported.`,
           true,
@@ -133,7 +139,7 @@ export async function fetchPage(rawUrl: string, overrides: Partial<FetchLimits> 
       }
       const declared = Number(header(res.headers["content-length"]));
       if (Number.isFinite(declared) && declared > limits.maxBytes) {
-        res.body.destroy();
+        discard(res.body);
         throw new FetchError(`The page is larger than ${mb(limits.maxBytes)}.`, true);
       }
       const bytes = await readBody(res.body, limits.maxBytes);
