@@ -15,7 +15,7 @@ WHERE s."pack_content";
 --> statement-breakpoint
 WITH paragraphs AS (
   SELECT s."id" AS source_id, s."pack_id", s."organization_id", s."title",
-    coalesce(to_regconfig(p."language"), 'simple'::regconfig) AS language, para.n, btrim(para.body) AS body
+    coalesce((select ts.oid::regconfig from pg_ts_config ts where ts.cfgname = p."language"), 'simple'::regconfig) AS language, para.n, btrim(para.body) AS body
   FROM "knowledge_sources" s
   JOIN "knowledge_packs" p ON p."id" = s."pack_id"
   CROSS JOIN LATERAL regexp_split_to_table(p."content", E'\\n\\s*\\n') WITH ORDINALITY AS para(body, n)

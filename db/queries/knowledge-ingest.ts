@@ -36,7 +36,7 @@ export async function beginSourceSync(db: Executor, sourcePublicId: string) {
     where s.public_id = ${sourcePublicId} and p.id = s.pack_id
     returning s.id, s.public_id, s.organization_id, s.pack_id, s.type, s.title, s.url, s.filename, s.mime, s.crawl,
       s.generation + 1 as generation,
-      coalesce(to_regconfig(p.language), 'simple'::regconfig)::text as language`);
+      coalesce((select ts.oid::regconfig from pg_ts_config ts where ts.cfgname = p.language), 'simple'::regconfig)::text as language`);
   const r = rows[0];
   return r
     ? { ...r, id: Number(r.id), organization_id: Number(r.organization_id), pack_id: Number(r.pack_id) }
@@ -173,6 +173,6 @@ export async function listSourcesDueForSync(db: Executor, opts: { lostAfterMinut
 /** Packs' language changes re-index their chunks in place (the vectors are generated). */
 export async function setPackChunksLanguage(db: Executor, packId: number) {
   await db.execute(sql`
-    update knowledge_chunks c set language = coalesce(to_regconfig(p.language), 'simple'::regconfig)
+    update knowledge_chunks c set language = coalesce((select ts.oid::regconfig from pg_ts_config ts where ts.cfgname = p.language), 'simple'::regconfig)
     from ${knowledgePacks} p where p.id = ${packId} and c.pack_id = p.id`);
 }

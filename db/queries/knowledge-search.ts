@@ -36,7 +36,7 @@ export async function searchPackChunks(
     score: number;
   }>(sql`
     with q as (
-      select websearch_to_tsquery(coalesce(to_regconfig(p.language), 'simple'::regconfig), ${opts.terms}) as query
+      select websearch_to_tsquery(coalesce((select ts.oid::regconfig from pg_ts_config ts where ts.cfgname = p.language), 'simple'::regconfig), ${opts.terms}) as query
       from knowledge_packs p where p.id = ${opts.packId}
     ), hits as (
       select c.id, c.source_id, ts_rank_cd(c.search_vector, q.query, 1) as score
