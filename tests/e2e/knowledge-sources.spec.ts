@@ -1,5 +1,5 @@
-import { expect, test } from "../fixtures/axe-pages";
 import { expectAccessible } from "../fixtures/axe";
+import { expect, test } from "../fixtures/axe-pages";
 import { e2eRows, SCREENSHOT_DIR } from "../fixtures/e2e";
 import { signedInOwner } from "../fixtures/e2e-agent";
 import { e2eJobsForFile } from "../fixtures/e2e-jobs";
