@@ -17,6 +17,10 @@ export const conversationStartedPayloadSchema = envelope(
       id: uuid,
       agent,
       visitor_id: z.string().describe("Opaque visitor id."),
+      user: z
+        .object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() })
+        .nullable()
+        .describe("null unless the visitor was verified."),
       started_at: z.iso.datetime(),
     }),
   }),

@@ -3,6 +3,7 @@ import { expect, test } from "../fixtures/axe-pages";
 import { e2eRows, SCREENSHOT_DIR } from "../fixtures/e2e";
 import { signedInOwner } from "../fixtures/e2e-agent";
 import { e2eJobsForFile } from "../fixtures/e2e-jobs";
+import { makePdf } from "../fixtures/knowledge-files";
 
 // The pack page's sources: upload a file, watch it ingest (the real function, run here against
 // the server's database), try a question; then a visitor's answer shows its sources.
@@ -51,6 +52,19 @@ test("an admin uploads a file, sees it become ready, and tries a question", asyn
   await ingest(o.orgId, source!.public_id, source!.sync_requested_at.toISOString());
   // The panel polls while a source is pending: it turns ready without a reload.
   await expect(row.locator('[data-status="ready"]')).toBeVisible({ timeout: 10_000 });
+
+  // A generated PDF goes through the upload route and the extraction worker (unpdf).
+  await page.getByLabel("Upload a file").setInputFiles({
+    name: "returns.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from(await makePdf("Returns", [{ lines: ["Returns are accepted within 30 days."] }])),
+  });
+  await expect(page.getByRole("status")).toHaveText("Uploaded returns.pdf.");
+  const pdfRow = sources.locator('[data-source-title="Returns"], [data-source-title="returns.pdf"]');
+  const [pdfSource] = await sql<{ public_id: string; sync_requested_at: Date }[]>`
+    select public_id, sync_requested_at from knowledge_sources where pack_id = ${pack.id} and filename = 'returns.pdf'`;
+  await ingest(o.orgId, pdfSource!.public_id, pdfSource!.sync_requested_at.toISOString());
+  await expect(pdfRow.locator('[data-status="ready"]')).toBeVisible({ timeout: 10_000 });
 
   await page.getByLabel("Question").fill("How long to Norway?");
   await page.getByRole("button", { name: "Try it" }).click();

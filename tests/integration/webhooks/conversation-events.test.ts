@@ -47,6 +47,7 @@ describe("conversation webhooks", () => {
             id: turn.conversationId,
             agent: { id: agent.publicId, name: agent.name },
             visitor_id: expect.any(String),
+            user: null,
             started_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
           },
         },
