@@ -42,7 +42,7 @@ test("an admin uploads a file, sees it become ready, and tries a question", asyn
     mimeType: "text/markdown",
     buffer: Buffer.from("# Shipping\n\nParcels to Norway take five working days by courier.\n"),
   });
-  await expect(page.getByRole("status")).toHaveText("Uploaded shipping.md.");
+  await expect(page.getByText("Uploaded shipping.md.")).toHaveRole("status");
   const row = sources.locator('[data-source-title="shipping.md"]');
   await expect(row.locator('[data-status="pending"]')).toBeVisible();
 
@@ -59,7 +59,7 @@ test("an admin uploads a file, sees it become ready, and tries a question", asyn
     mimeType: "application/pdf",
     buffer: Buffer.from(await makePdf("Returns", [{ lines: ["Returns are accepted within 30 days."] }])),
   });
-  await expect(page.getByRole("status")).toHaveText("Uploaded returns.pdf.");
+  await expect(page.getByText("Uploaded returns.pdf.")).toHaveRole("status");
   const pdfRow = sources.locator('[data-source-title="Returns"], [data-source-title="returns.pdf"]');
   const [pdfSource] = await sql<{ public_id: string; sync_requested_at: Date }[]>`
     select public_id, sync_requested_at from knowledge_sources where pack_id = ${pack.id} and filename = 'returns.pdf'`;
