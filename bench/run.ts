@@ -16,6 +16,7 @@ import {
   ratio,
   writeResults,
 } from "./report";
+import { retrievalGoals } from "./retrieval-bench";
 import { type BenchContext, createScenarios, listScenarios, readScenarios } from "./scenarios";
 import { seedListOrg } from "./seed";
 import { BENCH_DATA_DIR, BENCH_PORT, type BenchServer, buildApp, startServer } from "./server";
@@ -103,6 +104,7 @@ try {
   if (subset === "all" || subset === "list") rows.push(...(await listScenarios(ctx)));
   if (subset === "all") rows.push(...(await readScenarios(ctx)));
   if (subset === "all" || subset === "conversations") rows.push(...(await conversationScenarios(ctx)));
+  if (subset === "all") instanceGoals.push(...(await retrievalGoals(ctx)));
   if (gemini && server) rows.push(...(await widgetScenarios(ctx)));
   memoryShutdown = memoryServer ? await memoryServer.stop() : null;
   memoryServer = undefined;

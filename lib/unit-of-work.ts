@@ -2,7 +2,9 @@ import { db, type Executor, type Tx } from "@/db";
 import { insertAuditEvent } from "@/db/queries/audit-events";
 import { auditActor, type UseCaseContext } from "@/lib/actor";
 import { type OptimizationRequest, scheduleOptimizationDispatch } from "@/lib/agents/optimization/dispatch";
+import { runInBackground } from "@/lib/background-work";
 import type { WebhookEventType } from "@/lib/inngest/events";
+import { type SyncRequest, sendSyncEvent } from "@/lib/knowledge/ingest/send-event";
 import { notifyWebhooks } from "@/lib/webhooks/queue-event";
 import { invalidateWidgetAgent } from "@/lib/widget/agent-cache";
 
@@ -17,6 +19,8 @@ export type AfterCommit = {
   webhook(type: WebhookEventType, data: Record<string, unknown>): void;
   /** The widget serves a cached copy of the agent: drop it so visitors see the change at once. */
   invalidateWidgetAgent(publicId: string): void;
+  /** Hand a knowledge source's sync to Inngest (the scheduled sync re-sends a lost one). */
+  syncKnowledge(request: SyncRequest): void;
 };
 
 export type Work = {
@@ -50,6 +54,7 @@ export async function unitOfWork<T>(ctx: UseCaseContext, fn: (work: Work) => Pro
     webhook: (type, data) =>
       queued.push(() => notifyWebhooks({ organizationId: ctx.organizationId, type, data })),
     invalidateWidgetAgent: (publicId) => queued.push(() => invalidateWidgetAgent(publicId)),
+    syncKnowledge: (request) => queued.push(() => runInBackground(() => sendSyncEvent(request))),
   };
   const result = await db.transaction((tx) =>
     fn({

@@ -194,7 +194,7 @@ export async function findEvalRunContext(db: Executor, runId: number) {
     columns: { publicId: true, name: true, config: true },
     with: {
       organization: { columns: { name: true, plan: true } },
-      knowledgePack: { columns: { name: true, content: true } },
+      knowledgePack: { columns: { id: true, name: true } },
     },
     where: eq(agents.id, run.agentId),
   });

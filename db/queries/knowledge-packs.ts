@@ -3,9 +3,11 @@ import type { Executor } from "@/db";
 import { agents, knowledgePacks } from "@/db/schema";
 
 const summaryColumns = {
+  id: knowledgePacks.id,
   publicId: knowledgePacks.publicId,
   name: knowledgePacks.name,
   description: knowledgePacks.description,
+  language: knowledgePacks.language,
   contentBytes: sql<number>`octet_length(${knowledgePacks.content})`.mapWith(Number),
   createdAt: knowledgePacks.createdAt,
   updatedAt: knowledgePacks.updatedAt,
@@ -51,7 +53,13 @@ export async function findKnowledgePackByPublicId(db: Executor, organizationId: 
 
 export async function insertKnowledgePack(
   db: Executor,
-  values: { organizationId: number; name: string; description: string | null; content: string },
+  values: {
+    organizationId: number;
+    name: string;
+    description: string | null;
+    content: string;
+    language?: string;
+  },
 ) {
   const [row] = await db
     .insert(knowledgePacks)
@@ -64,7 +72,7 @@ export async function updateKnowledgePackRow(
   db: Executor,
   organizationId: number,
   publicId: string,
-  values: Partial<{ name: string; description: string | null; content: string }>,
+  values: Partial<{ name: string; description: string | null; content: string; language: string }>,
 ) {
   const [row] = await db
     .update(knowledgePacks)
@@ -72,4 +80,18 @@ export async function updateKnowledgePackRow(
     .where(and(eq(knowledgePacks.organizationId, organizationId), eq(knowledgePacks.publicId, publicId)))
     .returning({ ...summaryColumns, content: knowledgePacks.content });
   return row;
+}
+
+/** Deletes the pack (its sources and chunks with it; agents keep running without knowledge). */
+export async function deleteKnowledgePackRow(db: Executor, organizationId: number, publicId: string) {
+  const users = await db
+    .select({ publicId: agents.publicId })
+    .from(agents)
+    .innerJoin(knowledgePacks, eq(knowledgePacks.id, agents.knowledgePackId))
+    .where(and(eq(knowledgePacks.organizationId, organizationId), eq(knowledgePacks.publicId, publicId)));
+  const rows = await db
+    .delete(knowledgePacks)
+    .where(and(eq(knowledgePacks.organizationId, organizationId), eq(knowledgePacks.publicId, publicId)))
+    .returning({ publicId: knowledgePacks.publicId });
+  return rows.length > 0 ? { agentPublicIds: users.map((u) => u.publicId) } : undefined;
 }

@@ -67,15 +67,22 @@ export type ReplyUsage = { inputTokens: number; outputTokens: number };
  */
 export async function insertReplyWithUsage(
   db: Executor,
-  reply: { organizationId: number; agentId: number; conversationId: number; content: string },
+  reply: {
+    organizationId: number;
+    agentId: number;
+    conversationId: number;
+    content: string;
+    sources?: unknown[];
+  },
   usage: ReplyUsage | undefined,
 ): Promise<{ publicId: string }> {
   const input = usage?.inputTokens ?? null;
   const output = usage?.outputTokens ?? null;
   const rows = await db.execute<{ public_id: string }>(sql`
     with m as (
-      insert into conversation_messages (conversation_id, role, content, input_tokens, output_tokens)
-      values (${reply.conversationId}, 'assistant', ${reply.content}, ${input}::int, ${output}::int)
+      insert into conversation_messages (conversation_id, role, content, input_tokens, output_tokens, sources)
+      values (${reply.conversationId}, 'assistant', ${reply.content}, ${input}::int, ${output}::int,
+        ${JSON.stringify(reply.sources ?? [])}::jsonb)
       returning public_id, created_at
     ), c as (
       update conversations set message_count = message_count + 1,

@@ -21,7 +21,8 @@ export type WidgetAgent = {
   /** Encrypted; only lib/widget/identity decrypts it, to verify a token. */
   identitySecretCiphertext: string | null;
   persona: { name: string };
-  knowledgePack: { name: string; content: string } | null;
+  /** Its knowledge pack; chat retrieves passages of it per turn. */
+  knowledgePack: { id: number; name: string } | null;
   /** The org's name (prompt variables) and plan (which models chat may call). */
   organization: { name: string; plan: PlanKey };
 };
@@ -49,7 +50,7 @@ export async function findWidgetAgentByPublicId(
     with: {
       persona: { columns: { name: true } },
       organization: { columns: { name: true, plan: true } },
-      knowledgePack: { columns: { name: true, content: true } },
+      knowledgePack: { columns: { id: true, name: true } },
     },
     where: eq(agents.publicId, publicId),
   });

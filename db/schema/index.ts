@@ -6,6 +6,7 @@ export * from "./coordination";
 export * from "./enums";
 export * from "./evals";
 export * from "./knowledge-packs";
+export * from "./knowledge-sources";
 export * from "./organizations";
 export * from "./personas";
 export * from "./prompt-versions";

@@ -10,6 +10,8 @@ export const knowledgePacks = pgTable(
     name: text("name").notNull(),
     description: text("description"),
     content: text("content").notNull().default(""),
+    // A Postgres text search configuration name (lib/knowledge/languages.ts); chunks fall back to `simple`.
+    language: text("language").notNull().default("english"),
     ...timestamps,
   },
   (t) => [

@@ -9,6 +9,8 @@ export const API_KEY_SCOPES = [
   "agents:write",
   "conversations:read",
   "conversations:write",
+  "knowledge:read",
+  "knowledge:write",
 ] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 

@@ -8,6 +8,7 @@ import {
   saveEvalResult,
 } from "@/db/queries/evals";
 import type { EvalCase, EvalVerdict } from "@/db/schema";
+import { retrieveForTurn } from "@/lib/knowledge/context";
 import { buildSystemInstruction } from "@/lib/llm/chat";
 import { answerCase, judgeCase, scoreCase } from "@/lib/llm/evaluate-case";
 import { effectiveModel } from "@/lib/models";
@@ -38,14 +39,17 @@ export async function evaluateCase(runId: number, caseId: string) {
   const done = await listEvalResults(db, runId);
   if (done.some((r) => r.caseId === caseId)) return { skipped: true };
 
-  const systemInstruction = buildSystemInstruction({
-    name: agent.name,
-    systemPrompt: run.systemPrompt,
-    optimizedSystemPrompt: null,
-    useOptimizedPrompt: false,
-    knowledgePack: agent.knowledgePack,
-    organization: agent.organization,
-  });
+  const systemInstruction = buildSystemInstruction(
+    {
+      name: agent.name,
+      systemPrompt: run.systemPrompt,
+      optimizedSystemPrompt: null,
+      useOptimizedPrompt: false,
+      knowledgePack: agent.knowledgePack,
+      organization: agent.organization,
+    },
+    await retrieveForTurn(agent.knowledgePack, c.input, []),
+  );
   // The plan decides the model, as in chat: a stored model the plan no longer allows answers on
   // the default one, so an evaluation scores what visitors would actually get.
   const { model } = effectiveModel(agent.config, agent.organization.plan);

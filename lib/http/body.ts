@@ -30,11 +30,25 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
 }
 
 function tooLarge(maxBytes: number) {
-  return new AppError("payload_too_large", `The request body exceeds ${maxBytes / 1024} KiB.`);
+  const size =
+    maxBytes >= 1024 * 1024 ? `${Math.floor(maxBytes / (1024 * 1024))} MiB` : `${maxBytes / 1024} KiB`;
+  return new AppError("payload_too_large", `The request body exceeds ${size}.`);
 }
 
 async function readCapped(req: Request, maxBytes: number): Promise<string> {
-  if (!req.body) return "";
+  const bytes = await readCappedBytes(req, maxBytes);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("invalid_json", "The request body is not valid UTF-8.");
+  }
+}
+
+/** The raw body, cut off (413) as soon as it passes `maxBytes`. */
+export async function readCappedBytes(req: Request, maxBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -51,9 +65,5 @@ async function readCapped(req: Request, maxBytes: number): Promise<string> {
     }
     chunks.push(value);
   }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new AppError("invalid_json", "The request body is not valid UTF-8.");
-  }
+  return Buffer.concat(chunks);
 }

@@ -7,6 +7,7 @@ import type { SubscribableEventType } from "@/lib/webhooks/event-types";
 export const OPTIMIZE_REQUESTED = "agent/prompt.optimize.requested";
 export const WEBHOOK_DELIVERY_REQUESTED = "webhook/delivery.requested";
 export const EVAL_RUN_REQUESTED = "agent/eval.run.requested";
+export const KNOWLEDGE_SYNC_REQUESTED = "knowledge/source.sync.requested";
 
 export const optimizeRequestedSchema = z.object({
   organization_id: z.number().int().positive(),
@@ -29,6 +30,17 @@ export const evalRunRequestedSchema = z.object({
 });
 export type EvalRunRequested = z.infer<typeof evalRunRequestedSchema>;
 export const evalRunRequested = eventType(EVAL_RUN_REQUESTED, { schema: evalRunRequestedSchema });
+
+export const knowledgeSyncRequestedSchema = z.object({
+  organization_id: z.number().int().positive(),
+  source_public_id: z.uuid(),
+  // One sync request: a re-sync of the same source gets a new event id.
+  requested_at: z.string(),
+});
+export type KnowledgeSyncRequested = z.infer<typeof knowledgeSyncRequestedSchema>;
+export const knowledgeSyncRequested = eventType(KNOWLEDGE_SYNC_REQUESTED, {
+  schema: knowledgeSyncRequestedSchema,
+});
 
 export const optimizeRequested = eventType(OPTIMIZE_REQUESTED, { schema: optimizeRequestedSchema });
 export const webhookDeliveryRequested = eventType(WEBHOOK_DELIVERY_REQUESTED, {

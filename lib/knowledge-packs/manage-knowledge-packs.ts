@@ -1,17 +1,20 @@
-import { db } from "@/db";
+import { db, type Executor } from "@/db";
+import { setPackChunksLanguage } from "@/db/queries/knowledge-ingest";
 import {
   countKnowledgePacks,
+  deleteKnowledgePackRow,
   findKnowledgePackByPublicId,
   insertKnowledgePack,
   listKnowledgePacksForOrganization,
   updateKnowledgePackRow,
 } from "@/db/queries/knowledge-packs";
+import { deletePackContentSource, replacePackContentSource } from "@/db/queries/knowledge-sources";
 import type { UseCaseContext } from "@/lib/actor";
 import { AppError } from "@/lib/errors";
 import { field, type RawForm } from "@/lib/forms/fields";
 import { isUniqueViolation } from "@/lib/http/db-errors";
 import { MESSAGES } from "@/lib/messages";
-import { unitOfWork } from "@/lib/unit-of-work";
+import { type AfterCommit, unitOfWork } from "@/lib/unit-of-work";
 import {
   type CreateKnowledgePackInput,
   createKnowledgePackSchema,
@@ -53,13 +56,20 @@ export async function listKnowledgePacks(organizationId: number, opts: { limit: 
 
 export async function createKnowledgePack(ctx: UseCaseContext, input: CreateKnowledgePackInput) {
   try {
-    return await unitOfWork(ctx, async ({ tx, audit }) => {
+    return await unitOfWork(ctx, async ({ tx, audit, afterCommit }) => {
       const row = await insertKnowledgePack(tx, {
         organizationId: ctx.organizationId,
         name: input.name,
         description: input.description || null,
         content: input.content,
+        ...(input.language ? { language: input.language } : {}),
       });
+      await followContent(
+        tx,
+        afterCommit,
+        { organizationId: ctx.organizationId, packId: row.id, title: row.name },
+        input.content,
+      );
       await audit("knowledge_pack.created", row.publicId, {
         name: row.name,
         content_bytes: row.contentBytes,
@@ -78,13 +88,19 @@ export async function updateKnowledgePack(
 ) {
   const { input } = target;
   try {
-    return await unitOfWork(ctx, async ({ tx, audit }) => {
+    return await unitOfWork(ctx, async ({ tx, audit, afterCommit }) => {
       const row = await updateKnowledgePackRow(tx, ctx.organizationId, target.publicId, {
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.description !== undefined ? { description: input.description || null } : {}),
         ...(input.content !== undefined ? { content: input.content } : {}),
+        ...(input.language !== undefined ? { language: input.language } : {}),
       });
       if (!row) throw new AppError("not_found", MESSAGES.knowledgePackNotFound);
+      if (input.content !== undefined) {
+        const pack = { organizationId: ctx.organizationId, packId: row.id, title: row.name };
+        await followContent(tx, afterCommit, pack, input.content);
+      }
+      if (input.language !== undefined) await setPackChunksLanguage(tx, row.id);
       await audit("knowledge_pack.updated", row.publicId, { fields: Object.keys(input) });
       return row;
     });
@@ -92,6 +108,32 @@ export async function updateKnowledgePack(
     if (isUniqueViolation(e, "knowledge_packs_org_name_unique")) throw nameConflict(input.name);
     throw e;
   }
+}
+
+/** The pack's `content` lives on as its pack-content text source (re-ingested when it changes). */
+async function followContent(
+  tx: Executor,
+  afterCommit: AfterCommit,
+  pack: { organizationId: number; packId: number; title: string },
+  content: string,
+) {
+  if (!content.trim()) return deletePackContentSource(tx, pack.packId);
+  const source = await replacePackContentSource(tx, pack, content);
+  afterCommit.syncKnowledge({
+    organizationId: pack.organizationId,
+    sourcePublicId: source.publicId,
+    requestedAt: source.syncRequestedAt,
+  });
+}
+
+export async function deleteKnowledgePack(ctx: UseCaseContext, publicId: string) {
+  if (!isPublicId(publicId)) throw new AppError("not_found", MESSAGES.knowledgePackNotFound);
+  await unitOfWork(ctx, async ({ tx, audit, afterCommit }) => {
+    const deleted = await deleteKnowledgePackRow(tx, ctx.organizationId, publicId.toLowerCase());
+    if (!deleted) throw new AppError("not_found", MESSAGES.knowledgePackNotFound);
+    await audit("knowledge_pack.deleted", publicId.toLowerCase(), { agents: deleted.agentPublicIds.length });
+    for (const agent of deleted.agentPublicIds) afterCommit.invalidateWidgetAgent(agent);
+  });
 }
 
 export async function getKnowledgePack(organizationId: number, publicId: string) {

@@ -3,6 +3,7 @@ export type KnowledgePackSummaryRow = {
   publicId: string;
   name: string;
   description: string | null;
+  language: string;
   contentBytes: number;
   createdAt: Date;
   updatedAt: Date;
@@ -16,6 +17,7 @@ export function toKnowledgePackResource(row: KnowledgePackSummaryRow) {
     id: row.publicId,
     name: row.name,
     description: row.description,
+    language: row.language,
     content_bytes: row.contentBytes,
     ...(row.agentCount !== undefined ? { agent_count: row.agentCount } : {}),
     ...(row.content !== undefined ? { content: row.content } : {}),

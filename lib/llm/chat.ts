@@ -2,14 +2,14 @@ import type { WidgetAgent } from "@/db/queries/widget";
 import { fillPromptVariables, promptVariableValues } from "@/lib/agents/prompt-variables";
 import { effectivePrompt } from "@/lib/agents/serialize";
 import { AppError } from "@/lib/errors";
+import { type KnowledgePassage, knowledgeSection } from "@/lib/knowledge/context";
 import { effectiveModel } from "@/lib/models";
 import { geminiClient } from "./client";
 
-// Widget chat replies. The system instruction is the agent's effective prompt plus its
-// knowledge pack; the contents are the recent turns of the conversation and the new message.
+// Widget chat replies. The system instruction is the agent's effective prompt plus the passages
+// of its knowledge pack retrieved for this turn (lib/knowledge/context.ts); the contents are the
+// recent turns of the conversation and the new message.
 export type ChatTurn = { role: "user" | "assistant"; content: string };
-
-const MAX_KNOWLEDGE_CHARS = 100_000;
 
 export function buildSystemInstruction(
   agent: Pick<
@@ -18,6 +18,7 @@ export function buildSystemInstruction(
   > & {
     organization: { name: string };
   },
+  passages: readonly KnowledgePassage[] = [],
   now: Date = new Date(),
 ): string {
   const prompt = fillPromptVariables(
@@ -25,8 +26,8 @@ export function buildSystemInstruction(
     promptVariableValues({ company: agent.organization.name, agent: agent.name }, now),
   );
   const pack = agent.knowledgePack;
-  if (!pack?.content.trim()) return prompt;
-  return `${prompt}\n\nUse the following knowledge ("${pack.name}") to answer. If it does not cover the question, say so.\n<knowledge>\n${pack.content.slice(0, MAX_KNOWLEDGE_CHARS)}\n</knowledge>`;
+  if (!pack) return prompt;
+  return `${prompt}\n\n${knowledgeSection(pack.name, passages)}`;
 }
 
 /** Streams the reply text chunk by chunk. Throws llm_not_configured when there is no key. */
@@ -34,6 +35,7 @@ export async function* streamChatReply(opts: {
   agent: WidgetAgent;
   history: ChatTurn[];
   message: string;
+  passages?: readonly KnowledgePassage[];
   signal?: AbortSignal;
   /** Called once after the stream with the last usageMetadata Gemini sent (when it sent one). */
   onUsage?: (usage: { inputTokens: number; outputTokens: number }) => void;
@@ -51,7 +53,7 @@ export async function* streamChatReply(opts: {
     model: effectiveModel(cfg, opts.agent.organization.plan).model,
     contents,
     config: {
-      systemInstruction: buildSystemInstruction(opts.agent),
+      systemInstruction: buildSystemInstruction(opts.agent, opts.passages),
       ...(typeof cfg.temperature === "number" ? { temperature: cfg.temperature } : {}),
       ...(typeof cfg.max_output_tokens === "number" ? { maxOutputTokens: cfg.max_output_tokens } : {}),
       ...(opts.signal ? { abortSignal: opts.signal } : {}),

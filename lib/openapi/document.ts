@@ -3,6 +3,7 @@ import { registerAgentPaths } from "./paths-agents";
 import { registerConversationPaths } from "./paths-conversations";
 import { registerEvalPaths } from "./paths-evals";
 import { registerIdentityPaths } from "./paths-identity";
+import { registerKnowledgePaths } from "./paths-knowledge";
 import { registerOtherPaths } from "./paths-other";
 import { registerPromptVersionPaths } from "./paths-prompt-versions";
 import { registerUsagePaths } from "./paths-usage";
@@ -20,12 +21,13 @@ export function buildOpenApiDocument(serverUrl?: string) {
     scheme: "bearer",
     bearerFormat: "ya_live_<key id>_<secret>",
     description:
-      "An organization API key. Scopes: `agents:read`, `agents:write`, `conversations:read`, `conversations:write`.",
+      "An organization API key. Scopes: `agents:read`, `agents:write`, `conversations:read`, `conversations:write`, `knowledge:read`, `knowledge:write`.",
   });
   registerAgentPaths(r);
   registerPromptVersionPaths(r);
   registerEvalPaths(r);
   registerOtherPaths(r);
+  registerKnowledgePaths(r);
   registerUsagePaths(r);
   registerConversationPaths(r);
   registerIdentityPaths(r);
@@ -51,7 +53,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
         description: "AI chat agents: create, list, read, update, delete, optimize, embed, prompt versions.",
       },
       { name: "Personas", description: "Built-in personas (prompt templates)." },
-      { name: "Knowledge packs", description: "Text the agents answer from." },
+      { name: "Knowledge packs", description: "Sources the agents answer from: text, files, web pages." },
       { name: "Usage", description: "Messages and tokens against the plan's monthly limit." },
       { name: "Conversations", description: "Widget chats: list, search, read, export, erase." },
       { name: "Meta", description: "About the API itself." },

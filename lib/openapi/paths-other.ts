@@ -16,10 +16,13 @@ const examplePack = {
   id: "0b6f0c52-8d0e-4a0e-9d49-3c2f5a9e1b77",
   name: exampleCreateKnowledgePackBody.name,
   description: exampleCreateKnowledgePackBody.description,
+  language: "english",
   content_bytes: 92,
   created_at: "2026-11-26T08:00:00.000Z",
   updated_at: "2026-11-26T08:00:00.000Z",
 };
+
+export { examplePack };
 
 export function registerOtherPaths(r: OpenAPIRegistry) {
   r.registerPath({

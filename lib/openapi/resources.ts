@@ -99,6 +99,7 @@ export const knowledgePackResourceSchema = z
     id: uuid,
     name: z.string(),
     description: z.string().nullable(),
+    language: z.string().describe("The Postgres text search configuration its passages are indexed in."),
     content_bytes: z.number().int(),
     agent_count: z.number().int().optional().describe("In lists: how many agents use the pack."),
     content: z.string().optional().describe("Returned on create; lists omit it."),

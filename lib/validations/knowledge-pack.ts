@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { knowledgeLanguageSchema } from "./knowledge-source";
 import { rejectUnstorableText } from "./storable-text";
 
 /** Knowledge pack content limit: 200 KB of UTF-8. The POST route reads bodies up to 256 KiB for it. */
@@ -17,13 +18,20 @@ const content = z.string().refine((s) => Buffer.byteLength(s, "utf8") <= KNOWLED
   message: "Content must be at most 200 KB.",
 });
 
+const language = knowledgeLanguageSchema.optional();
+
 export const createKnowledgePackSchema = z
-  .strictObject({ name, description, content: content.default("") })
+  .strictObject({ name, description, content: content.default(""), language })
   .superRefine(rejectUnstorableText);
 export type CreateKnowledgePackInput = z.infer<typeof createKnowledgePackSchema>;
 
 export const updateKnowledgePackSchema = z
-  .strictObject({ name: name.optional(), description, content: content.optional() })
+  .strictObject({
+    name: name.optional(),
+    description,
+    content: content.optional(),
+    language,
+  })
   .refine((v) => Object.keys(v).length > 0, { message: "Send at least one field to change." })
   .superRefine(rejectUnstorableText);
 export type UpdateKnowledgePackInput = z.infer<typeof updateKnowledgePackSchema>;

@@ -7,6 +7,7 @@ import { startConversation } from "@/lib/conversations/start";
 import { isGeminiConfigured } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { ServerEvent } from "@/lib/http/sse";
+import { type Citation, citationsOf, retrieveForTurn } from "@/lib/knowledge/context";
 import { streamChatReply } from "@/lib/llm/chat";
 import { log } from "@/lib/logger";
 import { getActiveWidgetAgent } from "./agent-cache";
@@ -75,11 +76,12 @@ export async function prepareChatTurn(agent: WidgetAgent, session: WidgetSession
     const conversation: { id: number; publicId: string; resumeSecret?: string } =
       found ?? (await startConversation(agent, session.visitorId, session.user));
     const history = await listRecentMessages(db, conversation.id, HISTORY_TURNS);
+    const passages = await retrieveForTurn(agent.knowledgePack, input.message, history);
     const userMessage = await insertMessageCounted(db, conversation.id, {
       role: "user",
       content: input.message,
     });
-    return { agent, conversation, history, budget, userMessageId: userMessage.publicId };
+    return { agent, conversation, history, passages, budget, userMessageId: userMessage.publicId };
   } catch (e) {
     await releaseMessageBudget(budget).catch(() => {});
     throw e;
@@ -88,7 +90,8 @@ export async function prepareChatTurn(agent: WidgetAgent, session: WidgetSession
 
 /**
  * The reply as events: `conversation` (with the resume secret when this turn started it), then
- * `delta`s, then `done` with the stored reply's id (or `error`).
+ * `delta`s, then `done` with the stored reply's id (or `error`), and last the `sources` the
+ * answer was given (one per source: id, title, url, snippet).
  */
 export async function* chatReplyEvents(
   turn: ChatTurn,
@@ -111,6 +114,7 @@ export async function* chatReplyEvents(
       agent: turn.agent,
       history: turn.history,
       message,
+      passages: turn.passages,
       signal,
       onUsage: (u) => {
         usage = u;
@@ -120,18 +124,20 @@ export async function* chatReplyEvents(
       reply += text;
       yield { event: "delta", data: { text } };
     }
-    const saved = reply ? await storeReply(turn, reply, usage) : undefined;
+    const sources = citationsOf(turn.passages);
+    const saved = reply ? await storeReply(turn, reply, usage, sources) : undefined;
     yield {
       event: "done",
       data: { conversation_id: turn.conversation.publicId, message_id: saved?.publicId ?? null },
     };
+    yield { event: "sources", data: { sources } };
   } catch (e) {
     log(signal.aborted ? "info" : "warn", signal.aborted ? "widget reply aborted" : "widget reply failed", {
       request_id: requestId,
       agent_id: turn.agent.publicId,
       error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
     });
-    if (reply) await storeReply(turn, reply, usage).catch(() => {});
+    if (reply) await storeReply(turn, reply, usage, citationsOf(turn.passages)).catch(() => {});
     // No text reached the visitor: the message was not spent.
     else await releaseBudget(turn.budget, requestId);
     yield {
@@ -149,11 +155,18 @@ function storeReply(
   turn: ChatTurn,
   content: string,
   usage: ReplyUsage | undefined,
+  sources: Citation[],
 ): Promise<{ publicId: string }> {
   const { agent, conversation } = turn;
   return insertReplyWithUsage(
     db,
-    { organizationId: agent.organizationId, agentId: agent.id, conversationId: conversation.id, content },
+    {
+      organizationId: agent.organizationId,
+      agentId: agent.id,
+      conversationId: conversation.id,
+      content,
+      sources,
+    },
     usage,
   );
 }

@@ -82,7 +82,7 @@ describe("POST /api/widget/messages", () => {
     expect(first.status).toBe(200);
     expect(first.headers.get("content-type")).toContain("text/event-stream");
     const ev = events(first.text);
-    expect(ev.map((e) => e.event)).toEqual(["conversation", "delta", "delta", "delta", "done"]);
+    expect(ev.map((e) => e.event)).toEqual(["conversation", "delta", "delta", "delta", "done", "sources"]);
     expect(
       ev
         .filter((e) => e.event === "delta")

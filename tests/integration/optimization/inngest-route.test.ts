@@ -26,8 +26,9 @@ describe("/api/inngest", () => {
     const res = await GET(new Request("http://localhost:3000/api/inngest"), {});
     expect(res.status).toBe(200);
     // optimize-prompt + its failure handler, the outbox cron, deliver-webhook, run-evaluation +
-    // its failure handler, and the two transcript-retention crons.
-    expect(await res.json()).toMatchObject({ function_count: 8, mode: "dev" });
+    // its failure handler, the two transcript-retention crons, and knowledge ingestion + its
+    // failure handler + the scheduled re-sync cron.
+    expect(await res.json()).toMatchObject({ function_count: 11, mode: "dev" });
   });
 
   it("registers the functions with their triggers and limits", async () => {
@@ -42,6 +43,9 @@ describe("/api/inngest", () => {
     expect(Object.keys(fns).sort()).toEqual([
       "deliver-webhook",
       "flush-optimization-outbox",
+      "ingest-knowledge-source",
+      "ingest-knowledge-source-failure",
+      "knowledge-scheduled-sync",
       "optimize-prompt",
       "optimize-prompt-failure",
       "run-evaluation",
@@ -65,6 +69,13 @@ describe("/api/inngest", () => {
     expect(fns["flush-optimization-outbox"]).toMatchObject({ triggers: [{ cron: "* * * * *" }] });
     expect(fns["deliver-webhook"]).toMatchObject({ triggers: [{ event: "webhook/delivery.requested" }] });
     expect(JSON.stringify(fns["deliver-webhook"]!.steps)).toContain('"retries":{"attempts":5}');
+    expect(fns["ingest-knowledge-source"]).toMatchObject({
+      triggers: [{ event: "knowledge/source.sync.requested" }],
+      concurrency: [
+        { key: "event.data.source_public_id", limit: 1 },
+        { key: "event.data.organization_id", limit: 2 },
+      ],
+    });
     expect(fns["run-evaluation"]).toMatchObject({
       triggers: [{ event: "agent/eval.run.requested" }],
       concurrency: [{ key: "event.data.organization_id", limit: 2 }],

@@ -1,3 +1,5 @@
+import type { AnswerSource } from "./answer-sources";
+
 // The embed page's network side: sending a message and reading the SSE reply, refreshing
 // the session. Errors come back as problem+json and become kind messages in the widget.
 export type SendResult =
@@ -19,6 +21,7 @@ export async function postMessage(opts: {
   onConversation: (id: string, resumeSecret?: string) => void;
   onDelta: (text: string) => void;
   onDone?: (messageId: string) => void;
+  onSources?: (sources: AnswerSource[]) => void;
 }): Promise<SendResult> {
   const res = await fetch("/api/widget/messages", {
     method: "POST",
@@ -59,6 +62,8 @@ export async function postMessage(opts: {
       const event = /^event: (.*)$/m.exec(block)?.[1];
       const raw = /^data: (.*)$/m.exec(block)?.[1];
       const data = raw ? (JSON.parse(raw) as Record<string, string>) : {};
+      if (event === "sources")
+        opts.onSources?.((data as unknown as { sources: AnswerSource[] }).sources ?? []);
       if (event === "conversation" && data.conversation_id)
         opts.onConversation(data.conversation_id, data.resume_secret);
       else if (event === "done" && data.message_id) opts.onDone?.(data.message_id);

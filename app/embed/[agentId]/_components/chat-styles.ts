@@ -36,5 +36,9 @@ export const CHAT_CSS = `html,body{margin:0;height:100%;background:transparent}
 .ya-comment button{border:0;border-radius:6px;padding:2px 8px;background:var(--ya-primary);color:#fff;font-size:12px;cursor:pointer}
 .ya-feedback-status{font-size:12px;color:var(--ya-fg)}
 .ya-new:focus-visible,.ya-feedback button:focus-visible{outline:3px solid #93c5fd;outline-offset:2px}
+.ya-sources{margin-top:6px;font-size:12px;white-space:normal;color:var(--ya-fg)}
+.ya-sources ul{margin:2px 0 0;padding-left:16px}
+.ya-sources a{color:inherit;text-decoration:underline}
+.ya-sources-label{font-weight:600}
 .ya-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 @media (prefers-reduced-motion:reduce){.ya-typing span{animation:none;opacity:.7}}`;

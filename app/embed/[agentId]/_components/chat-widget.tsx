@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { DisplayWidgetConfig } from "@/lib/widget/display-config";
 import { AnswerFeedback } from "./answer-feedback";
+import { type AnswerSource, AnswerSources } from "./answer-sources";
 import { noticeFor, playChime, postMessage } from "./chat-client";
 import { startNew, storeSecret } from "./chat-conversation";
 import type { IdentityMode } from "./chat-identity";
@@ -20,6 +21,7 @@ export type Message = {
   messageId?: string;
   rating?: "up" | "down" | null;
   comment?: string | null;
+  sources?: AnswerSource[];
 };
 
 type Props = {
@@ -135,6 +137,7 @@ export function ChatWidget(props: Props) {
         onDone: (messageId) => {
           setMessages((m) => m.map((x) => (x.id === replyId ? { ...x, messageId } : x)));
         },
+        onSources: (sources) => setMessages((m) => m.map((x) => (x.id === replyId ? { ...x, sources } : x))),
         onDelta: (delta) => {
           setWaiting(false);
           if (!started) {
@@ -196,6 +199,7 @@ export function ChatWidget(props: Props) {
           <div key={m.id} className={`ya-msg ya-msg-${m.role}`} data-role={m.role}>
             <span className="ya-sr">{m.role === "user" ? "You: " : `${name}: `}</span>
             {m.text}
+            {m.sources ? <AnswerSources sources={m.sources} /> : null}
             {m.role === "assistant" && m.messageId ? (
               <AnswerFeedback
                 messageId={m.messageId}

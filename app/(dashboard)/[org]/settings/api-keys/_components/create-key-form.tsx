@@ -33,6 +33,16 @@ const SCOPE_CHOICES = [
     value: "conversations:write",
     description: "Erase conversations (by conversation, user or visitor).",
   },
+  {
+    id: "scope-knowledge-read",
+    value: "knowledge:read",
+    description: "List knowledge sources and search a pack's passages.",
+  },
+  {
+    id: "scope-knowledge-write",
+    value: "knowledge:write",
+    description: "Add, re-sync and delete knowledge sources; change and delete packs.",
+  },
 ] as const;
 
 const EXPIRY_CHOICES = [
