@@ -31,9 +31,10 @@ import { startBenchGemini, widgetGoals, widgetScenarios } from "./widget";
 // With its own server, a second instance on the same database runs RATE_LIMIT_STORE=memory: each
 // API row runs on both, back to back (same data, same load moment), for the store's cost; a third
 // (Postgres store) joins the main one for the two-instance scenario.
-const subset = (process.argv[2] ?? "all") as "all" | "create" | "list" | "widget" | "conversations";
-if (!["all", "create", "list", "widget", "conversations"].includes(subset)) {
-  process.stderr.write(`usage: tsx bench/run.ts [create|list|widget|conversations]\n`);
+const subsets = ["all", "create", "list", "read", "widget", "conversations"] as const;
+const subset = (process.argv[2] ?? "all") as (typeof subsets)[number];
+if (!subsets.includes(subset)) {
+  process.stderr.write(`usage: tsx bench/run.ts [${subsets.slice(1).join("|")}]\n`);
   process.exit(2);
 }
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
@@ -102,7 +103,7 @@ try {
   rows.push(...(await floorScenarios(ctx)));
   if (subset === "all" || subset === "create") rows.push(...(await createScenarios(ctx)));
   if (subset === "all" || subset === "list") rows.push(...(await listScenarios(ctx)));
-  if (subset === "all") rows.push(...(await readScenarios(ctx)));
+  if (subset === "all" || subset === "read") rows.push(...(await readScenarios(ctx)));
   if (subset === "all" || subset === "conversations") rows.push(...(await conversationScenarios(ctx)));
   if (subset === "all") instanceGoals.push(...(await retrievalGoals(ctx)));
   if (gemini && server) rows.push(...(await widgetScenarios(ctx)));
