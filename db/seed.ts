@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { PERSONAS } from "@/lib/personas";
 import type { Executor } from "./index";
-import { knowledgePacks, memberships, organizations, personas, users } from "./schema";
+import { memberships, organizations, personas, users } from "./schema";
 
 /** Upserts built-in personas from lib/personas.ts (the single source of truth). Idempotent. */
 export async function syncPersonas(db: Executor): Promise<void> {
@@ -33,11 +33,12 @@ export async function syncPersonas(db: Executor): Promise<void> {
 export const DEMO_ORG_SLUG = "acme";
 export const DEMO_OWNER_EMAIL = "owner@acme.test";
 
-export type DemoLogin = { email: string; password: string; created: boolean };
+export type DemoLogin = { email: string; password: string; created: boolean; organizationId?: number };
 
 /**
- * Creates the demo organization `acme` (free plan), its owner and two knowledge packs when missing.
- * Returns the login when the owner was created now (the password is only known at creation).
+ * Creates the demo organization `acme` (free plan) and its owner when missing. Returns the login
+ * when the owner was created now (the password is only known at creation); the caller then adds
+ * the demo content through the use cases (lib/demo/seed-content.ts).
  */
 export async function seedDemo(
   db: Executor,
@@ -69,31 +70,5 @@ export async function seedDemo(
     .values({ organizationId: org.id, userId, role: "owner" })
     .onConflictDoNothing();
 
-  const packs = [
-    {
-      name: "Returns policy",
-      description: "How returns, exchanges and refunds work.",
-      content:
-        "Items can be returned within 30 days of delivery in their original condition. Refunds go to the original payment method within 5 business days of receiving the item. Sale items can be exchanged but not refunded. Return shipping is free for orders over $50.",
-    },
-    {
-      name: "Product catalog",
-      description: "Acme's main product lines and prices.",
-      content:
-        "Acme Rocket Skates ($129): speeds up to 40 km/h, 2-year warranty.\nAcme Giant Magnet ($49): lifts up to 200 kg.\nAcme Portable Hole ($19): single use, fits any flat surface.",
-    },
-  ];
-  for (const pack of packs) {
-    const found = await db
-      .select({ id: knowledgePacks.id })
-      .from(knowledgePacks)
-      .where(
-        and(
-          eq(knowledgePacks.organizationId, org.id),
-          sql`lower(${knowledgePacks.name}) = lower(${pack.name})`,
-        ),
-      );
-    if (found.length === 0) await db.insert(knowledgePacks).values({ organizationId: org.id, ...pack });
-  }
-  return { email: DEMO_OWNER_EMAIL, password, created };
+  return { email: DEMO_OWNER_EMAIL, password, created, organizationId: org.id };
 }

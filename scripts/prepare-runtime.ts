@@ -62,6 +62,7 @@ export async function prepareRuntime(opts: { dev: boolean }): Promise<Runtime> {
       demoLogin = await seedDemo(db);
       const loginFile = path.join(dataDir, "demo-login.json");
       if (demoLogin.created) {
+        await seedFirstStartContent(demoLogin.organizationId!);
         mkdirSync(dataDir, { recursive: true });
         writeFileSync(loginFile, JSON.stringify({ email: demoLogin.email, password: demoLogin.password }), {
           mode: 0o600,
@@ -74,6 +75,14 @@ export async function prepareRuntime(opts: { dev: boolean }): Promise<Runtime> {
     await sql.end({ timeout: 5 });
   }
   return { databaseUrl, embedded, demoLogin };
+}
+
+// The use cases run on the app's own database client (DATABASE_URL is set above); a launcher
+// that is not the server closes it (the server keeps it: one client per process).
+async function seedFirstStartContent(organizationId: number) {
+  const { seedDemoContent } = await import("@/lib/demo/seed-content");
+  await seedDemoContent(organizationId);
+  log("seeded the demo knowledge packs (searchable) and the agent “Acme Support”");
 }
 
 export function printLogin(rt: Runtime, url: string) {

@@ -22,10 +22,10 @@ export async function listKnowledgePacksForOrganization(
   const rows = await db
     .select({
       ...summaryColumns,
-      agentCount:
-        sql<number>`(select count(*) from ${agents} where ${agents.knowledgePackId} = ${knowledgePacks.id} and ${agents.organizationId} = ${organizationId})`.mapWith(
-          Number,
-        ),
+      // Written out with an alias: in a one-table select Drizzle prints columns unqualified, so
+      // `${knowledgePacks.id}` inside this subquery would be read as the agent's own id.
+      agentCount: sql<number>`(select count(*)::int from agents a
+        where a.knowledge_pack_id = knowledge_packs.id and a.organization_id = ${organizationId})`,
     })
     .from(knowledgePacks)
     .where(eq(knowledgePacks.organizationId, organizationId))

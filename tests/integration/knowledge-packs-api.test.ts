@@ -8,7 +8,14 @@ import { GET as listPersonas } from "@/app/api/v1/personas/route";
 import { db } from "@/db";
 import { agents, knowledgePacks } from "@/db/schema";
 import { PERSONAS } from "@/lib/personas";
-import { callRoute, createTestApiKey, createTestOrg, insertTestAgents } from "@/tests/fixtures";
+import {
+  callRoute,
+  createTestAgent,
+  createTestApiKey,
+  createTestKnowledgePack,
+  createTestOrg,
+  insertTestAgents,
+} from "@/tests/fixtures";
 
 const post = (key: string, body: unknown, rawBody?: string) =>
   callRoute(postPack, {
@@ -72,6 +79,21 @@ describe("personas and knowledge packs API", () => {
     expect(mine.json.data[0].content).toBeUndefined();
     const theirs = await callRoute(listPacks, { path: "/api/v1/knowledge-packs", key: otherKey });
     expect(theirs.json.data).toHaveLength(0);
+  });
+
+  it("agent_count counts the agents on each pack, in this organization only", async () => {
+    const own = await createTestOrg();
+    const ownKey = (await createTestApiKey(own)).key;
+    const used = await createTestKnowledgePack(own, { name: "Used twice", content: "" });
+    const unused = await createTestKnowledgePack(own, { name: "Unused", content: "" });
+    await createTestAgent(own, { knowledgePackId: used.id });
+    await createTestAgent(own, { knowledgePackId: used.id });
+    await createTestAgent(own);
+    const res = await callRoute(listPacks, { path: "/api/v1/knowledge-packs", key: ownKey });
+    const counts = Object.fromEntries(
+      res.json.data.map((p: { id: string; agent_count: number }) => [p.id, p.agent_count]),
+    );
+    expect(counts).toEqual({ [used.publicId]: 2, [unused.publicId]: 0 });
   });
 
   it("content up to 200 KB is accepted through the 256 KiB body cap; more is 422 or 413", async () => {

@@ -32,7 +32,7 @@ export default async function KnowledgePacksPage({ params }: { params: Promise<{
     <>
       <PageHeader
         title="Knowledge packs"
-        description="Text your agents answer from. Attach a pack to an agent on its page."
+        description="What your agents answer from: pasted text, files and web pages. Attach a pack to an agent on its page."
         actions={rows.length ? newPack : null}
       />
       {rows.length === 0 ? (
