@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { conversationMessages, conversations } from "@/db/schema";
+import { conversations } from "@/db/schema";
 
 // A verified user's conversations with one agent, on any device: what the widget resumes and
 // lists. Scoped by agent and user_sub in the WHERE clause.
@@ -35,11 +35,12 @@ export async function listUserConversations(db: Executor, agentId: number, userS
       publicId: conversations.publicId,
       lastMessageAt: conversations.lastMessageAt,
       messageCount: conversations.messageCount,
+      // Written out with an alias: in a one-table select Drizzle prints columns unqualified, so
+      // `${conversations.id}` inside this subquery would be read as the message's own id.
       preview: sql<string | null>`(
-        select left(${conversationMessages.content}, 80) from ${conversationMessages}
-        where ${conversationMessages.conversationId} = ${conversations.id}
-          and ${conversationMessages.role} = 'user'
-        order by ${conversationMessages.id} limit 1)`,
+        select left(m.content, 80) from conversation_messages m
+        where m.conversation_id = conversations.id and m.role = 'user'
+        order by m.id limit 1)`,
     })
     .from(conversations)
     .where(ofUser(agentId, userSub))

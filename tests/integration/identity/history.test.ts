@@ -67,9 +67,14 @@ describe("verified visitors across devices", () => {
     fake.enqueue({ text: "New one." });
     const second = await chat(laptop, "a new question");
     const history = await callRoute(historyRoute, { path: "/api/widget/conversations", key: phone });
-    expect(history.json.data.map((c: { conversation_id: string }) => c.conversation_id)).toEqual([
-      second.conversationId,
-      first.conversationId,
+    expect(
+      history.json.data.map((c: { conversation_id: string; preview: string | null }) => [
+        c.conversation_id,
+        c.preview,
+      ]),
+    ).toEqual([
+      [second.conversationId, "a new question"],
+      [first.conversationId, "hello from the phone"],
     ]);
     expect(
       (await callRoute(historyRoute, { path: "/api/widget/conversations", key: bob })).json.data,
