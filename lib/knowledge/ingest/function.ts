@@ -2,8 +2,15 @@ import { db } from "@/db";
 import { listSourcesDueForSync } from "@/db/queries/knowledge-ingest";
 import { inngest } from "@/lib/inngest/client";
 import { knowledgeSyncRequested, knowledgeSyncRequestedSchema } from "@/lib/inngest/events";
+import { onFailureOf } from "@/lib/inngest/on-failure";
 import { sendSyncEvent } from "./send-event";
 import { type DocumentResult, failSync, finishSync, ingestDocument, planSync } from "./steps";
+
+/** Marks the sync failed with the error (only a sync the function has not ended). */
+export const onIngestFailure = onFailureOf(knowledgeSyncRequestedSchema, async (data, error) => {
+  const changed = await failSync(data.source_public_id, error.message || "Ingestion failed.");
+  return { status: changed ? "failed" : "ignored" };
+});
 
 // One run per sync of a source: plan (mark processing, list the documents: one, or a sitemap's
 // pages) → one step per document (fetch → extract → chunk → stage its chunks, progress +1) →
@@ -33,19 +40,6 @@ export const ingestKnowledgeSource = inngest.createFunction(
     return step.run("index", () => finishSync(plan, results));
   },
 );
-
-export async function onIngestFailure({
-  event,
-  error,
-}: {
-  event: { data: { event: { data: unknown } } };
-  error: Error;
-}) {
-  const original = knowledgeSyncRequestedSchema.safeParse(event.data.event.data);
-  if (!original.success) return { status: "ignored" };
-  const changed = await failSync(original.data.source_public_id, error.message || "Ingestion failed.");
-  return { status: changed ? "failed" : "ignored" };
-}
 
 /** Daily and weekly sources due again, and pending ones whose event was lost, get their event. */
 export async function requestDueSyncs(opts: { limit?: number } = {}) {
