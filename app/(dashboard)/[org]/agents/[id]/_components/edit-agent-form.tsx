@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState } from "react";
+import { useHydrated } from "@/components/hydration";
 import { PromptVariables } from "@/components/prompt-variables";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -59,8 +60,7 @@ export function EditAgentForm({
   const [state, action] = useActionState(updateAgentAction, initialActionState);
   // The fields stay disabled until React has taken over the server HTML: what was typed before
   // that could be merged with the server's text or lost. `data-hydrated` tells tests the same.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   // Every control here is named by its API field: its error and its value after a failed save
   // are looked up by that name.
   const bound = (id: string, name: string, value: string) => ({
