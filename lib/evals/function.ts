@@ -1,18 +1,9 @@
 import { db } from "@/db";
 import { findEvalRunByPublicId } from "@/db/queries/evals";
-import { beginEvalRun, evaluateCase, failRun, finishRun } from "@/lib/evals/run-steps";
+import { beginEvalRun, evaluateCase, finishRun, onEvaluationFailure } from "@/lib/evals/run-steps";
 import { inngest } from "@/lib/inngest/client";
 import { evalRunRequested, evalRunRequestedSchema } from "@/lib/inngest/events";
 import { GEMINI_FUNCTION_LIMITS, geminiStep } from "@/lib/inngest/gemini";
-import { onFailureOf } from "@/lib/inngest/on-failure";
-
-/** Fails the run with the error (only a run the function has not ended). */
-export const onEvaluationFailure = onFailureOf(evalRunRequestedSchema, async (data, error) => {
-  const run = await findEvalRunByPublicId(db, data.run_public_id);
-  if (!run) return { status: "ignored" };
-  const changed = await failRun(run.id, `Evaluation failed: ${error.message || "unknown error"}`);
-  return { status: changed ? "failed" : "unchanged" };
-});
 
 // begin → one memoised step per case (answer + judge + store) → finish (score, webhook). A crash
 // mid-run resumes at the first case without a stored result; finished cases are not re-answered.

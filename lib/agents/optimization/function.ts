@@ -7,6 +7,7 @@ import {
   markRunning,
   markSkipped,
   notifySucceeded,
+  onOptimizationFailure,
   saveResult,
 } from "@/lib/agents/optimization/run-steps";
 import { decideGate, type GateDecision, prepareGate } from "@/lib/evals/gate";
@@ -14,7 +15,6 @@ import { evaluateCase } from "@/lib/evals/run-steps";
 import { inngest } from "@/lib/inngest/client";
 import { optimizeRequested, optimizeRequestedSchema } from "@/lib/inngest/events";
 import { GEMINI_FUNCTION_LIMITS, geminiStep } from "@/lib/inngest/gemini";
-import { onFailureOf } from "@/lib/inngest/on-failure";
 import {
   LlmPermanentError,
   LlmTransientError,
@@ -22,13 +22,6 @@ import {
   requestPromptOptimization,
   validateOptimizationOutput,
 } from "@/lib/llm/optimize-prompt";
-
-/** Marks the cycle failed with a readable reason (only a cycle the function has not ended). */
-export const onOptimizationFailure = onFailureOf(optimizeRequestedSchema, async (data, error) => {
-  const reason = `Optimization failed: ${error.message || "unknown error"}`;
-  const changed = await markFailed(cycleFromEvent(data), reason);
-  return { status: changed ? "failed" : "unchanged" };
-});
 
 // load → mark running → call Gemini → validate → save (only if the prompt version is unchanged)
 // → notify webhooks. Transient Gemini errors are retried with Inngest's backoff; invalid output

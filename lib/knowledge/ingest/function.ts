@@ -2,15 +2,8 @@ import { db } from "@/db";
 import { listSourcesDueForSync } from "@/db/queries/knowledge-ingest";
 import { inngest } from "@/lib/inngest/client";
 import { knowledgeSyncRequested, knowledgeSyncRequestedSchema } from "@/lib/inngest/events";
-import { onFailureOf } from "@/lib/inngest/on-failure";
 import { sendSyncEvent } from "./send-event";
-import { type DocumentResult, failSync, finishSync, ingestDocument, planSync } from "./steps";
-
-/** Marks the sync failed with the error (only a sync the function has not ended). */
-export const onIngestFailure = onFailureOf(knowledgeSyncRequestedSchema, async (data, error) => {
-  const changed = await failSync(data.source_public_id, error.message || "Ingestion failed.");
-  return { status: changed ? "failed" : "ignored" };
-});
+import { type DocumentResult, finishSync, ingestDocument, onIngestFailure, planSync } from "./steps";
 
 // One run per sync of a source: plan (mark processing, list the documents: one, or a sitemap's
 // pages) → one step per document (fetch → extract → chunk → stage its chunks, progress +1) →

@@ -4,7 +4,7 @@ import type { EventPayload } from "inngest";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { webhookDeliveries } from "@/db/schema";
-import { onOptimizationFailure } from "@/lib/agents/optimization/function";
+import { onOptimizationFailure } from "@/lib/agents/optimization/run-steps";
 import { inngest } from "@/lib/inngest/client";
 import type { FakeGemini } from "@/tests/fakes/gemini-server";
 import { createTestAgent, createTestOrg, readAgent } from "@/tests/fixtures";
