@@ -17,14 +17,41 @@ export function useHydrated(): boolean {
   );
 }
 
+/** Marks an element of server HTML that is not usable until React has hydrated it. */
+export const awaitingHydration = (hydrated: boolean) => ({
+  "data-awaiting-hydration": hydrated ? undefined : "true",
+});
+
 /**
- * Sets `data-hydrated` on <html> once the page has hydrated: the page-level "a user can use it
- * now" that tests (the automatic axe check among them) wait for instead of guessing from the DOM.
+ * Sets `data-page-hydrated` on <html> once the page can be used: the document has loaded and no
+ * element still awaits hydration. Tests (the automatic axe check among them) wait for it instead
+ * of guessing from the DOM. The root hydrates first; Suspense boundaries (a segment's
+ * loading.tsx) hydrate later, once their HTML and code have arrived, so the marks left in the
+ * server HTML (awaitingHydration) are what tells the two apart.
  */
 export function HydratedMarker() {
   const hydrated = useHydrated();
   useEffect(() => {
-    if (hydrated) document.documentElement.dataset.hydrated = "true";
+    if (!hydrated) return;
+    const check = () => {
+      if (document.readyState !== "complete" || document.querySelector("[data-awaiting-hydration]")) return;
+      document.documentElement.dataset.pageHydrated = "true";
+      stop();
+    };
+    const observer = new MutationObserver(check);
+    const stop = () => {
+      observer.disconnect();
+      window.removeEventListener("load", check);
+    };
+    observer.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ["data-awaiting-hydration"],
+    });
+    window.addEventListener("load", check);
+    check();
+    return stop;
   }, [hydrated]);
   return null;
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { useHydrated } from "@/components/hydration";
+import { awaitingHydration, useHydrated } from "@/components/hydration";
 import { PromptVariables } from "@/components/prompt-variables";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -91,7 +91,7 @@ export function EditAgentForm({
         >
           <input type="hidden" name="org" value={org} />
           <input type="hidden" name="agent" value={agent.id} />
-          <fieldset disabled={!hydrated} className="min-w-0 space-y-5">
+          <fieldset disabled={!hydrated} {...awaitingHydration(hydrated)} className="min-w-0 space-y-5">
             {!state.ok ? <Alert tone="error">{state.error}</Alert> : null}
             {state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
             <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">

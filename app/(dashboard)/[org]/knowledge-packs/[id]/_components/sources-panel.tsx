@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { useHydrated } from "@/components/hydration";
+import { awaitingHydration, useHydrated } from "@/components/hydration";
 import { Button } from "@/components/ui/button";
 import {
   addUrlSourceAction,
@@ -72,7 +72,7 @@ export function SourcesPanel(props: { org: string; pack: string; initial: Source
   }
 
   return (
-    <div className="space-y-4" data-hydrated={hydrated ? "true" : undefined}>
+    <div className="space-y-4" data-hydrated={hydrated ? "true" : undefined} {...awaitingHydration(hydrated)}>
       {notice ? (
         <p
           role={notice.tone === "error" ? "alert" : "status"}
