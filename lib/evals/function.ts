@@ -1,10 +1,9 @@
-import { NonRetriableError, RetryAfterError } from "inngest";
 import { db } from "@/db";
 import { findEvalRunByPublicId } from "@/db/queries/evals";
-import { beginEvalRun, evaluateCase, failRun, finishRun } from "@/lib/evals/run-steps";
+import { beginEvalRun, evaluateCase, finishRun, onEvaluationFailure } from "@/lib/evals/run-steps";
 import { inngest } from "@/lib/inngest/client";
 import { evalRunRequested, evalRunRequestedSchema } from "@/lib/inngest/events";
-import { LlmPermanentError, LlmTransientError } from "@/lib/llm/optimize-prompt";
+import { GEMINI_FUNCTION_LIMITS, geminiStep } from "@/lib/inngest/gemini";
 
 // begin → one memoised step per case (answer + judge + store) → finish (score, webhook). A crash
 // mid-run resumes at the first case without a stored result; finished cases are not re-answered.
@@ -13,9 +12,8 @@ export const runEvaluation = inngest.createFunction(
     id: "run-evaluation",
     name: "Evaluate a prompt on the agent's suite",
     triggers: [evalRunRequested],
-    concurrency: [{ key: "event.data.organization_id", limit: 2 }],
+    ...GEMINI_FUNCTION_LIMITS,
     idempotency: "event.data.run_public_id",
-    retries: 4,
     onFailure: onEvaluationFailure,
   },
   async ({ event, step }) => {
@@ -34,30 +32,3 @@ export const runEvaluation = inngest.createFunction(
     return { status: "succeeded", ...summary };
   },
 );
-
-/** Transient Gemini errors are retried (after Retry-After); a rejected request ends the run. */
-export async function geminiStep<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof LlmPermanentError) throw new NonRetriableError(e.message);
-    if (e instanceof LlmTransientError && e.retryAfterMs)
-      throw new RetryAfterError(e.message, e.retryAfterMs);
-    throw e;
-  }
-}
-
-export async function onEvaluationFailure({
-  event,
-  error,
-}: {
-  event: { data: { event: { data: unknown } } };
-  error: Error;
-}) {
-  const original = evalRunRequestedSchema.safeParse(event.data.event.data);
-  if (!original.success) return { status: "ignored" };
-  const run = await findEvalRunByPublicId(db, original.data.run_public_id);
-  if (!run) return { status: "ignored" };
-  const changed = await failRun(run.id, `Evaluation failed: ${error.message || "unknown error"}`);
-  return { status: changed ? "failed" : "unchanged" };
-}

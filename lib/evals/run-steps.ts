@@ -1,6 +1,7 @@
 import { db } from "@/db";
 import {
   findEvalRunById,
+  findEvalRunByPublicId,
   findEvalRunContext,
   finishEvalRun,
   listEvalResults,
@@ -8,6 +9,8 @@ import {
   saveEvalResult,
 } from "@/db/queries/evals";
 import type { EvalCase, EvalVerdict } from "@/db/schema";
+import { evalRunRequestedSchema } from "@/lib/inngest/events";
+import { onFailureOf } from "@/lib/inngest/on-failure";
 import { retrieveForTurn } from "@/lib/knowledge/context";
 import { buildSystemInstruction } from "@/lib/llm/chat";
 import { answerCase, judgeCase, scoreCase } from "@/lib/llm/evaluate-case";
@@ -113,3 +116,11 @@ export async function finishRun(runId: number) {
 export async function failRun(runId: number, reason: string) {
   return finishEvalRun(db, runId, { status: "failed", error: reason.slice(0, 1_000) });
 }
+
+/** Fails the run with the error (only a run the function has not ended). */
+export const onEvaluationFailure = onFailureOf(evalRunRequestedSchema, async (data, error) => {
+  const run = await findEvalRunByPublicId(db, data.run_public_id);
+  if (!run) return { status: "ignored" };
+  const changed = await failRun(run.id, `Evaluation failed: ${error.message || "unknown error"}`);
+  return { status: changed ? "failed" : "unchanged" };
+});

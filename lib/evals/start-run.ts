@@ -11,11 +11,9 @@ import { effectivePrompt } from "@/lib/agents/serialize";
 import { runInBackground } from "@/lib/background-work";
 import { AppError } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/http/db-errors";
-import { safeErrorFields } from "@/lib/http/safe-error";
-import { inngest } from "@/lib/inngest/client";
 import { EVAL_RUN_REQUESTED } from "@/lib/inngest/events";
+import { sendOrWarn } from "@/lib/inngest/send";
 import { GEMINI_CALLS_PER_CASE } from "@/lib/llm/evaluate-case";
-import { log } from "@/lib/logger";
 import { MESSAGES } from "@/lib/messages";
 import { unitOfWork } from "@/lib/unit-of-work";
 import type { StartEvalRunInput } from "@/lib/validations/evals";
@@ -83,16 +81,13 @@ export async function startEvalRun(
 }
 
 async function sendEvalRunEvent(organizationId: number, runPublicId: string) {
-  try {
-    await inngest.send({
+  await sendOrWarn(
+    {
       id: `eval-run:${runPublicId}`,
       name: EVAL_RUN_REQUESTED,
       data: { organization_id: organizationId, run_public_id: runPublicId },
-    });
-  } catch (e) {
-    log("warn", "eval run hand-off failed; the run is failed as abandoned later", {
-      run_id: runPublicId,
-      ...safeErrorFields(e),
-    });
-  }
+    },
+    "eval run hand-off failed; the run is failed as abandoned later",
+    { run_id: runPublicId },
+  );
 }

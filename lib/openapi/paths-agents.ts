@@ -10,7 +10,7 @@ import {
   exampleCreateAgentBody,
   examplePatchAgentBody,
 } from "./resources";
-import { jsonContent, problems } from "./responses";
+import { createdResponse, deletedResponses, jsonContent, problems, resourceResponses } from "./responses";
 
 const agentIdParams = z.object({
   id: z.uuid().meta({ description: "The agent's public id.", example: exampleAgent.id }),
@@ -41,14 +41,11 @@ export function registerAgentPaths(r: OpenAPIRegistry) {
       body: { required: true, content: jsonContent(createAgentSchema, exampleCreateAgentBody) },
     },
     responses: {
-      201: {
-        description: "Created (or replayed, with `Idempotent-Replayed: true`). `Location` names the agent.",
-        headers: {
-          Location: { schema: { type: "string" }, description: "/api/v1/agents/{id}" },
-          "Idempotent-Replayed": { schema: { type: "string", enum: ["true"] } },
-        },
-        content: jsonContent(agentResourceSchema, exampleAgent),
-      },
+      201: createdResponse(
+        "Created (or replayed, with `Idempotent-Replayed: true`). `Location` names the agent.",
+        "/api/v1/agents/{id}",
+        jsonContent(agentResourceSchema, exampleAgent),
+      ),
       ...problems(
         "invalid_json",
         "invalid_idempotency_key",
@@ -96,10 +93,7 @@ export function registerAgentPaths(r: OpenAPIRegistry) {
     summary: "Get an agent",
     description: "Scope `agents:read`. 404 for unknown or malformed ids and for other organizations' agents.",
     request: { params: agentIdParams },
-    responses: {
-      200: { description: "The agent.", content: jsonContent(agentResourceSchema, exampleAgent) },
-      ...problems("insufficient_scope", "not_found"),
-    },
+    responses: resourceResponses("The agent.", agentResourceSchema, exampleAgent),
   });
 
   r.registerPath({
@@ -142,7 +136,7 @@ export function registerAgentPaths(r: OpenAPIRegistry) {
       "Scope `agents:write`. The plan slot is free at once: the delete and the counter update commit together. " +
       "Audited as `agent.deleted`.",
     request: { params: agentIdParams },
-    responses: { 204: { description: "Deleted." }, ...problems("insufficient_scope", "not_found") },
+    responses: deletedResponses(),
   });
 
   r.registerPath({

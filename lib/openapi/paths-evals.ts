@@ -7,7 +7,7 @@ import {
   exampleEvalRun,
   exampleEvalSuite,
 } from "./resources-evals";
-import { jsonContent, problems } from "./responses";
+import { jsonContent, problems, resourceResponses } from "./responses";
 
 const agentId = z
   .uuid()
@@ -23,10 +23,7 @@ export function registerEvalPaths(r: OpenAPIRegistry) {
     summary: "Read an agent's evaluation suite",
     description: "Scope `agents:read`. An agent without a suite has `revision: 0` and no cases.",
     request: { params: z.object({ id: agentId }) },
-    responses: {
-      200: { description: "The suite.", content: jsonContent(evalSuiteResourceSchema, exampleEvalSuite) },
-      ...problems("insufficient_scope", "not_found"),
-    },
+    responses: resourceResponses("The suite.", evalSuiteResourceSchema, exampleEvalSuite),
   });
   r.registerPath({
     method: "put",
@@ -107,9 +104,6 @@ export function registerEvalPaths(r: OpenAPIRegistry) {
         run: z.uuid().meta({ description: "The run's id.", example: exampleEvalRun.id }),
       }),
     },
-    responses: {
-      200: { description: "The run.", content: jsonContent(evalRunResourceSchema, exampleEvalRun) },
-      ...problems("insufficient_scope", "not_found"),
-    },
+    responses: resourceResponses("The run.", evalRunResourceSchema, exampleEvalRun),
   });
 }

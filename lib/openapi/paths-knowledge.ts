@@ -11,7 +11,7 @@ import {
   knowledgeSourceListSchema,
   knowledgeSourceResourceSchema,
 } from "./resources-knowledge";
-import { jsonContent, problems } from "./responses";
+import { deletedResponses, jsonContent, problems, resourceResponses } from "./responses";
 
 const packParams = z.object({ id: z.uuid().meta({ example: examplePack.id }) });
 const sourceParams = packParams.extend({ source_id: z.uuid().meta({ example: exampleSource.id }) });
@@ -51,7 +51,7 @@ export function registerKnowledgePaths(r: OpenAPIRegistry) {
     description:
       "Scope `knowledge:write`. Its sources and passages go with it; agents using it answer without knowledge.",
     request: { params: packParams },
-    responses: { 204: { description: "Deleted." }, ...problems("insufficient_scope", "not_found") },
+    responses: deletedResponses(),
   });
 
   r.registerPath({
@@ -62,13 +62,10 @@ export function registerKnowledgePaths(r: OpenAPIRegistry) {
     summary: "List a pack's sources",
     description: "Scope `knowledge:read`. Oldest first, with status and progress.",
     request: { params: packParams },
-    responses: {
-      200: {
-        description: "The pack's sources.",
-        content: jsonContent(knowledgeSourceListSchema, { object: "list", data: [exampleSource] }),
-      },
-      ...problems("insufficient_scope", "not_found"),
-    },
+    responses: resourceResponses("The pack's sources.", knowledgeSourceListSchema, {
+      object: "list",
+      data: [exampleSource],
+    }),
   });
 
   r.registerPath({
@@ -113,10 +110,7 @@ export function registerKnowledgePaths(r: OpenAPIRegistry) {
     summary: "Get a source",
     description: "Scope `knowledge:read`. Poll it for status and progress.",
     request: { params: sourceParams },
-    responses: {
-      200: { description: "The source.", content: jsonContent(knowledgeSourceResourceSchema, exampleSource) },
-      ...problems("insufficient_scope", "not_found"),
-    },
+    responses: resourceResponses("The source.", knowledgeSourceResourceSchema, exampleSource),
   });
 
   r.registerPath({
@@ -127,7 +121,7 @@ export function registerKnowledgePaths(r: OpenAPIRegistry) {
     summary: "Delete a source",
     description: "Scope `knowledge:write`. Its passages stop being used at once.",
     request: { params: sourceParams },
-    responses: { 204: { description: "Deleted." }, ...problems("insufficient_scope", "not_found") },
+    responses: deletedResponses(),
   });
 
   r.registerPath({

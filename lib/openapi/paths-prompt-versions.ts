@@ -6,7 +6,7 @@ import {
   promptVersionListSchema,
   promptVersionResourceSchema,
 } from "./resources-versions";
-import { jsonContent, problems } from "./responses";
+import { createdResponse, jsonContent, problems } from "./responses";
 
 const agentId = z.uuid().meta({
   description: "The agent's public id.",
@@ -65,14 +65,11 @@ export function registerPromptVersionPaths(r: OpenAPIRegistry) {
       },
     },
     responses: {
-      201: {
-        description: "The new version (or the replayed one, with `Idempotent-Replayed: true`).",
-        headers: {
-          Location: { schema: { type: "string" }, description: "/api/v1/agents/{id}/prompt-versions" },
-          "Idempotent-Replayed": { schema: { type: "string", enum: ["true"] } },
-        },
-        content: jsonContent(promptVersionResourceSchema, examplePromptVersion),
-      },
+      201: createdResponse(
+        "The new version (or the replayed one, with `Idempotent-Replayed: true`).",
+        "/api/v1/agents/{id}/prompt-versions",
+        jsonContent(promptVersionResourceSchema, examplePromptVersion),
+      ),
       ...problems(
         "invalid_json",
         "invalid_idempotency_key",

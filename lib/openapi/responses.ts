@@ -68,3 +68,31 @@ export function problemResponses(codes: ErrorCode[]) {
 export function jsonContent(schema: ZodType<unknown>, example?: unknown): ZodContentObject {
   return { "application/json": { schema, ...(example !== undefined ? { example } : {}) } };
 }
+
+// The standard answers of a resource addressed by id (its own, or its parent's): the id may be
+// unknown or another organization's, so each also answers `not_found`.
+
+/** 200 with the resource. */
+export function resourceResponses(description: string, schema: ZodType<unknown>, example?: unknown) {
+  return {
+    200: { description, content: jsonContent(schema, example) },
+    ...problems("insufficient_scope", "not_found"),
+  };
+}
+
+/** 204 of a delete. */
+export function deletedResponses() {
+  return { 204: { description: "Deleted." }, ...problems("insufficient_scope", "not_found") };
+}
+
+/** The 201 of an idempotent create: `Location` names the new resource; a replay says it is one. */
+export function createdResponse(description: string, location: string, content: ZodContentObject) {
+  return {
+    description,
+    headers: {
+      Location: { schema: { type: "string" as const }, description: location },
+      "Idempotent-Replayed": { schema: { type: "string" as const, enum: ["true"] } },
+    },
+    content,
+  };
+}

@@ -2,8 +2,8 @@ import { db } from "@/db";
 import { queueWebhookDeliveries } from "@/db/queries/webhooks";
 import { runInBackground, settleBackgroundWork } from "@/lib/background-work";
 import { safeErrorFields } from "@/lib/http/safe-error";
-import { inngest } from "@/lib/inngest/client";
 import { WEBHOOK_DELIVERY_REQUESTED, type WebhookEventType } from "@/lib/inngest/events";
+import { sendOrWarn } from "@/lib/inngest/send";
 import { log } from "@/lib/logger";
 import { newWebhookMessageId } from "./sign";
 
@@ -39,23 +39,16 @@ export async function sendDeliveryEvents(
   deliveries: { organizationId: number; deliveryPublicId: string }[],
 ): Promise<boolean> {
   if (deliveries.length === 0) return true;
-  try {
-    await inngest.send(
-      deliveries.map((d) => ({
-        // Deterministic: a re-send from the outbox is deduplicated by Inngest.
-        id: `delivery:${d.deliveryPublicId}`,
-        name: WEBHOOK_DELIVERY_REQUESTED,
-        data: { organization_id: d.organizationId, delivery_public_id: d.deliveryPublicId },
-      })),
-    );
-    return true;
-  } catch (e) {
-    log("warn", "webhook hand-off failed; the outbox flusher will retry", {
-      deliveries: deliveries.length,
-      ...safeErrorFields(e),
-    });
-    return false;
-  }
+  return sendOrWarn(
+    deliveries.map((d) => ({
+      // Deterministic: a re-send from the outbox is deduplicated by Inngest.
+      id: `delivery:${d.deliveryPublicId}`,
+      name: WEBHOOK_DELIVERY_REQUESTED,
+      data: { organization_id: d.organizationId, delivery_public_id: d.deliveryPublicId },
+    })),
+    "webhook hand-off failed; the outbox flusher will retry",
+    { deliveries: deliveries.length },
+  );
 }
 
 /** Fire-and-forget form for request paths: never throws, never delays the response. */

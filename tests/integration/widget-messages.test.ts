@@ -4,27 +4,16 @@ import { POST as messagesPost } from "@/app/api/widget/messages/route";
 import { db } from "@/db";
 import { conversationMessages, conversations } from "@/db/schema";
 import { mintWidgetToken } from "@/lib/widget/token";
-import { callRoute, createTestAgent, createTestOrg, fakeEnv } from "@/tests/fixtures";
+import { createTestAgent, createTestOrg, fakeEnv } from "@/tests/fixtures";
 import { fakeGeminiForEachTest, useGemini } from "@/tests/fixtures/gemini";
+import { postWidgetMessage, sseEvents } from "@/tests/fixtures/widget-routes";
 
 const fake = fakeGeminiForEachTest();
 let agent: Awaited<ReturnType<typeof createTestAgent>>;
 let otherAgent: Awaited<ReturnType<typeof createTestAgent>>;
 
-const send = (token: string | undefined, body: unknown) =>
-  callRoute(messagesPost, { method: "POST", path: "/api/widget/messages", key: token, body });
-
-/** Parses an SSE body into [event, data] pairs. */
-function events(text: string) {
-  return text
-    .split("\n\n")
-    .filter(Boolean)
-    .map((block) => {
-      const event = /^event: (.*)$/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      return { event, data: data ? JSON.parse(data) : undefined };
-    });
-}
+const send = postWidgetMessage;
+const events = sseEvents;
 
 beforeAll(async () => {
   const org = await createTestOrg();

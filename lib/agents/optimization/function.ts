@@ -7,13 +7,14 @@ import {
   markRunning,
   markSkipped,
   notifySucceeded,
+  onOptimizationFailure,
   saveResult,
 } from "@/lib/agents/optimization/run-steps";
-import { geminiStep } from "@/lib/evals/function";
 import { decideGate, type GateDecision, prepareGate } from "@/lib/evals/gate";
 import { evaluateCase } from "@/lib/evals/run-steps";
 import { inngest } from "@/lib/inngest/client";
-import { type OptimizeRequested, optimizeRequested, optimizeRequestedSchema } from "@/lib/inngest/events";
+import { optimizeRequested, optimizeRequestedSchema } from "@/lib/inngest/events";
+import { GEMINI_FUNCTION_LIMITS, geminiStep } from "@/lib/inngest/gemini";
 import {
   LlmPermanentError,
   LlmTransientError,
@@ -30,12 +31,10 @@ export const optimizePrompt = inngest.createFunction(
     id: "optimize-prompt",
     name: "Optimize an agent's system prompt",
     triggers: [optimizeRequested],
-    // At most two Gemini calls per organization at a time: one noisy tenant cannot starve others.
-    concurrency: [{ key: "event.data.organization_id", limit: 2 }],
+    ...GEMINI_FUNCTION_LIMITS,
     // One run per request cycle even if the event id dedupe is bypassed (e.g. a manual re-send).
     idempotency:
       "event.data.agent_public_id + ':' + string(event.data.prompt_version) + ':' + event.data.requested_at",
-    retries: 4,
     onFailure: onOptimizationFailure,
   },
   async ({ event, step }) => {
@@ -98,22 +97,3 @@ export const optimizePrompt = inngest.createFunction(
     return { status: "succeeded", model: result.metadata.model };
   },
 );
-
-/**
- * Runs after the last retry (or a NonRetriableError): marks the cycle failed with a readable
- * reason. Conditional, so a cycle the function already ended is left alone.
- */
-export async function onOptimizationFailure({
-  event,
-  error,
-}: {
-  event: { data: { event: { data: unknown } } };
-  error: Error;
-}) {
-  const original = optimizeRequestedSchema.safeParse(event.data.event.data);
-  if (!original.success) return { status: "ignored" };
-  const data: OptimizeRequested = original.data;
-  const reason = `Optimization failed: ${error.message || "unknown error"}`;
-  const changed = await markFailed(cycleFromEvent(data), reason);
-  return { status: changed ? "failed" : "unchanged" };
-}

@@ -12,7 +12,8 @@ import { fillPromptVariables, promptVariableValues } from "@/lib/agents/prompt-v
 import { OPTIMIZER_ACTOR, versionAuthor } from "@/lib/agents/prompt-versions/author";
 import { isGeminiConfigured } from "@/lib/env";
 import type { GateDecision } from "@/lib/evals/gate";
-import type { OptimizeRequested } from "@/lib/inngest/events";
+import { type OptimizeRequested, optimizeRequestedSchema } from "@/lib/inngest/events";
+import { onFailureOf } from "@/lib/inngest/on-failure";
 import type { OptimizationInput, OptimizationOutput } from "@/lib/llm/optimize-prompt";
 import { effectiveModel } from "@/lib/models";
 import { queueWebhookEvent } from "@/lib/webhooks/queue-event";
@@ -136,6 +137,13 @@ export async function markFailed(cycle: OptimizationCycle, reason: string): Prom
   if (changed) await notifyOptimizationFailed(cycle, reason.slice(0, 1_000));
   return changed;
 }
+
+/** Marks the cycle failed with a readable reason (only a cycle the function has not ended). */
+export const onOptimizationFailure = onFailureOf(optimizeRequestedSchema, async (data, error) => {
+  const reason = `Optimization failed: ${error.message || "unknown error"}`;
+  const changed = await markFailed(cycleFromEvent(data), reason);
+  return { status: changed ? "failed" : "unchanged" };
+});
 
 /** The webhook event of a cycle that ended as failed; sent only by the caller whose update ended it. */
 export async function notifyOptimizationFailed(

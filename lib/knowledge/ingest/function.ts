@@ -3,7 +3,7 @@ import { listSourcesDueForSync } from "@/db/queries/knowledge-ingest";
 import { inngest } from "@/lib/inngest/client";
 import { knowledgeSyncRequested, knowledgeSyncRequestedSchema } from "@/lib/inngest/events";
 import { sendSyncEvent } from "./send-event";
-import { type DocumentResult, failSync, finishSync, ingestDocument, planSync } from "./steps";
+import { type DocumentResult, finishSync, ingestDocument, onIngestFailure, planSync } from "./steps";
 
 // One run per sync of a source: plan (mark processing, list the documents: one, or a sitemap's
 // pages) → one step per document (fetch → extract → chunk → stage its chunks, progress +1) →
@@ -33,19 +33,6 @@ export const ingestKnowledgeSource = inngest.createFunction(
     return step.run("index", () => finishSync(plan, results));
   },
 );
-
-export async function onIngestFailure({
-  event,
-  error,
-}: {
-  event: { data: { event: { data: unknown } } };
-  error: Error;
-}) {
-  const original = knowledgeSyncRequestedSchema.safeParse(event.data.event.data);
-  if (!original.success) return { status: "ignored" };
-  const changed = await failSync(original.data.source_public_id, error.message || "Ingestion failed.");
-  return { status: changed ? "failed" : "ignored" };
-}
 
 /** Daily and weekly sources due again, and pending ones whose event was lost, get their event. */
 export async function requestDueSyncs(opts: { limit?: number } = {}) {

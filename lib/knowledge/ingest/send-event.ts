@@ -1,7 +1,5 @@
-import { safeErrorFields } from "@/lib/http/safe-error";
-import { inngest } from "@/lib/inngest/client";
 import { KNOWLEDGE_SYNC_REQUESTED } from "@/lib/inngest/events";
-import { log } from "@/lib/logger";
+import { sendOrWarn } from "@/lib/inngest/send";
 
 export type SyncRequest = { organizationId: number; sourcePublicId: string; requestedAt: Date };
 
@@ -11,8 +9,8 @@ export type SyncRequest = { organizationId: number; sourcePublicId: string; requ
  * A failure is logged; the scheduled sync re-sends pending sources whose event was lost.
  */
 export async function sendSyncEvent(request: SyncRequest): Promise<boolean> {
-  try {
-    await inngest.send({
+  return sendOrWarn(
+    {
       id: `knowledge-sync:${request.sourcePublicId}:${request.requestedAt.getTime()}`,
       name: KNOWLEDGE_SYNC_REQUESTED,
       data: {
@@ -20,13 +18,8 @@ export async function sendSyncEvent(request: SyncRequest): Promise<boolean> {
         source_public_id: request.sourcePublicId,
         requested_at: request.requestedAt.toISOString(),
       },
-    });
-    return true;
-  } catch (e) {
-    log("warn", "knowledge sync event not sent", {
-      source_id: request.sourcePublicId,
-      ...safeErrorFields(e),
-    });
-    return false;
-  }
+    },
+    "knowledge sync event not sent",
+    { source_id: request.sourcePublicId },
+  );
 }

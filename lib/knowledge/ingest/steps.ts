@@ -11,6 +11,8 @@ import {
   setSourceProgressTotal,
   storeDocumentChunks,
 } from "@/db/queries/knowledge-ingest";
+import { knowledgeSyncRequestedSchema } from "@/lib/inngest/events";
+import { onFailureOf } from "@/lib/inngest/on-failure";
 import { chunkDocument } from "@/lib/knowledge/chunk";
 import { detectKind, type ExtractInput, ExtractionError, extractDocument } from "@/lib/knowledge/extract";
 import { discoverSitemapUrls, FetchError, fetchPage } from "@/lib/knowledge/fetch";
@@ -143,6 +145,12 @@ export async function finishSync(plan: SyncPlan, results: DocumentResult[]) {
 export async function failSync(sourcePublicId: string, reason: string) {
   return failSourceSync(db, sourcePublicId, reason);
 }
+
+/** Marks the sync failed with the error (only a sync the function has not ended). */
+export const onIngestFailure = onFailureOf(knowledgeSyncRequestedSchema, async (data, error) => {
+  const changed = await failSync(data.source_public_id, error.message || "Ingestion failed.");
+  return { status: changed ? "failed" : "ignored" };
+});
 
 // A page that never finishes would do so again on every retry (and Inngest's backoff would keep
 // the source processing for minutes): its timeout fails the source at once.

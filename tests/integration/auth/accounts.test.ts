@@ -6,9 +6,9 @@ import { users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { SIGN_UPS_PER_IP, signUpWithoutDisclosure } from "@/lib/auth/sign-up";
 import { AppError } from "@/lib/errors";
-import { signUpSchema } from "@/lib/validations/auth";
 import { createTestUser, fakeEnv, uniqueSuffix } from "@/tests/fixtures";
 import { signInOverHttp } from "@/tests/fixtures/auth-http";
+import { signUpInput } from "@/tests/fixtures/sign-up";
 
 beforeAll(() => {
   fakeEnv({ AUTH_SECRET: process.env.AUTH_SECRET ?? "integration-secret-integration-secret" });
@@ -18,16 +18,7 @@ let ipSeq = 0;
 const freshIp = () =>
   `10.${(ipSeq >> 8) & 255}.${ipSeq++ & 255}.${Number.parseInt(uniqueSuffix().slice(0, 2), 16)}`;
 
-function form(overrides: Partial<Record<string, string>> = {}) {
-  const s = uniqueSuffix();
-  return signUpSchema.parse({
-    name: "Ada Lovelace",
-    email: `ada-${s}@example.test`,
-    password: "velvet lantern orbit sesame",
-    organizationName: `Engines ${s}`,
-    ...overrides,
-  });
-}
+const form = signUpInput;
 
 function median(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);

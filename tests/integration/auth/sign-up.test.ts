@@ -8,16 +8,12 @@ import { verifyCredentials } from "@/lib/auth/users";
 import { AppError } from "@/lib/errors";
 import { signUpSchema } from "@/lib/validations/auth";
 import { createTestOrg, createTestUser, uniqueSuffix } from "@/tests/fixtures";
+import { signUpInput } from "@/tests/fixtures/sign-up";
 
 function input(overrides: Partial<Record<string, string>> = {}) {
   const s = uniqueSuffix();
-  return signUpSchema.parse({
-    name: "Grace Hopper",
-    email: `Grace-${s}@Example.test`,
-    password: "a long enough password",
-    organizationName: `Navy Labs ${s}`,
-    ...overrides,
-  });
+  // A mixed-case email: it is stored lower-cased.
+  return signUpInput({ email: `Grace-${s}@Example.test`, organizationName: `Navy Labs ${s}`, ...overrides });
 }
 
 describe("sign-up", () => {

@@ -1,25 +1,14 @@
 import { sql } from "drizzle-orm";
 import { DELETE as deleteOne } from "@/app/api/v1/conversations/[id]/route";
-import { POST as messagesPost } from "@/app/api/widget/messages/route";
 import { db } from "@/db";
 import { callRoute } from "@/tests/fixtures";
+import { postWidgetMessage, sseEvents } from "@/tests/fixtures/widget-routes";
 
-// Widget chat through the real route: sends one message, returns the parsed SSE events
-// (the route frames each as an `event:` line then a `data:` line).
-export function sseEvents(text: string) {
-  return [...text.matchAll(/^event: (.*)\ndata: (.*)$/gm)].map((m) => ({
-    event: m[1],
-    // biome-ignore lint/suspicious/noExplicitAny: SSE payloads are dynamic JSON
-    data: JSON.parse(m[2]!) as any,
-  }));
-}
-
+// Widget chat through the real route: sends one message, returns what the tests look at.
 export async function chat(token: string, message: string, conversationId?: string) {
-  const res = await callRoute(messagesPost, {
-    method: "POST",
-    path: "/api/widget/messages",
-    key: token,
-    body: { message, ...(conversationId ? { conversation_id: conversationId } : {}) },
+  const res = await postWidgetMessage(token, {
+    message,
+    ...(conversationId ? { conversation_id: conversationId } : {}),
   });
   const events = sseEvents(res.text);
   const conv = events.find((e) => e.event === "conversation")?.data;

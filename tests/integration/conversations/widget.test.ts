@@ -7,6 +7,7 @@ import { POST as feedbackRoute } from "@/app/api/widget/feedback/route";
 import { mintWidgetToken } from "@/lib/widget/token";
 import { callRoute, createTestAgent, createTestApiKey, createTestOrg } from "@/tests/fixtures";
 import { fakeGeminiForEachTest } from "@/tests/fixtures/gemini";
+import { postWidgetFeedback } from "@/tests/fixtures/widget-routes";
 import { chat } from "./helpers";
 
 const fake = fakeGeminiForEachTest();
@@ -15,8 +16,7 @@ let agent: Awaited<ReturnType<typeof createTestAgent>>;
 let otherAgent: Awaited<ReturnType<typeof createTestAgent>>;
 let key: string;
 
-const rate = (token: string, body: unknown) =>
-  callRoute(feedbackRoute, { method: "POST", path: "/api/widget/feedback", key: token, body });
+const rate = postWidgetFeedback;
 const resume = (token: string, secret?: string) =>
   callRoute(resumeRoute, {
     path: "/api/widget/conversation",

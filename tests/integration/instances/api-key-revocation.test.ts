@@ -1,30 +1,20 @@
-import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { findApiKeyForAuth } from "@/db/queries/api-keys";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { ApiKeyCache, apiKeyLookups, coherentApiKeyCache } from "@/lib/api-keys/key-cache";
 import { revokeApiKeyOfOrganization } from "@/lib/api-keys/revoke-api-key";
-import { awaitListening, INVALIDATION_CHANNEL, invalidationListenerInfo } from "@/lib/coherence/invalidation";
+import { INVALIDATION_CHANNEL, invalidationListenerInfo } from "@/lib/coherence/invalidation";
 import type { AppError } from "@/lib/errors";
-import { createTestApiKey, createTestOrg } from "@/tests/fixtures";
+import { createTestApiKey } from "@/tests/fixtures";
+import { secondInstance, within } from "@/tests/fixtures/second-instance";
 
 // The API key is cached per process for a few seconds; a revocation must still be refused within
 // 1 s on every instance. "Another instance" is a second connection that changes the row and sends
 // the announcement the app sends, or a second cache on the channel standing for instance B's.
-const other = postgres(process.env.DATABASE_URL as string, { max: 2, onnotice: () => {} });
+const instance = secondInstance();
+const other = instance.other;
 const actor = { type: "system" as const, label: "test" };
-
-let org: Awaited<ReturnType<typeof createTestOrg>>;
-
-beforeAll(async () => {
-  org = await createTestOrg();
-  expect(await awaitListening(5_000)).toBe("listening");
-});
-
-afterAll(async () => {
-  await other.end({ timeout: 5 });
-});
 
 const bearer = (key: string) =>
   new Request("http://localhost/", { headers: { authorization: `Bearer ${key}` } });
@@ -37,19 +27,9 @@ async function verdict(key: string): Promise<string> {
   );
 }
 
-/** Polls until `check` holds; returns the milliseconds it took, or throws after `ms`. */
-async function within(ms: number, check: () => Promise<boolean> | boolean): Promise<number> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > ms) throw new Error(`not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return Date.now() - started;
-}
-
 /** A key this process has used (and so cached): the second use sends no lookup. */
 async function cachedKey() {
-  const k = await createTestApiKey(org);
+  const k = await createTestApiKey(instance.org);
   expect(await verdict(k.key)).toBe("ok");
   const before = apiKeyLookups();
   expect(await verdict(k.key)).toBe("ok");
@@ -75,14 +55,14 @@ describe("API key cache across instances", () => {
     if (!row) throw new Error("key row");
     b.set(k.keyId, row, b.begin());
     expect(b.get(k.keyId)).toBeDefined();
-    await revokeApiKeyOfOrganization({ organizationId: org.id, keyId: k.keyId, actor });
+    await revokeApiKeyOfOrganization({ organizationId: instance.org.id, keyId: k.keyId, actor });
     expect(await verdict(k.key)).toBe("unauthenticated");
     expect(await within(1_000, () => b.get(k.keyId) === undefined)).toBeLessThan(1_000);
   });
 
   it("a lookup that started before a drop does not put the old row back", async () => {
     const c = new ApiKeyCache();
-    const k = await createTestApiKey(org);
+    const k = await createTestApiKey(instance.org);
     const row = await findApiKeyForAuth(db, k.keyId);
     if (!row) throw new Error("key row");
     const since = c.begin();

@@ -1,39 +1,19 @@
-import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CoherentWidgetAgentCache } from "@/lib/coherence/coherent-widget-cache";
-import { awaitListening, INVALIDATION_CHANNEL, invalidationListenerInfo } from "@/lib/coherence/invalidation";
+import { INVALIDATION_CHANNEL, invalidationListenerInfo } from "@/lib/coherence/invalidation";
 import { getActiveWidgetAgent, MemoryWidgetAgentCache } from "@/lib/widget/agent-cache";
 import { rotateAgentPublicId, setAgentAllowedOrigins } from "@/lib/widget/manage";
-import { createTestAgent, createTestOrg } from "@/tests/fixtures";
+import { createTestAgent } from "@/tests/fixtures";
+import { secondInstance, within } from "@/tests/fixtures/second-instance";
 
 // "Another instance" is a second connection that changes rows and sends the NOTIFY the app
 // sends; this process's cache must follow within a second, and after its listener connection
 // is cut, must drop everything it cached.
-const other = postgres(process.env.DATABASE_URL as string, { max: 2, onnotice: () => {} });
-
-let org: Awaited<ReturnType<typeof createTestOrg>>;
-
-beforeAll(async () => {
-  org = await createTestOrg();
-  expect(await awaitListening(5_000)).toBe("listening");
-});
-
-afterAll(async () => {
-  await other.end({ timeout: 5 });
-});
+const instance = secondInstance();
+const other = instance.other;
 
 async function welcome(publicId: string) {
   return (await getActiveWidgetAgent(publicId))?.widgetConfig?.welcome_message;
-}
-
-/** Polls until `check` holds; returns the milliseconds it took, or throws after `ms`. */
-async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > ms) throw new Error(`not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return Date.now() - started;
 }
 
 async function setWelcome(publicId: string, message: string, opts: { notify: boolean }) {
@@ -47,14 +27,14 @@ async function setWelcome(publicId: string, message: string, opts: { notify: boo
 
 describe("widget agent cache across instances", () => {
   it("caches: a change without an announcement is not seen (the TTL is only the backstop)", async () => {
-    const agent = await createTestAgent(org, { widgetConfig: { welcome_message: "v1" } });
+    const agent = await createTestAgent(instance.org, { widgetConfig: { welcome_message: "v1" } });
     expect(await welcome(agent.publicId)).toBe("v1");
     await setWelcome(agent.publicId, "v2", { notify: false });
     expect(await welcome(agent.publicId)).toBe("v1");
   });
 
   it("an announced change is seen within 1 s; so are disabled and deleted agents", async () => {
-    const agent = await createTestAgent(org, { widgetConfig: { welcome_message: "v1" } });
+    const agent = await createTestAgent(instance.org, { widgetConfig: { welcome_message: "v1" } });
     expect(await welcome(agent.publicId)).toBe("v1");
     await setWelcome(agent.publicId, "v2", { notify: true });
     expect(await within(1_000, async () => (await welcome(agent.publicId)) === "v2")).toBeLessThan(1_000);
@@ -65,7 +45,7 @@ describe("widget agent cache across instances", () => {
     });
     await within(1_000, async () => (await getActiveWidgetAgent(agent.publicId)) === undefined);
 
-    const gone = await createTestAgent(org);
+    const gone = await createTestAgent(instance.org);
     expect(await getActiveWidgetAgent(gone.publicId)).toBeDefined();
     await other.begin(async (tx) => {
       await tx`delete from agents where public_id = ${gone.publicId}`;
@@ -76,7 +56,7 @@ describe("widget agent cache across instances", () => {
 
   it("the app's own changes (origins, rotation) reach another instance's cache", async () => {
     const actor = { type: "system" as const, label: "test" };
-    const agent = await createTestAgent(org, { allowedOrigins: ["https://a.example.com"] });
+    const agent = await createTestAgent(instance.org, { allowedOrigins: ["https://a.example.com"] });
     // A second cache on the channel stands for instance B's.
     const b = new CoherentWidgetAgentCache(() => new MemoryWidgetAgentCache());
     const row = await getActiveWidgetAgent(agent.publicId);
@@ -84,7 +64,7 @@ describe("widget agent cache across instances", () => {
     b.set(agent.publicId, row);
     expect(b.get(agent.publicId)).toBeDefined();
     await setAgentAllowedOrigins({
-      organizationId: org.id,
+      organizationId: instance.org.id,
       agentPublicId: agent.publicId,
       origins: ["https://b.example.com"],
       actor,
@@ -93,7 +73,7 @@ describe("widget agent cache across instances", () => {
 
     await new Promise((r) => setTimeout(r, 2_100)); // past the refill guard of the drop above
     b.set(agent.publicId, row);
-    await rotateAgentPublicId({ organizationId: org.id, agentPublicId: agent.publicId, actor });
+    await rotateAgentPublicId({ organizationId: instance.org.id, agentPublicId: agent.publicId, actor });
     await within(1_000, async () => b.get(agent.publicId) === undefined);
     expect(await getActiveWidgetAgent(agent.publicId)).toBeUndefined();
   });
@@ -107,7 +87,7 @@ describe("widget agent cache across instances", () => {
   });
 
   it("after the listener's connection is cut, it reconnects and drops everything it cached", async () => {
-    const agent = await createTestAgent(org, { widgetConfig: { welcome_message: "v1" } });
+    const agent = await createTestAgent(instance.org, { widgetConfig: { welcome_message: "v1" } });
     expect(await welcome(agent.publicId)).toBe("v1");
     const before = invalidationListenerInfo();
     expect(before.state).toBe("listening");

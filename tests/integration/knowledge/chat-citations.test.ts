@@ -1,33 +1,23 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { POST as messagesPost } from "@/app/api/widget/messages/route";
 import { db } from "@/db";
 import { conversationMessages, conversations } from "@/db/schema";
 import { mintWidgetToken } from "@/lib/widget/token";
-import { callRoute, createTestAgent } from "@/tests/fixtures";
+import { createTestAgent } from "@/tests/fixtures";
 import {
   createEmptyPack,
   ingestLikeInngest,
   knowledgeOrgForFile,
   postSource,
 } from "@/tests/fixtures/knowledge";
+import { postWidgetMessage, sseEvents } from "@/tests/fixtures/widget-routes";
 
 // Acceptance 4: a chat turn is given the retrieved passages (not the whole pack), the stream ends
 // with the sources it was given, and the stored reply keeps them.
 const file = knowledgeOrgForFile();
 
-const send = (token: string, body: unknown) =>
-  callRoute(messagesPost, { method: "POST", path: "/api/widget/messages", key: token, body });
-
-function events(text: string) {
-  return text
-    .split("\n\n")
-    .filter(Boolean)
-    .map((block) => ({
-      event: /^event: (.*)$/m.exec(block)?.[1],
-      data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? "null"),
-    }));
-}
+const send = postWidgetMessage;
+const events = sseEvents;
 
 describe("chat with knowledge sources", () => {
   it("answers from the matching passages and cites their sources; the stored reply keeps them", async () => {

@@ -1,30 +1,25 @@
 import { InngestTestEngine } from "@inngest/test";
 import { inArray, sql } from "drizzle-orm";
 import type { EventPayload } from "inngest";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { webhookDeliveries } from "@/db/schema";
-import { onOptimizationFailure } from "@/lib/agents/optimization/function";
-import { updateAgent } from "@/lib/agents/update-agent";
+import { onOptimizationFailure } from "@/lib/agents/optimization/run-steps";
 import { inngest } from "@/lib/inngest/client";
-import { parseAgentPatch } from "@/lib/validations/agent";
 import type { FakeGemini } from "@/tests/fakes/gemini-server";
 import { createTestAgent, createTestOrg, readAgent } from "@/tests/fixtures";
-import { fakeGeminiForEachTest, useGemini } from "@/tests/fixtures/gemini";
+import { useGemini } from "@/tests/fixtures/gemini";
 import { eventFor, runOptimizeLikeInngest } from "@/tests/fixtures/inngest";
+import { editPromptDuringGeminiCall, optimizationFile } from "@/tests/fixtures/optimization";
 
 // The optimize-prompt Inngest function on real Postgres, with Gemini played by the fake HTTP server
 // through the real @google/genai SDK.
-const gemini = fakeGeminiForEachTest({ GEMINI_TIMEOUT_MS: "3000" });
-let org: Awaited<ReturnType<typeof createTestOrg>>;
-
-beforeAll(async () => {
-  org = await createTestOrg({ plan: "pro" });
-});
+const file = optimizationFile();
+const { gemini } = file;
 
 describe("optimize-prompt function", () => {
   it("saves the optimized prompt, rationale and metadata and ends succeeded", async () => {
-    const agent = await createTestAgent(org, {
+    const agent = await createTestAgent(file.org, {
       optimizationStatus: "pending",
       config: { model: "gemini-2.5-pro" },
     });
@@ -57,7 +52,7 @@ describe("optimize-prompt function", () => {
   });
 
   it("retries after a Gemini 500 and then succeeds", async () => {
-    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
+    const agent = await createTestAgent(file.org, { optimizationStatus: "pending" });
     gemini.enqueue({ status: 500, errorMessage: "backend exploded" });
     const run = await runOptimizeLikeInngest(eventFor(agent));
     expect(run.attempts).toBe(2);
@@ -71,7 +66,7 @@ describe("optimize-prompt function", () => {
   });
 
   it("treats a 429 as retriable too", async () => {
-    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
+    const agent = await createTestAgent(file.org, { optimizationStatus: "pending" });
     gemini.enqueue({ status: 429 });
     const run = await runOptimizeLikeInngest(eventFor(agent));
     expect(run.executions[0]!.error).toMatchObject({ name: "RetryAfterError" });
@@ -87,7 +82,7 @@ describe("optimize-prompt function", () => {
     ["too long", { json: { optimized_prompt: "a".repeat(20_001), rationale: "long" } }, /20001 characters/],
   ];
   it.each(invalid)("fails without retrying on invalid output (%s)", async (_label, script, reason) => {
-    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
+    const agent = await createTestAgent(file.org, { optimizationStatus: "pending" });
     gemini.enqueue(script);
     const run = await runOptimizeLikeInngest(eventFor(agent));
     expect(run.attempts).toBe(1);
@@ -101,7 +96,7 @@ describe("optimize-prompt function", () => {
   });
 
   it("onFailure marks the agent failed with the reason and keeps the original prompt", async () => {
-    const agent = await createTestAgent(org, { optimizationStatus: "running" });
+    const agent = await createTestAgent(file.org, { optimizationStatus: "running" });
     // The real handler, wrapped in a function triggered like Inngest's failure handler.
     const failureFn = inngest.createFunction(
       { id: "test-optimize-failure", triggers: [{ event: "inngest/function.failed" }] },
@@ -135,18 +130,9 @@ describe("optimize-prompt function", () => {
   });
 
   it("keeps the admin's prompt when it is edited between the Gemini call and the save", async () => {
-    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
-    gemini.enqueue(async (call) => {
-      // The admin saves a new prompt while Gemini is thinking.
-      await updateAgent(
-        { organizationId: org.id, actor: { type: "system", label: "admin in test" } },
-        {
-          publicId: agent.publicId,
-          patch: parseAgentPatch({ system_prompt: "Admin's hand-written prompt.", auto_optimize: false }),
-        },
-      );
-      return { json: { optimized_prompt: `${call.userText} Improved.`, rationale: "better" } };
-    });
+    const agent = await createTestAgent(file.org, { optimizationStatus: "pending" });
+    // The admin saves a new prompt while Gemini is thinking.
+    editPromptDuringGeminiCall(file, agent.publicId, "Admin's hand-written prompt.");
     const run = await runOptimizeLikeInngest(eventFor(agent));
     expect(run.result).toMatchObject({ status: "discarded" });
     const row = await readAgent(agent.id);
@@ -157,7 +143,7 @@ describe("optimize-prompt function", () => {
   });
 
   it("runs Gemini once when the same event arrives three times", async () => {
-    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
+    const agent = await createTestAgent(file.org, { optimizationStatus: "pending" });
     const event = eventFor(agent);
     const results = [];
     for (let i = 0; i < 3; i++) results.push(await runOptimizeLikeInngest(event));
@@ -170,7 +156,7 @@ describe("optimize-prompt function", () => {
   });
 
   it("ignores an event of an older request cycle", async () => {
-    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
+    const agent = await createTestAgent(file.org, { optimizationStatus: "pending" });
     const stale = { ...eventFor(agent), requested_at: new Date(Date.now() - 60_000).toISOString() };
     const run = await runOptimizeLikeInngest(stale);
     expect(run.result).toEqual({ status: "ignored", reason: "superseded by a newer request" });
@@ -179,7 +165,7 @@ describe("optimize-prompt function", () => {
   });
 
   it("matches a request cycle stamped by Postgres now() (microseconds)", async () => {
-    const inserted = await createTestAgent(org, { optimizationStatus: "pending" });
+    const inserted = await createTestAgent(file.org, { optimizationStatus: "pending" });
     await db.execute(sql`update agents set optimization_requested_at = now() where id = ${inserted.id}`);
     const agent = await readAgent(inserted.id);
     const run = await runOptimizeLikeInngest(eventFor(agent));
@@ -188,7 +174,7 @@ describe("optimize-prompt function", () => {
 
   it("marks the agent skipped without a Gemini key", async () => {
     useGemini(undefined);
-    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
+    const agent = await createTestAgent(file.org, { optimizationStatus: "pending" });
     const run = await runOptimizeLikeInngest(eventFor(agent));
     expect(run.result).toEqual({ status: "skipped", reason: "GEMINI_API_KEY is not configured" });
     expect(gemini.calls).toHaveLength(0);
@@ -198,7 +184,7 @@ describe("optimize-prompt function", () => {
   });
 
   it("queues no webhook deliveries when the org has no endpoints", async () => {
-    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
+    const agent = await createTestAgent(file.org, { optimizationStatus: "pending" });
     await runOptimizeLikeInngest(eventFor(agent));
     const rows = await db
       .select()

@@ -1,22 +1,15 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { updateAgent } from "@/lib/agents/update-agent";
-import { parseAgentPatch } from "@/lib/validations/agent";
-import { createTestAgent, createTestOrg } from "@/tests/fixtures";
-import { fakeGeminiForEachTest } from "@/tests/fixtures/gemini";
+import { describe, expect, it } from "vitest";
+import { createTestAgent } from "@/tests/fixtures";
 import { eventFor, runOptimizeLikeInngest } from "@/tests/fixtures/inngest";
+import { editPromptDuringGeminiCall, optimizationFile } from "@/tests/fixtures/optimization";
 import { versionRows } from "@/tests/fixtures/prompt-versions";
 
 // The optimization result is a version too, written in the transaction that saves it.
-const gemini = fakeGeminiForEachTest({ GEMINI_TIMEOUT_MS: "3000" });
-let org: Awaited<ReturnType<typeof createTestOrg>>;
-
-beforeAll(async () => {
-  org = await createTestOrg({ plan: "pro" });
-});
+const file = optimizationFile();
 
 describe("optimization results as versions", () => {
   it("a saved result leaves one 'optimized' version by the system with the rationale", async () => {
-    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
+    const agent = await createTestAgent(file.org, { optimizationStatus: "pending" });
     const run = await runOptimizeLikeInngest(eventFor(agent));
     expect(run.result).toMatchObject({ status: "succeeded" });
     const rows = await versionRows(agent.publicId);
@@ -31,17 +24,8 @@ describe("optimization results as versions", () => {
   });
 
   it("a result discarded because the prompt was edited mid-run leaves no optimized version", async () => {
-    const agent = await createTestAgent(org, { optimizationStatus: "pending" });
-    gemini.enqueue(async (call) => {
-      await updateAgent(
-        { organizationId: org.id, actor: { type: "system", label: "test" } },
-        {
-          publicId: agent.publicId,
-          patch: parseAgentPatch({ system_prompt: "Edited during the run.", auto_optimize: false }),
-        },
-      );
-      return { json: { optimized_prompt: `${call.userText} improved`, rationale: "Better." } };
-    });
+    const agent = await createTestAgent(file.org, { optimizationStatus: "pending" });
+    editPromptDuringGeminiCall(file, agent.publicId, "Edited during the run.");
     const run = await runOptimizeLikeInngest(eventFor(agent));
     expect(run.result).toMatchObject({ status: "discarded" });
     expect((await versionRows(agent.publicId)).map((r) => r.source)).toEqual(["edited"]);

@@ -1,6 +1,5 @@
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { POST as feedbackRoute } from "@/app/api/widget/feedback/route";
 import { WEBHOOK_DELIVERY_REQUESTED, WEBHOOK_EVENT_TYPES } from "@/lib/inngest/events";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
 import {
@@ -9,17 +8,17 @@ import {
 } from "@/lib/openapi/webhooks-conversations";
 import { settleWebhookNotifications } from "@/lib/webhooks/queue-event";
 import { mintWidgetToken } from "@/lib/widget/token";
-import { callRoute, createTestAgent, createTestOrg } from "@/tests/fixtures";
+import { createTestAgent, createTestOrg } from "@/tests/fixtures";
 import { runDeliveryLikeInngest } from "@/tests/fixtures/inngest";
 import { addEndpoint, webhookTestBed } from "@/tests/fixtures/webhooks";
+import { postWidgetFeedback } from "@/tests/fixtures/widget-routes";
 import { chat } from "../conversations/helpers";
 
 // conversation.started and conversation.feedback (API.md "Conversations"): raised by the real
 // widget routes, delivered by the delivery function to a receiver on 127.0.0.1, signed.
 const bed = webhookTestBed();
 
-const rate = (token: string, body: unknown) =>
-  callRoute(feedbackRoute, { method: "POST", path: "/api/widget/feedback", key: token, body });
+const rate = postWidgetFeedback;
 
 /** Delivers every requested webhook and returns the payloads as the subscriber verifies them. */
 async function deliverAll(secret: string) {

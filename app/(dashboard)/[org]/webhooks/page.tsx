@@ -4,10 +4,10 @@ import { Badge } from "@/components/ui/badge";
 import { BadgeList } from "@/components/ui/badge-list";
 import { CountedListCard, ListCard } from "@/components/ui/list-card";
 import { DataTable, Td } from "@/components/ui/table";
-import { type OrgPageProps, openOrgPage } from "@/lib/auth/org-context";
+import type { OrgPageProps } from "@/lib/auth/org-context";
 import { formatDate, formatDateTime } from "@/lib/format-date";
 import { loadWebhooksOverview } from "@/lib/webhooks/endpoints";
-import { AdminsOnly } from "../_components/admins-only";
+import { openAdminPage } from "../_components/admins-only";
 import { CreateAndListPage } from "../_components/create-and-list-page";
 import { CreateEndpointForm } from "./_components/create-endpoint-form";
 import { EndpointActions } from "./_components/endpoint-actions";
@@ -17,12 +17,13 @@ export const metadata: Metadata = { title: "Webhooks" };
 const STATUS_TONE = { pending: "yellow", succeeded: "green", failed: "red" } as const;
 
 export default async function WebhooksPage(props: OrgPageProps) {
-  const { ctx, isAdmin } = await openOrgPage(props);
-  if (!isAdmin) {
-    return (
-      <AdminsOnly title="Webhooks" manages="webhooks" orgName={ctx.org.name} ask="Ask an owner or admin." />
-    );
-  }
+  const page = await openAdminPage(props, {
+    title: "Webhooks",
+    manages: "webhooks",
+    ask: "Ask an owner or admin.",
+  });
+  if ("denied" in page) return page.denied;
+  const { ctx } = page;
   const { endpoints, deliveries } = await loadWebhooksOverview(ctx.org.id);
   const org = ctx.org.slug;
   return (

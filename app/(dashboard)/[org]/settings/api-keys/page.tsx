@@ -5,9 +5,9 @@ import { BadgeList } from "@/components/ui/badge-list";
 import { CountedListCard } from "@/components/ui/list-card";
 import { DataTable, Td } from "@/components/ui/table";
 import { listApiKeys } from "@/lib/api-keys/list-api-keys";
-import { type OrgPageProps, openOrgPage } from "@/lib/auth/org-context";
+import type { OrgPageProps } from "@/lib/auth/org-context";
 import { formatDate, formatRelative } from "@/lib/format-date";
-import { AdminsOnly } from "../../_components/admins-only";
+import { openAdminPage } from "../../_components/admins-only";
 import { CreateAndListPage } from "../../_components/create-and-list-page";
 import { CreateKeyForm } from "./_components/create-key-form";
 import { RevokeKeyButton } from "./_components/revoke-key-button";
@@ -17,17 +17,13 @@ export const metadata: Metadata = { title: "API keys" };
 const STATUS_TONE = { active: "green", revoked: "red", expired: "yellow" } as const;
 
 export default async function ApiKeysPage(props: OrgPageProps) {
-  const { ctx, isAdmin } = await openOrgPage(props);
-  if (!isAdmin) {
-    return (
-      <AdminsOnly
-        title="API keys"
-        manages="API keys"
-        orgName={ctx.org.name}
-        ask="Ask an owner or admin to create a key for you."
-      />
-    );
-  }
+  const page = await openAdminPage(props, {
+    title: "API keys",
+    manages: "API keys",
+    ask: "Ask an owner or admin to create a key for you.",
+  });
+  if ("denied" in page) return page.denied;
+  const { ctx } = page;
   const keys = await listApiKeys(ctx.org.id);
   return (
     <CreateAndListPage

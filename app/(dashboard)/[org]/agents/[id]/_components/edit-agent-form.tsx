@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState } from "react";
+import { awaitingHydration, useHydrated } from "@/components/hydration";
 import { PromptVariables } from "@/components/prompt-variables";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -59,8 +60,7 @@ export function EditAgentForm({
   const [state, action] = useActionState(updateAgentAction, initialActionState);
   // The fields stay disabled until React has taken over the server HTML: what was typed before
   // that could be merged with the server's text or lost. `data-hydrated` tells tests the same.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   // Every control here is named by its API field: its error and its value after a failed save
   // are looked up by that name.
   const bound = (id: string, name: string, value: string) => ({
@@ -91,7 +91,7 @@ export function EditAgentForm({
         >
           <input type="hidden" name="org" value={org} />
           <input type="hidden" name="agent" value={agent.id} />
-          <fieldset disabled={!hydrated} className="min-w-0 space-y-5">
+          <fieldset disabled={!hydrated} {...awaitingHydration(hydrated)} className="min-w-0 space-y-5">
             {!state.ok ? <Alert tone="error">{state.error}</Alert> : null}
             {state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
             <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">

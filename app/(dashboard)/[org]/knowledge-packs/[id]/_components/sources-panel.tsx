@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { awaitingHydration, useHydrated } from "@/components/hydration";
 import { Button } from "@/components/ui/button";
 import {
   addUrlSourceAction,
@@ -45,12 +46,11 @@ const STATUS_STYLE: Record<SourceView["status"], string> = {
 export function SourcesPanel(props: { org: string; pack: string; initial: SourceView[]; isAdmin: boolean }) {
   const [sources, setSources] = useState(props.initial);
   const [notice, setNotice] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
-  const [hydrated, setHydrated] = useState(false);
+  const hydrated = useHydrated();
   const busy = sources.some((s) => s.status === "pending" || s.status === "processing");
   const base = { org: props.org, pack: props.pack };
   const baseRef = useRef(base);
 
-  useEffect(() => setHydrated(true), []);
   useEffect(() => {
     if (!busy) return;
     const timer = setInterval(async () => {
@@ -72,7 +72,7 @@ export function SourcesPanel(props: { org: string; pack: string; initial: Source
   }
 
   return (
-    <div className="space-y-4" data-hydrated={hydrated ? "true" : undefined}>
+    <div className="space-y-4" data-hydrated={hydrated ? "true" : undefined} {...awaitingHydration(hydrated)}>
       {notice ? (
         <p
           role={notice.tone === "error" ? "alert" : "status"}
