@@ -1,72 +1,66 @@
 import { sqlClient } from "@/db";
 
-// The API's hottest reads (unfiltered list pages, one agent by id) as plain prepared SQL whose
-// rows map straight to the public agent object. Why not the relational query of agent-read.ts:
-// it has Postgres build a JSON array per relation and row, then parses it and walks every field
-// through the ORM's decoders and a Date per timestamp; for a page of 50 that mapping cost more
-// CPU than the query. Same columns, joins, order and tenancy (organization_id in every WHERE);
-// filtered pages and everything inside a transaction keep the relational definition.
+// The API's agent reads (list pages, one agent by id) with the public agent object of API.md
+// built by Postgres: each row carries the object as JSON text, which the route passes through
+// without parsing and re-serialising it. Why: for a page of 50, mapping rows in JS and writing
+// the JSON cost the server more CPU than the query cost Postgres. row_to_json (not
+// json_build_object) because it writes compact JSON in the column order given here, so the keys
+// come out in toAgentResource's order and the bytes match JSON.stringify's for everything but
+// the jsonb columns, which keep Postgres's own spacing. Tenancy: organization_id in every WHERE.
 
-const COLUMNS = `a.id, a.public_id, a.name, a.description, a.industry, a.system_prompt,
-  a.optimized_system_prompt, a.use_optimized_prompt, a.prompt_version, a.optimization_status,
-  a.optimization_error, a.optimization_rationale, a.optimization_updated_at, a.widget_config, a.config,
-  a.allowed_origins, a.identity_verification, a.status, a.created_at, a.updated_at,
-  p.key as persona_key, p.name as persona_name, p.description as persona_description,
-  k.public_id as pack_id, k.name as pack_name`;
+// The form Date#toISOString gives: UTC, milliseconds (truncated), "Z".
+const iso = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The public agent object (toAgentResource's shape and key order) as JSON text. */
+const DOC = `(select row_to_json(d)::text from (select 'agent' as "object", a.public_id as "id", a.name,
+  a.description, a.industry,
+  (select row_to_json(x) from (select p.key, p.name, p.description) x) as persona,
+  case when k.id is null then null
+    else (select row_to_json(x) from (select k.public_id as "id", k.name) x) end as knowledge_pack,
+  a.system_prompt, a.optimized_system_prompt, a.use_optimized_prompt, a.prompt_version,
+  (select row_to_json(x) from (select a.optimization_status as status, a.optimization_error as error,
+    a.optimization_rationale as rationale,
+    ${iso("coalesce(a.optimization_updated_at, a.updated_at)")} as updated_at) x) as optimization,
+  a.optimization_status in ('pending', 'running') as optimization_pending,
+  a.widget_config, a.config, a.allowed_origins, a.identity_verification, a.status,
+  ${iso("a.created_at")} as created_at, ${iso("a.updated_at")} as updated_at) d) as doc`;
 const JOINS = `from agents a join personas p on p.id = a.persona_id
   left join knowledge_packs k on k.id = a.knowledge_pack_id`;
 // µs-precise, time-zone independent text form of created_at for the cursor.
 const CURSOR = `to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_created_at`;
+// The org's exact agent_count (kept in every insert's and delete's transaction), read once per
+// statement (an init plan), so an offset page needs no second statement for its total.
+const TOTAL = "(select o.agent_count from organizations o where o.id = $1) as total";
 const ORDER = "order by a.created_at desc, a.id desc";
+const PAGE = `select ${DOC}, a.id, ${CURSOR}`;
 
-const BY_PUBLIC_ID = `select ${COLUMNS} ${JOINS} where a.organization_id = $1 and a.public_id = $2`;
-const PAGE_FIRST = `select ${COLUMNS}, ${CURSOR} ${JOINS} where a.organization_id = $1 ${ORDER} limit $2`;
+const BY_PUBLIC_ID = `select ${DOC} ${JOINS} where a.organization_id = $1 and a.public_id = $2`;
+const PAGE_FIRST = `${PAGE}, ${TOTAL} ${JOINS} where a.organization_id = $1 ${ORDER} limit $2`;
 // The offset is applied to ids only (an index-only walk of agents_org_created_idx); the joins
 // then run for the page's rows alone, not for every skipped row.
-const PAGE_OFFSET = `select ${COLUMNS}, ${CURSOR} ${JOINS} where a.organization_id = $1 and a.id in (
+const PAGE_OFFSET = `${PAGE}, ${TOTAL} ${JOINS} where a.organization_id = $1 and a.id in (
   select i.id from agents i where i.organization_id = $1
   order by i.created_at desc, i.id desc limit $2 offset $3) ${ORDER} limit $2`;
 // A row value against the exact microsecond timestamp carried in the cursor: the list-order
-// index serves it directly.
-const PAGE_KEYSET = `select ${COLUMNS}, ${CURSOR} ${JOINS} where a.organization_id = $1
+// index serves it directly. Keyset pages carry no total.
+const PAGE_KEYSET = `${PAGE} ${JOINS} where a.organization_id = $1
   and (a.created_at, a.id) < ($3::timestamptz, $4) ${ORDER} limit $2`;
 
-/** A row as Postgres sends it (timestamps as text: the ORM's client leaves them unparsed). */
-export type AgentApiRow = {
+/** One page row: the agent's JSON text and its list position. */
+export type AgentDocRow = {
+  doc: string;
   id: string | number;
-  public_id: string;
-  name: string;
-  description: string | null;
-  industry: string | null;
-  system_prompt: string;
-  optimized_system_prompt: string | null;
-  use_optimized_prompt: boolean;
-  prompt_version: number;
-  optimization_status: string;
-  optimization_error: string | null;
-  optimization_rationale: string | null;
-  optimization_updated_at: string | Date | null;
-  widget_config: Record<string, unknown>;
-  config: Record<string, unknown>;
-  allowed_origins: string[];
-  identity_verification: string;
-  status: string;
-  created_at: string | Date;
-  updated_at: string | Date;
-  persona_key: string;
-  persona_name: string;
-  persona_description: string;
-  pack_id: string | null;
-  pack_name: string | null;
-  cursor_created_at?: string;
+  cursor_created_at: string;
+  total?: number;
 };
 
-function run(text: string, params: (string | number)[]): Promise<AgentApiRow[]> {
-  return sqlClient().unsafe(text, params, { prepare: true }) as unknown as Promise<AgentApiRow[]>;
+function run<T>(text: string, params: (string | number)[]): Promise<T[]> {
+  return sqlClient().unsafe(text, params, { prepare: true }) as unknown as Promise<T[]>;
 }
 
-export async function findAgentApiRow(organizationId: number, publicId: string) {
-  return (await run(BY_PUBLIC_ID, [organizationId, publicId]))[0];
+/** One agent of the org as the API's JSON text; undefined when the org has no such agent. */
+export async function findAgentDoc(organizationId: number, publicId: string): Promise<string | undefined> {
+  return (await run<{ doc: string }>(BY_PUBLIC_ID, [organizationId, publicId]))[0]?.doc;
 }
 
 export type ApiPagePosition =
@@ -74,21 +68,18 @@ export type ApiPagePosition =
   | { kind: "offset"; offset: number }
   | { kind: "keyset"; afterCreatedAt: string; afterId: number };
 
-/** `limit` rows of the org in list order from `at`, unfiltered. */
-export function listAgentApiRows(organizationId: number, limit: number, at: ApiPagePosition) {
-  if (at.kind === "keyset") return run(PAGE_KEYSET, [organizationId, limit, at.afterCreatedAt, at.afterId]);
-  if (at.kind === "offset") return run(PAGE_OFFSET, [organizationId, limit, at.offset]);
-  return run(PAGE_FIRST, [organizationId, limit]);
+/** `limit` rows of the org in list order from `at`, unfiltered; offset pages carry the total. */
+export function listAgentDocs(organizationId: number, limit: number, at: ApiPagePosition) {
+  if (at.kind === "keyset")
+    return run<AgentDocRow>(PAGE_KEYSET, [organizationId, limit, at.afterCreatedAt, at.afterId]);
+  if (at.kind === "offset") return run<AgentDocRow>(PAGE_OFFSET, [organizationId, limit, at.offset]);
+  return run<AgentDocRow>(PAGE_FIRST, [organizationId, limit]);
 }
 
-/** The list's total: the org's agent_count, exact (kept in every insert's and delete's transaction). */
+/** The list's total when a page came back empty (no row to carry it). */
 export async function countAgentsOfOrganization(organizationId: number): Promise<number> {
-  const rows = (await sqlClient().unsafe(
-    "select agent_count from organizations where id = $1",
-    [organizationId],
-    {
-      prepare: true,
-    },
-  )) as unknown as { agent_count: number }[];
+  const rows = await run<{ agent_count: number }>("select agent_count from organizations where id = $1", [
+    organizationId,
+  ]);
   return rows[0]?.agent_count ?? 0;
 }

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, ilike, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { agents, organizations } from "@/db/schema";
-import { preparedFor } from "./prepared-cache";
+import { onExecutor, preparedFor } from "./prepared-cache";
 
 // The one agent read: every read loads these columns with its persona and knowledge pack in one
 // statement (Drizzle's relational query compiles `with` into lateral joins). Each query is
@@ -152,14 +152,14 @@ export async function findAgentByPublicId(
   publicId: string,
 ): Promise<AgentRow | undefined> {
   const prepared = preparedAgentReads(db);
-  if (prepared) return prepared.byPublicId.execute({ org: organizationId, publicId });
+  if (prepared) return onExecutor(prepared.byPublicId, db).execute({ org: organizationId, publicId });
   return agentByPublicIdQuery(db, organizationId, publicId);
 }
 
 /** The agent an idempotency key created in this org, with that request's fingerprint. */
 export async function findAgentRowByIdempotencyKey(db: Executor, organizationId: number, key: string) {
   const prepared = preparedAgentReads(db);
-  if (prepared) return prepared.byIdempotencyKey.execute({ org: organizationId, key });
+  if (prepared) return onExecutor(prepared.byIdempotencyKey, db).execute({ org: organizationId, key });
   return agentByIdempotencyKeyQuery(db, organizationId, key);
 }
 
@@ -218,15 +218,15 @@ export async function listAgentsForOrganization(
   const pageQuery = !prepared
     ? agentPageQuery(db, organizationId, limit, at, filters)
     : at.kind === "keyset"
-      ? prepared.keyset.execute({
+      ? onExecutor(prepared.keyset, db).execute({
           org: organizationId,
           limit,
           afterCreatedAt: at.afterCreatedAt,
           afterId: at.afterId,
         })
       : at.kind === "offset"
-        ? prepared.offset.execute({ org: organizationId, limit, offset: at.offset })
-        : prepared.first.execute({ org: organizationId, limit });
+        ? onExecutor(prepared.offset, db).execute({ org: organizationId, limit, offset: at.offset })
+        : onExecutor(prepared.first, db).execute({ org: organizationId, limit });
   // Unfiltered, the total is the org's agent_count (kept exact in the same transaction as every
   // insert and delete): a primary-key read instead of a count(*) scan on every page.
   const countQuery = opts.after

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Executor } from "@/db";
+import { type Executor, db as rootDb } from "@/db";
 import {
   agentPromptVersions,
   agents,
@@ -10,15 +10,17 @@ import {
 } from "@/db/schema";
 import { pickAgentColumns } from "./agent-read";
 import type { NewAuditEvent } from "./audit-events";
+import { onExecutor, preparedFor } from "./prepared-cache";
 
 // ---- create side ----------------------------------------------------------------------
 
-/**
- * Locks the org row for the rest of the transaction. Every agent insert and delete takes
- * this lock first, so `agent_count` read here is exact until commit: the plan-limit guard.
- */
-export async function lockOrganizationForAgentWrite(db: Executor, organizationId: number) {
-  const [row] = await db
+// The create transaction's statements are built once per database client with placeholders and
+// run on the transaction's connection (onExecutor). Why: building them (the insert CTE above all)
+// cost the server more CPU on every create than the rest of the request.
+
+function buildCreateStatements(db: Executor) {
+  const org = sql.placeholder("org");
+  const lock = db
     .select({
       id: organizations.id,
       slug: organizations.slug,
@@ -27,29 +29,67 @@ export async function lockOrganizationForAgentWrite(db: Executor, organizationId
       agentCount: organizations.agentCount,
     })
     .from(organizations)
-    .where(eq(organizations.id, organizationId))
-    .for("update");
+    .where(eq(organizations.id, org))
+    .for("update")
+    .prepare("agent_write_lock");
+  const twin = db
+    .select({ publicId: agents.publicId, requestFingerprint: agents.requestFingerprint })
+    .from(agents)
+    .where(and(eq(agents.organizationId, org), eq(agents.idempotencyKey, sql.placeholder("key"))))
+    .limit(1)
+    .prepare("agent_by_key_under_lock");
+  return { lock, twin, insert: insertStatement(db, org) };
+}
+
+function createStatements() {
+  const built = preparedFor(rootDb, buildCreateStatements);
+  if (!built) throw new Error("the create statements need a database client");
+  return built;
+}
+
+/**
+ * Locks the org row for the rest of the transaction. Every agent insert and delete takes
+ * this lock first, so `agent_count` read here is exact until commit: the plan-limit guard.
+ */
+export async function lockOrganizationForAgentWrite(db: Executor, organizationId: number) {
+  const [row] = await onExecutor(createStatements().lock, db).execute({ org: organizationId });
   return row;
 }
 
 /** Inside the create's lock: whether a same-key twin committed while this request waited. */
 export async function findAgentByIdempotencyKey(db: Executor, organizationId: number, key: string) {
-  const [row] = await db
-    .select({ publicId: agents.publicId, requestFingerprint: agents.requestFingerprint })
-    .from(agents)
-    .where(and(eq(agents.organizationId, organizationId), eq(agents.idempotencyKey, key)))
-    .limit(1);
+  const [row] = await onExecutor(createStatements().twin, db).execute({ org: organizationId, key });
   return row;
 }
 
-export type NewAgentValues = Omit<
-  typeof agents.$inferInsert,
-  "personaId" | "knowledgePackId" | "organizationId"
-> & {
+/** Every column the create writes, each present (null where absent), so one statement serves all. */
+export type NewAgentValues = {
+  publicId: string;
   organizationId: number;
+  createdByUserId: number | null;
+  createdByApiKeyId: number | null;
+  name: string;
+  description: string | null;
+  industry: string | null;
   personaKey: string;
   knowledgePackPublicId: string | null;
+  systemPrompt: string;
+  widgetConfig: Record<string, unknown>;
+  config: Record<string, unknown>;
+  allowedOrigins: string[];
+  idempotencyKey: string | null;
+  requestFingerprint: string | null;
+  optimizationStatus: Agent["optimizationStatus"];
+  optimizationRequestedAt?: Date | null;
+  optimizationError?: string | null;
+  optimizationUpdatedAt?: Date | null;
 };
+type Agent = typeof agents.$inferSelect;
+
+const p = (name: string) => sql.placeholder(name);
+// A nullable timestamp as ISO text: the ORM applies a column's encoder to a placeholder's value
+// even when it is null, and the timestamp encoder cannot take null.
+const maybeTimestamp = (name: string) => sql`${p(name)}::timestamptz`;
 
 /**
  * The create's write in ONE statement: the agent insert, the org's agent_count bump and the
@@ -59,32 +99,51 @@ export type NewAgentValues = Omit<
  * conflict) fails the whole statement; a knowledge pack that resolves to null is reported by the
  * caller, whose error rolls all three back.
  */
-export async function insertAgentWithCountAndAudit(
-  db: Executor,
-  values: NewAgentValues & { publicId: string },
-  audit: NewAuditEvent,
-  author: { createdByType: "user" | "api_key" | "system"; createdByName: string },
-) {
+function insertStatement(db: Executor, org: ReturnType<typeof p>) {
   const bump = db.$with("bump").as(
     db
       .update(organizations)
       .set({ agentCount: sql`${organizations.agentCount} + 1` })
-      .where(eq(organizations.id, values.organizationId))
+      .where(eq(organizations.id, org))
       .returning({ id: organizations.id }),
   );
-  const logged = db
-    .$with("logged")
-    .as(db.insert(auditEvents).values(audit).returning({ id: auditEvents.id }));
-  const { personaKey, knowledgePackPublicId, ...rest } = values;
+  const logged = db.$with("logged").as(
+    db
+      .insert(auditEvents)
+      .values({
+        organizationId: org,
+        actorType: p("actorType"),
+        actorId: p("actorId"),
+        actorLabel: p("actorLabel"),
+        action: p("action"),
+        targetPublicId: p("publicId"),
+        metadata: p("metadata"),
+      })
+      .returning({ id: auditEvents.id }),
+  );
   const inserted = db.$with("inserted").as(
     db
       .insert(agents)
       .values({
-        ...rest,
-        personaId: sql`(select ${personas.id} from ${personas} where ${personas.key} = ${personaKey})`,
-        knowledgePackId: knowledgePackPublicId
-          ? sql`(select ${knowledgePacks.id} from ${knowledgePacks} where ${knowledgePacks.organizationId} = ${values.organizationId} and ${knowledgePacks.publicId} = ${knowledgePackPublicId})`
-          : null,
+        publicId: p("publicId"),
+        organizationId: org,
+        createdByUserId: p("createdByUserId"),
+        createdByApiKeyId: p("createdByApiKeyId"),
+        name: p("name"),
+        description: p("description"),
+        industry: p("industry"),
+        personaId: sql`(select ${personas.id} from ${personas} where ${personas.key} = ${p("personaKey")})`,
+        knowledgePackId: sql`(select ${knowledgePacks.id} from ${knowledgePacks} where ${knowledgePacks.organizationId} = ${org} and ${knowledgePacks.publicId} = ${p("packPublicId")}::uuid)`,
+        systemPrompt: p("systemPrompt"),
+        widgetConfig: p("widgetConfig"),
+        config: p("config"),
+        allowedOrigins: p("allowedOrigins"),
+        idempotencyKey: p("idempotencyKey"),
+        requestFingerprint: p("requestFingerprint"),
+        optimizationStatus: p("optimizationStatus"),
+        optimizationRequestedAt: maybeTimestamp("optimizationRequestedAt"),
+        optimizationError: p("optimizationError"),
+        optimizationUpdatedAt: maybeTimestamp("optimizationUpdatedAt"),
       })
       .returning({
         ...pickAgentColumns(agents),
@@ -97,12 +156,12 @@ export async function insertAgentWithCountAndAudit(
   const v = agentPromptVersions;
   const versioned = db.$with("versioned", {}).as(
     sql`insert into ${v} (${sql.identifier(v.organizationId.name)}, ${sql.identifier(v.agentId.name)}, ${sql.identifier(v.version.name)}, ${sql.identifier(v.source.name)}, ${sql.identifier(v.systemPrompt.name)}, ${sql.identifier(v.createdByType.name)}, ${sql.identifier(v.createdByName.name)})
-      select ${values.organizationId}::bigint, ${inserted.id}, 1, 'created'::prompt_version_source, ${inserted.systemPrompt}, ${author.createdByType}::actor_type, ${author.createdByName} from ${inserted}
+      select ${org}::bigint, ${inserted.id}, 1, 'created'::prompt_version_source, ${inserted.systemPrompt}, ${p("versionByType")}::actor_type, ${p("versionByName")} from ${inserted}
       returning ${sql.identifier(v.id.name)}`,
   );
   // The new agent as every read returns it (AgentRow), persona and pack joined: no read-back.
   const i = inserted;
-  const [row] = await db
+  return db
     .with(bump, logged, inserted, versioned)
     .select({
       ...pickAgentColumns(i),
@@ -112,6 +171,45 @@ export async function insertAgentWithCountAndAudit(
     })
     .from(inserted)
     .innerJoin(personas, eq(personas.id, inserted.personaId))
-    .leftJoin(knowledgePacks, eq(knowledgePacks.id, inserted.knowledgePackId));
+    .leftJoin(knowledgePacks, eq(knowledgePacks.id, inserted.knowledgePackId))
+    .prepare("agent_create");
+}
+
+export async function insertAgentWithCountAndAudit(
+  db: Executor,
+  values: NewAgentValues,
+  audit: Pick<NewAuditEvent, "actorType" | "actorId" | "actorLabel" | "action"> & {
+    metadata: Record<string, unknown>;
+  },
+  author: { createdByType: "user" | "api_key" | "system"; createdByName: string },
+) {
+  const [row] = await onExecutor(createStatements().insert, db).execute({
+    org: values.organizationId,
+    publicId: values.publicId,
+    createdByUserId: values.createdByUserId,
+    createdByApiKeyId: values.createdByApiKeyId,
+    name: values.name,
+    description: values.description,
+    industry: values.industry,
+    personaKey: values.personaKey,
+    packPublicId: values.knowledgePackPublicId,
+    systemPrompt: values.systemPrompt,
+    widgetConfig: values.widgetConfig,
+    config: values.config,
+    allowedOrigins: values.allowedOrigins,
+    idempotencyKey: values.idempotencyKey,
+    requestFingerprint: values.requestFingerprint,
+    optimizationStatus: values.optimizationStatus,
+    optimizationRequestedAt: values.optimizationRequestedAt?.toISOString() ?? null,
+    optimizationError: values.optimizationError ?? null,
+    optimizationUpdatedAt: values.optimizationUpdatedAt?.toISOString() ?? null,
+    actorType: audit.actorType,
+    actorId: audit.actorId ?? null,
+    actorLabel: audit.actorLabel ?? null,
+    action: audit.action,
+    metadata: audit.metadata,
+    versionByType: author.createdByType,
+    versionByName: author.createdByName,
+  });
   return row!;
 }

@@ -20,3 +20,26 @@ export function preparedFor<T>(db: Executor, build: (db: Executor) => T): T | un
   if (!entries.has(build)) entries.set(build, build(db));
   return entries.get(build) as T;
 }
+
+type Unsafe = (query: string, params: unknown[], options?: { prepare?: boolean }) => unknown;
+
+/**
+ * `prepared` (built once on the pool's client) run on `db`'s connection (the pool's, or a
+ * transaction's, so one built statement serves every transaction) as a named server-side
+ * statement. Why named: postgres.js sends an unnamed statement with parameters as Parse/Describe
+ * first and Bind/Execute after the answer, two round trips; a named one, once described on a
+ * connection, is one. Relies on the postgres.js driver's prepared query keeping its client in
+ * `client` and every Drizzle database or transaction its session in `session` (both checked, so
+ * a driver change fails loudly instead of running on the wrong connection).
+ */
+export function onExecutor<T extends object>(prepared: T, db: Executor): T {
+  const client = (db as unknown as { session?: { client?: { unsafe?: Unsafe } } }).session?.client;
+  const unsafe = client?.unsafe;
+  if (!client || typeof unsafe !== "function" || !("client" in prepared)) {
+    throw new Error("onExecutor: the database driver no longer exposes its client");
+  }
+  const named = {
+    unsafe: (q: string, params: unknown[]) => unsafe.call(client, q, params, { prepare: true }),
+  };
+  return Object.assign(Object.create(prepared) as T, { client: named });
+}

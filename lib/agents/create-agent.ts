@@ -122,10 +122,8 @@ async function createInTransaction(
         ...optimization,
       },
       {
-        organizationId,
         ...auditActor(actor),
         action: "agent.created",
-        targetPublicId: publicId,
         metadata: { name: input.name, persona: input.persona, idempotency_key_used: Boolean(key) },
       },
       versionAuthor(actor),

@@ -1,8 +1,9 @@
 import { db } from "@/db";
 import {
+  type AgentDocRow,
   type ApiPagePosition,
   countAgentsOfOrganization,
-  listAgentApiRows,
+  listAgentDocs,
 } from "@/db/queries/agent-api-read";
 import { type AgentListFilters, listAgentsForOrganization } from "@/db/queries/agent-read";
 import {
@@ -12,11 +13,15 @@ import {
   type ListCursor,
   prepareListCursorKey,
 } from "@/lib/agents/list-cursor";
-import { type AgentResource, apiRowToResource, toAgentResource } from "@/lib/agents/serialize";
+import { toAgentResource } from "@/lib/agents/serialize";
 import type { ListAgentsQuery } from "@/lib/validations/agent-list";
 
-/** The API's list response: a page of agents and how to get the next one. */
-export async function listAgentsPage(organizationId: number, query: ListAgentsQuery) {
+/**
+ * The API's list response as JSON text: a page of agents and how to get the next one
+ * (`{ object: "list", data, pagination }`). Text, because the common page's agents arrive as
+ * JSON text from Postgres and are passed through unparsed.
+ */
+export async function listAgentsPageJson(organizationId: number, query: ListAgentsQuery): Promise<string> {
   const filters = { q: query.q, persona: query.persona, optimizationStatus: query.optimization_status };
   const binding = cursorBinding(organizationId, {
     q: query.q,
@@ -30,25 +35,21 @@ export async function listAgentsPage(organizationId: number, query: ListAgentsQu
   const page = unfiltered
     ? await unfilteredPage(organizationId, query.limit, after, offset)
     : await filteredPage(organizationId, query.limit, filters, after, offset);
-  return {
-    object: "list" as const,
-    data: page.data,
-    pagination: {
-      limit: query.limit,
-      offset,
-      total: page.total,
-      has_more: page.hasMore,
-      next_cursor: page.hasMore && page.last ? encodeListCursor(page.last, binding) : null,
-    },
+  const pagination = {
+    limit: query.limit,
+    offset,
+    total: page.total,
+    has_more: page.hasMore,
+    next_cursor: page.hasMore && page.last ? encodeListCursor(page.last, binding) : null,
   };
+  return `{"object":"list","data":${page.dataJson},"pagination":${JSON.stringify(pagination)}}`;
 }
 
-type Page = { data: AgentResource[]; total: number | null; hasMore: boolean; last?: ListCursor };
+type Page = { dataJson: string; total: number | null; hasMore: boolean; last?: ListCursor };
 
 /**
- * The common case, in plain SQL mapped straight to the public object: one page statement and, in
- * offset mode, the org's exact agent_count (kept in the same transaction as every insert and
- * delete) for the total.
+ * The common case: one statement whose rows carry each agent's JSON text and, in offset mode,
+ * the org's exact agent_count for the total (a second statement only when the page is empty).
  */
 async function unfilteredPage(
   organizationId: number,
@@ -61,18 +62,16 @@ async function unfilteredPage(
     : offset
       ? { kind: "offset", offset }
       : { kind: "first" };
-  const [rows, total] = await Promise.all([
-    listAgentApiRows(organizationId, limit + 1, at),
-    after ? null : countAgentsOfOrganization(organizationId),
-  ]);
+  const rows = await listAgentDocs(organizationId, limit + 1, at);
   const hasMore = rows.length > limit;
-  const pageRows = hasMore ? rows.slice(0, limit) : rows;
+  const pageRows: AgentDocRow[] = hasMore ? rows.slice(0, limit) : rows;
   const last = pageRows.at(-1);
+  const total = after ? null : (rows[0]?.total ?? (await countAgentsOfOrganization(organizationId)));
   return {
-    data: pageRows.map(apiRowToResource),
+    dataJson: `[${pageRows.map((r) => r.doc).join(",")}]`,
     total,
     hasMore,
-    last: last && { createdAt: last.cursor_created_at as string, id: Number(last.id) },
+    last: last && { createdAt: last.cursor_created_at, id: Number(last.id) },
   };
 }
 
@@ -91,7 +90,7 @@ async function filteredPage(
   });
   const last = page.rows.at(-1);
   return {
-    data: page.rows.map(toAgentResource),
+    dataJson: JSON.stringify(page.rows.map(toAgentResource)),
     total: page.total,
     hasMore: page.hasMore,
     last: last && { createdAt: last.cursorCreatedAt, id: last.id },

@@ -1,4 +1,3 @@
-import type { AgentApiRow } from "@/db/queries/agent-api-read";
 import type { AgentRow } from "@/db/queries/agent-read";
 
 // The public agent object of API.md. Internal ids never appear here.
@@ -50,36 +49,4 @@ export function isoTimestamp(v: string | Date): string {
   const m = PG_UTC.exec(v);
   if (!m) return new Date(v).toISOString();
   return `${m[1]}T${m[2]}.${`${m[3] ?? ""}000`.slice(0, 3)}Z`;
-}
-
-/** The same public agent object, from the API's plain-SQL rows (db/queries/agent-api-read.ts). */
-export function apiRowToResource(a: AgentApiRow): AgentResource {
-  const status = a.optimization_status as AgentRow["optimizationStatus"];
-  return {
-    object: "agent",
-    id: a.public_id,
-    name: a.name,
-    description: a.description,
-    industry: a.industry,
-    persona: { key: a.persona_key, name: a.persona_name, description: a.persona_description },
-    knowledge_pack: a.pack_id === null ? null : { id: a.pack_id, name: a.pack_name as string },
-    system_prompt: a.system_prompt,
-    optimized_system_prompt: a.optimized_system_prompt,
-    use_optimized_prompt: a.use_optimized_prompt,
-    prompt_version: a.prompt_version,
-    optimization: {
-      status,
-      error: a.optimization_error,
-      rationale: a.optimization_rationale,
-      updated_at: isoTimestamp(a.optimization_updated_at ?? a.updated_at),
-    },
-    optimization_pending: status === "pending" || status === "running",
-    widget_config: a.widget_config as AgentRow["widgetConfig"],
-    config: a.config as AgentRow["config"],
-    allowed_origins: a.allowed_origins,
-    identity_verification: a.identity_verification as AgentRow["identityVerification"],
-    status: a.status as AgentRow["status"],
-    created_at: isoTimestamp(a.created_at),
-    updated_at: isoTimestamp(a.updated_at),
-  };
 }

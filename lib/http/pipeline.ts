@@ -126,7 +126,15 @@ export function json(
   data: unknown,
   init: { status?: number; headers?: Record<string, string> } = {},
 ): Response {
-  return new Response(JSON.stringify(data), {
+  return jsonText(JSON.stringify(data), init);
+}
+
+/** The same answer from JSON text built elsewhere (e.g. by Postgres), passed through as is. */
+export function jsonText(
+  text: string,
+  init: { status?: number; headers?: Record<string, string> } = {},
+): Response {
+  return new Response(text, {
     status: init.status ?? 200,
     headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...init.headers },
   });

@@ -1,11 +1,11 @@
 import { apiKeyContext } from "@/lib/actor";
 import { deleteAgent } from "@/lib/agents/delete-agent";
-import { getAgentResource } from "@/lib/agents/get-agent";
+import { getAgentJson } from "@/lib/agents/get-agent";
 import { toAgentResource } from "@/lib/agents/serialize";
 import { updateAgent } from "@/lib/agents/update-agent";
 import { api } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
-import { json, noContent } from "@/lib/http/pipeline";
+import { json, jsonText, noContent } from "@/lib/http/pipeline";
 import { publicIdParam, rawJsonBody } from "@/lib/http/steps";
 import { MESSAGES } from "@/lib/messages";
 import { parseAgentPatch } from "@/lib/validations/agent";
@@ -16,9 +16,9 @@ const agentId = publicIdParam("id", "agentId", MESSAGES.agentNotFound);
 export const GET = api("agents:read")
   .use(agentId)
   .handle("GET /api/v1/agents/{id}", async ({ principal, agentId }) => {
-    const agent = await getAgentResource(principal.organizationId, agentId);
+    const agent = await getAgentJson(principal.organizationId, agentId);
     if (!agent) throw new AppError("not_found", MESSAGES.agentNotFound);
-    return json(agent);
+    return jsonText(agent);
   });
 
 export const PATCH = api("agents:write")
