@@ -24,8 +24,8 @@ import { BENCH_DATA_DIR, BENCH_PORT, type BenchServer, buildApp, startServer } f
 import { storeGoals } from "./store-goals";
 import { startBenchGemini, widgetGoals, widgetScenarios } from "./widget";
 
-// `npm run bench [create|list|widget|conversations|knowledge]`: production server + embedded Postgres, seeded through SQL,
-// autocannon against the API next to raw-SQL baselines in the same run; one table + JSON.
+// `npm run bench [create|list|widget|conversations|knowledge]`: production server + embedded
+// Postgres, seeded through SQL, autocannon against the API next to raw-SQL baselines in the same run; one table + JSON.
 // Env: BENCH_URL (+ DATABASE_URL) to use a running server, BENCH_SKIP_BUILD=1, BENCH_SECONDS,
 // BENCH_CONNECTIONS, BENCH_WARMUP_SECONDS, DB_POOL_MAX (baseline pool, default 10 like the app),
 // BENCH_CPU_PROF=<dir> (V8 CPU profile of the main instance, e.g. bench/profiles: git-ignored).
@@ -209,7 +209,7 @@ if (shutdownCode !== null)
 
 const elapsed = Math.round((Date.now() - started) / 1000);
 const machine = machineDescription();
-const table = markdownTable(rows);
+const table = rows.length > 0 ? markdownTable(rows) : "(no HTTP scenarios in this subset)";
 process.stdout.write(
   `\n## Bench (${subset}) — ${new Date().toISOString()}\n\n${machine}; ${connections} connections, ${seconds} s per scenario, DB pool ${poolMax}; total ${elapsed} s\n\n${table}\n\n${goalsTable(goals)}\n`,
 );
