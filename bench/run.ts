@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { findRunningEmbeddedUrl } from "@/db/embedded";
+import { type EmbeddedHandle, findRunningEmbeddedUrl, startEmbeddedPostgres } from "@/db/embedded";
+import { runMigrations } from "@/db/migrate";
 import * as schema from "@/db/schema";
 import { conversationGoals, conversationScenarios } from "./conversations";
 import { postmasterPid } from "./cpu";
@@ -23,20 +24,22 @@ import { BENCH_DATA_DIR, BENCH_PORT, type BenchServer, buildApp, startServer } f
 import { storeGoals } from "./store-goals";
 import { startBenchGemini, widgetGoals, widgetScenarios } from "./widget";
 
-// `npm run bench [create|list]`: production server + embedded Postgres, seeded through SQL,
-// autocannon against the API next to raw-SQL baselines in the same run; one table + JSON.
+// `npm run bench [create|list|widget|conversations|knowledge]`: production server + embedded
+// Postgres, seeded through SQL, autocannon against the API next to raw-SQL baselines in the same run; one table + JSON.
 // Env: BENCH_URL (+ DATABASE_URL) to use a running server, BENCH_SKIP_BUILD=1, BENCH_SECONDS,
 // BENCH_CONNECTIONS, BENCH_WARMUP_SECONDS, DB_POOL_MAX (baseline pool, default 10 like the app),
 // BENCH_CPU_PROF=<dir> (V8 CPU profile of the main instance, e.g. bench/profiles: git-ignored).
 // With its own server, a second instance on the same database runs RATE_LIMIT_STORE=memory: each
 // API row runs on both, back to back (same data, same load moment), for the store's cost; a third
-// (Postgres store) joins the main one for the two-instance scenario.
-const subsets = ["all", "create", "list", "read", "widget", "conversations"] as const;
-const subset = (process.argv[2] ?? "all") as (typeof subsets)[number];
-if (!subsets.includes(subset)) {
-  process.stderr.write(`usage: tsx bench/run.ts [${subsets.slice(1).join("|")}]\n`);
+// (Postgres store) joins the main one for the two-instance scenario. `knowledge` (retrieval at
+// scale) runs in this process on the database alone: no build, no server.
+const SUBSETS = ["all", "create", "list", "read", "widget", "conversations", "knowledge"] as const;
+const subset = (process.argv[2] ?? "all") as (typeof SUBSETS)[number];
+if (!SUBSETS.includes(subset)) {
+  process.stderr.write(`usage: tsx bench/run.ts [${SUBSETS.slice(1).join("|")}]\n`);
   process.exit(2);
 }
+const needsServer = subset !== "knowledge";
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
@@ -55,7 +58,13 @@ if (gemini) {
   process.env.WIDGET_TOKEN_SECRET ??= "bench-widget-token-secret-0123456789";
 }
 let databaseUrl = process.env.DATABASE_URL;
-if (!baseUrl) {
+let ownDatabase: EmbeddedHandle | undefined;
+if (!needsServer && !databaseUrl) {
+  ownDatabase = await startEmbeddedPostgres(BENCH_DATA_DIR);
+  databaseUrl = ownDatabase.url;
+  await runMigrations(databaseUrl);
+}
+if (!baseUrl && needsServer) {
   if (process.env.BENCH_SKIP_BUILD !== "1") buildApp();
   server = await startServer();
   baseUrl = server.url;
@@ -79,7 +88,8 @@ const ormClient = postgres(databaseUrl, {
   debug: () => void rawStatements++,
 });
 const ctx: BenchContext = {
-  baseUrl,
+  // The knowledge subset calls no route.
+  baseUrl: baseUrl ?? "",
   raw,
   // Its own pool: drizzle() swaps the json serializers of the client it wraps, which would
   // break the raw baselines' sql.json() parameters.
@@ -100,12 +110,12 @@ const instanceGoals: Goal[] = [];
 let exitCode = 0;
 let memoryShutdown: number | null = null;
 try {
-  rows.push(...(await floorScenarios(ctx)));
+  if (needsServer) rows.push(...(await floorScenarios(ctx)));
   if (subset === "all" || subset === "create") rows.push(...(await createScenarios(ctx)));
   if (subset === "all" || subset === "list") rows.push(...(await listScenarios(ctx)));
   if (subset === "all" || subset === "read") rows.push(...(await readScenarios(ctx)));
   if (subset === "all" || subset === "conversations") rows.push(...(await conversationScenarios(ctx)));
-  if (subset === "all") instanceGoals.push(...(await retrievalGoals(ctx)));
+  if (subset === "all" || subset === "knowledge") instanceGoals.push(...(await retrievalGoals(ctx)));
   if (gemini && server) rows.push(...(await widgetScenarios(ctx)));
   memoryShutdown = memoryServer ? await memoryServer.stop() : null;
   memoryServer = undefined;
@@ -117,7 +127,7 @@ try {
     });
     try {
       const org = await seedListOrg(admin);
-      const two = await twoInstanceScenario(ctx, [baseUrl, second.url], org.sampleAgentId, org.key);
+      const two = await twoInstanceScenario(ctx, [ctx.baseUrl, second.url], org.sampleAgentId, org.key);
       rows.push(...two.rows);
       instanceGoals.push(...two.goals);
     } finally {
@@ -139,13 +149,15 @@ try {
 }
 if (memoryServer) memoryShutdown = await memoryServer.stop();
 gemini?.stop();
+await ownDatabase?.stop();
 const shutdownCode = server ? await server.stop() : null;
 
 const pct = (x: number | undefined) => (x === undefined ? "n/a" : `${Math.round(x * 100)} %`);
 const byId = (id: string) => rows.find((r) => r.id === id);
 const goals: Goal[] = [];
 const fivexx = rows.reduce((s, r) => s + r.result.status5xx, 0);
-goals.push({ goal: "zero 5xx in every scenario", value: `${fivexx} × 5xx`, pass: fivexx === 0 });
+if (rows.length > 0)
+  goals.push({ goal: "zero 5xx in every scenario", value: `${fivexx} × 5xx`, pass: fivexx === 0 });
 // Throughput ratios between two rows: [row, baseline, goal, minimum, how the value reads].
 const times = (x: number) => `${x.toFixed(1)}×`;
 const ratioGoals: [string, string, string, number, (x: number) => string][] = [
@@ -197,7 +209,7 @@ if (shutdownCode !== null)
 
 const elapsed = Math.round((Date.now() - started) / 1000);
 const machine = machineDescription();
-const table = markdownTable(rows);
+const table = rows.length > 0 ? markdownTable(rows) : "(no HTTP scenarios in this subset)";
 process.stdout.write(
   `\n## Bench (${subset}) — ${new Date().toISOString()}\n\n${machine}; ${connections} connections, ${seconds} s per scenario, DB pool ${poolMax}; total ${elapsed} s\n\n${table}\n\n${goalsTable(goals)}\n`,
 );

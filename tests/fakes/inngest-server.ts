@@ -1,11 +1,15 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { FakeExecutor, type FakeRun, type RegisteredFunction } from "./inngest-executor";
 import { readBody } from "./read-body";
 
 // A fake Inngest event API: `POST /e/:key` with a JSON array (or one object) of events answers
 // 200 `{ ids, status: 200 }` and records them, like the dev server / Inngest Cloud. Point the SDK
 // at it with INNGEST_DEV=1 + INNGEST_BASE_URL=<url>. Switchable: "up", "fail" (HTTP 500 with an
 // error body) and "down" (connections are reset, as if nothing listened).
+// With `executeFunctions` on it also runs the functions the app registered (PUT /api/inngest on
+// the app makes it register here), calling the app's serve endpoint step by step
+// (tests/fakes/inngest-executor.ts); `runs` lists them, `settled()` waits for them.
 export type RecordedEvent = {
   id?: string;
   name: string;
@@ -26,6 +30,11 @@ export class FakeInngest {
   /** Every POST that arrived, including refused ones. */
   requests = 0;
   mode: InngestFakeMode = "up";
+  /** Run the registered functions an accepted event triggers, as the dev server does. */
+  executeFunctions = false;
+  readonly executor = new FakeExecutor(() =>
+    this.registrations.flatMap((r) => (r.functions ?? []) as RegisteredFunction[]),
+  );
   url = "";
   /** Awaited before the 200 is sent: lets a test look at the world at the moment an event lands. */
   onEvent?: (event: RecordedEvent) => void | Promise<void>;
@@ -41,6 +50,18 @@ export class FakeInngest {
   setMode(mode: InngestFakeMode): this {
     this.mode = mode;
     return this;
+  }
+
+  get runs(): FakeRun[] {
+    return this.executor.runs;
+  }
+
+  waitForRun(match: (run: FakeRun) => boolean, timeoutMs?: number): Promise<FakeRun> {
+    return this.executor.waitForRun(match, timeoutMs);
+  }
+
+  settled(timeoutMs?: number): Promise<void> {
+    return this.executor.settled(timeoutMs);
   }
 
   eventsNamed(name: string): RecordedEvent[] {
@@ -103,6 +124,7 @@ export async function startFakeInngest(): Promise<FakeInngest> {
       f.events.push(recorded);
       await f.onEvent?.(recorded);
       ids.push(`01FAKE${f.events.length.toString().padStart(20, "0")}`);
+      if (f.executeFunctions) f.executor.dispatch({ id: e.id, name: e.name, data: e.data, ts: e.ts });
     }
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ids, status: 200 }));
   });

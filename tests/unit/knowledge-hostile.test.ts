@@ -60,6 +60,8 @@ beforeAll(async () => {
       stalled.push(res);
     } else if (req.url === "/no-headers") {
       stalled.push(res);
+    } else if (req.url === "/unavailable") {
+      res.writeHead(503).end();
     } else res.writeHead(200, { "content-type": "text/html" }).end("<p>ok</p>");
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -133,7 +135,32 @@ describe("hostile inputs fail alone, with a reason, in bounded time and memory",
       );
       expectBounded(m, FetchError, /did not finish loading within 2 s/);
       expect(m.ms).toBeGreaterThanOrEqual(1400);
+      expect(m.error).toMatchObject({ timedOut: true, permanent: false });
     }
+  });
+
+  it("only the deadline marks a failed fetch as timed out", async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const failures = await Promise.all(
+      [
+        `http://site.test:${port}/unavailable`,
+        `http://site.test:${port}/redirect-literal`,
+        `http://site.test:${closedPort}/`,
+      ].map((url) => fetchPage(url, siteOnly).catch((e: unknown) => e)),
+    );
+    expect(failures.map((e) => [e instanceof FetchError, (e as FetchError).timedOut])).toEqual([
+      [true, false],
+      [true, false],
+      [true, false],
+    ]);
+    expect(failures.map((e) => (e as FetchError).message)).toEqual([
+      "The page answered HTTP 503.",
+      expect.stringMatching(/^Redirect Blocked/),
+      "Request failed: connection refused (ECONNREFUSED)",
+    ]);
   });
 
   it("a redirect to 127.0.0.1 (literal, IPv4-mapped, or a name resolving there) is blocked", async () => {

@@ -10,6 +10,8 @@ let origin = "";
 let robots = "";
 const served: string[] = [];
 let server: Server;
+/** robots.txt sends its first line and then never finishes. */
+const STALL = "(stall)";
 
 const urlset = (locs: string[]) =>
   `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${locs
@@ -21,7 +23,8 @@ beforeAll(async () => {
     served.push(req.url ?? "");
     const xml = (body: string) => res.writeHead(200, { "content-type": "application/xml" }).end(body);
     if (req.url === "/robots.txt") {
-      if (!robots) res.writeHead(404).end();
+      if (robots === STALL) res.writeHead(200, { "content-type": "text/plain" }).write("User-agent: *\n");
+      else if (!robots) res.writeHead(404).end();
       else res.writeHead(200, { "content-type": "text/plain" }).end(robots);
     } else if (req.url === "/sitemap.xml") {
       xml(
@@ -93,6 +96,20 @@ describe("discoverSitemapUrls", () => {
 
   it("the crawl goes through the guard too: a private site is blocked by default", async () => {
     await expect(discoverSitemapUrls(`${origin}/`)).rejects.toThrow(/robots.txt could not be read: Blocked/);
+  });
+
+  it("a robots.txt that never finishes stops the crawl as timed out, not as a permanent failure", async () => {
+    robots = STALL;
+    const error = await discoverSitemapUrls(`${origin}/`, { ...local, timeoutMs: 800 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(FetchError);
+    expect(error).toMatchObject({
+      message: "robots.txt could not be read: The page did not finish loading within 1 s.",
+      timedOut: true,
+      permanent: false,
+    });
+    robots = "";
   });
 
   it("fetchPage refuses content types no extractor reads", async () => {

@@ -42,15 +42,22 @@ export const FETCH_LIMITS: FetchLimits = {
 
 export type FetchedPage = { url: string; bytes: Uint8Array; contentType: string; status: number };
 
-/** A fetch that failed; `permanent` when retrying cannot help (blocked, too large, wrong type). */
+/**
+ * A fetch that failed; `permanent` when retrying cannot help (blocked, too large, wrong type);
+ * `timedOut` when the deadline fired (a page that never finishes, which a retry would repeat).
+ */
 export class FetchError extends Error {
+  readonly status?: number;
+  readonly timedOut: boolean;
   constructor(
     message: string,
     readonly permanent: boolean,
-    readonly status?: number,
+    details: { status?: number; timedOut?: boolean } = {},
   ) {
     super(message);
     this.name = "FetchError";
+    this.status = details.status;
+    this.timedOut = details.timedOut ?? false;
   }
 }
 
@@ -127,7 +134,9 @@ export async function fetchPage(rawUrl: string, overrides: Partial<FetchLimits> 
         discard(res.body);
         const permanent =
           res.statusCode >= 400 && res.statusCode < 500 && res.statusCode !== 429 && res.statusCode !== 408;
-        throw new FetchError(`The page answered HTTP ${res.statusCode}.`, permanent, res.statusCode);
+        throw new FetchError(`The page answered HTTP ${res.statusCode}.`, permanent, {
+          status: res.statusCode,
+        });
       }
       const contentType = header(res.headers["content-type"]).split(";")[0]!.trim().toLowerCase();
       if (!limits.accept.includes(contentType)) {
@@ -147,7 +156,9 @@ export async function fetchPage(rawUrl: string, overrides: Partial<FetchLimits> 
     } catch (e) {
       if (e instanceof FetchError) throw e;
       if (deadline.aborted)
-        throw new FetchError(`The page did not finish loading within ${seconds} s.`, false);
+        throw new FetchError(`The page did not finish loading within ${seconds} s.`, false, {
+          timedOut: true,
+        });
       throw new FetchError(describeFailure(e), false);
     } finally {
       agent.destroy().catch(() => undefined);

@@ -84,7 +84,10 @@ export async function fetchRobots(origin: string, limits: Partial<FetchLimits> =
       return { rules: [], sitemaps: [] };
     }
     if (e instanceof FetchError)
-      throw new FetchError(`robots.txt could not be read: ${e.message}`, e.permanent);
+      throw new FetchError(`robots.txt could not be read: ${e.message}`, e.permanent, {
+        status: e.status,
+        timedOut: e.timedOut,
+      });
     throw e;
   }
 }

@@ -152,15 +152,13 @@ export const onIngestFailure = onFailureOf(knowledgeSyncRequestedSchema, async (
   return { status: changed ? "failed" : "ignored" };
 });
 
-// A page that never finishes would do so again on every retry (and Inngest's backoff would keep
-// the source processing for minutes): its timeout fails the source at once.
-const TIMED_OUT = /did not finish loading/;
-
 /** A reason the visitor's admin can act on, for errors a retry would not change. */
 function permanentReason(e: unknown): string | undefined {
   if (e instanceof NonRetriableError) return e.message;
   if (e instanceof ExtractionError) return e.message;
-  if (e instanceof FetchError && (e.permanent || TIMED_OUT.test(e.message))) return e.message;
+  // A page that never finishes would do so again on every retry (and Inngest's backoff would
+  // keep the source processing for minutes): its timeout fails the source at once.
+  if (e instanceof FetchError && (e.permanent || e.timedOut)) return e.message;
   return undefined;
 }
 
