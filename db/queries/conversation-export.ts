@@ -1,0 +1,76 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "@/db";
+import { type ConversationFilters, conversationConditions } from "./conversation-read";
+
+// The export's lines are made by Postgres: a batch reaches the server as one text value, not as
+// a thousand row objects. Per-row objects outlived the young generation while a batch was in
+// flight, so V8 promoted them and the old generation grew with the export until a full GC; one
+// string per batch leaves almost nothing to promote.
+
+const utc = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+// Column name → SQL expression, in export order; JSONL uses the names as keys (row_to_json keeps
+// the order and writes the compact form JSON.stringify does).
+const COLUMNS = [
+  ["conversation_id", "c.public_id"],
+  ["agent_id", "a.public_id"],
+  ["agent_name", "a.name"],
+  ["visitor_id", "c.visitor_id"],
+  ["user_id", "c.user_sub"],
+  ["conversation_started_at", utc("c.created_at")],
+  ["message_id", "m.public_id"],
+  ["role", "m.role"],
+  ["content", "m.content"],
+  ["created_at", utc("m.created_at")],
+  ["rating", "m.feedback_rating"],
+  ["comment", "m.feedback_comment"],
+  ["input_tokens", "m.input_tokens"],
+  ["output_tokens", "m.output_tokens"],
+] as const;
+
+export const EXPORT_COLUMN_NAMES = COLUMNS.map(([name]) => name);
+
+// Free text anyone can set (names, visitor and user ids, messages, comments) gets the full CSV
+// treatment; generated ids, timestamps, enums and numbers cannot hold a quote, comma, line break
+// or a leading formula character, and skipping two regex tests per cell keeps the export fast.
+const FREE_TEXT = new Set(["agent_name", "visitor_id", "user_id", "content", "comment"]);
+
+/** Same rules as csvField (lib/conversations/export.ts): formula prefix first, then RFC 4180 quoting. */
+function csvCell(name: string, expr: string): string {
+  const text = `(${expr})::text`;
+  if (!FREE_TEXT.has(name)) return `coalesce(${text}, '')`;
+  const safe = `(case when left(${text}, 1) in ('=', '+', '-', '@', E'\\t', E'\\r') then '''' || ${text} else ${text} end)`;
+  return `(case when ${text} is null then '' when ${safe} ~ E'[",\\r\\n]' then '"' || replace(${safe}, '"', '""') || '"' else ${safe} end)`;
+}
+
+const CSV_LINE = sql.raw(
+  `${COLUMNS.map(([name, expr]) => csvCell(name, expr)).join(" || ',' || ")} || E'\\r\\n'`,
+);
+const JSON_FIELDS = sql.raw(COLUMNS.map(([name, expr]) => `${expr} as ${name}`).join(", "));
+
+const JSON_LINE = sql.raw(`row_to_json(j)::text || E'\\n'`);
+
+export type ExportTextBatch = { count: number; lastId: number; text: string };
+
+/** The next `limit` messages after `afterId`, as JSONL or CSV lines in one text value. */
+export async function exportTextBatch(
+  db: Executor,
+  organizationId: number,
+  filters: ConversationFilters,
+  format: "jsonl" | "csv",
+  afterId: number,
+  limit: number,
+): Promise<ExportTextBatch> {
+  const line = format === "csv" ? CSV_LINE : JSON_LINE;
+  const rows = await db.execute<{ count: number; last_id: string | null; text: string }>(sql`
+    select count(*)::int as count, max(b.id)::text as last_id,
+      coalesce(string_agg(b.line, '' order by b.id), '') as text
+    from (select m.id, ${line} as line
+      from conversation_messages m join conversations c on c.id = m.conversation_id
+        join agents a on a.id = c.agent_id
+        cross join lateral (select ${JSON_FIELDS}) j
+      where ${conversationConditions(organizationId, filters)} and m.id > ${afterId}::bigint
+      order by m.id limit ${limit}) b`);
+  const row = rows[0]!;
+  return { count: row.count, lastId: Number(row.last_id ?? afterId), text: row.text };
+}
