@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "@/db";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { sqlClient } from "@/db";
 import { type ConversationFilters, conversationConditions } from "./conversation-read";
 
-// The export's lines are made by Postgres: a batch reaches the server as one text value, not as
-// a thousand row objects. Per-row objects outlived the young generation while a batch was in
-// flight, so V8 promoted them and the old generation grew with the export until a full GC; one
-// string per batch leaves almost nothing to promote.
+// The export's lines are made by Postgres, and a batch reaches the server as one value read raw:
+// the driver's own buffer, sent on as it is, never a JavaScript row object or string. Row objects
+// and strings outlived V8's young generation while their batch was in flight, so they were
+// promoted and the old generation grew with the export until a full GC; bytes outside the heap
+// are freed with their small wrapper.
 
 const utc = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
@@ -50,19 +52,20 @@ const JSON_FIELDS = sql.raw(COLUMNS.map(([name, expr]) => `${expr} as ${name}`).
 
 const JSON_LINE = sql.raw(`row_to_json(j)::text || E'\\n'`);
 
-export type ExportTextBatch = { count: number; lastId: number; text: string };
+const dialect = new PgDialect();
 
-/** The next `limit` messages after `afterId`, as JSONL or CSV lines in one text value. */
-export async function exportTextBatch(
-  db: Executor,
+export type ExportBatch = { count: number; lastId: number; bytes: Uint8Array };
+
+/** The next `limit` messages after `afterId`, as JSONL or CSV lines (UTF-8) in one value. */
+export async function exportBatch(
   organizationId: number,
   filters: ConversationFilters,
   format: "jsonl" | "csv",
   afterId: number,
   limit: number,
-): Promise<ExportTextBatch> {
+): Promise<ExportBatch> {
   const line = format === "csv" ? CSV_LINE : JSON_LINE;
-  const rows = await db.execute<{ count: number; last_id: string | null; text: string }>(sql`
+  const query = dialect.sqlToQuery(sql`
     select count(*)::int as count, max(b.id)::text as last_id,
       coalesce(string_agg(b.line, '' order by b.id), '') as text
     from (select m.id, ${line} as line
@@ -71,6 +74,10 @@ export async function exportTextBatch(
         cross join lateral (select ${JSON_FIELDS}) j
       where ${conversationConditions(organizationId, filters)} and m.id > ${afterId}::bigint
       order by m.id limit ${limit}) b`);
-  const row = rows[0]!;
-  return { count: row.count, lastId: Number(row.last_id ?? afterId), text: row.text };
+  // raw(): each column as the driver's Buffer (text format), so the lines are never decoded.
+  const [row] = await sqlClient()
+    .unsafe(query.sql, query.params as never[], { prepare: true })
+    .raw();
+  const [count, lastId, bytes] = row as unknown as [Buffer, Buffer | null, Buffer];
+  return { count: Number(count.toString()), lastId: lastId ? Number(lastId.toString()) : afterId, bytes };
 }

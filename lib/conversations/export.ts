@@ -1,5 +1,4 @@
-import { db } from "@/db";
-import { EXPORT_COLUMN_NAMES, exportTextBatch } from "@/db/queries/conversation-export";
+import { EXPORT_COLUMN_NAMES, exportBatch } from "@/db/queries/conversation-export";
 import type { ConversationFiltersInput } from "@/lib/validations/conversation";
 import { toFilters } from "./read";
 
@@ -29,26 +28,25 @@ export async function* exportLines(
   organizationId: number,
   query: ConversationFiltersInput,
   format: "jsonl" | "csv",
-): AsyncGenerator<string> {
+): AsyncGenerator<Uint8Array> {
   const filters = toFilters(query);
-  if (format === "csv") yield csvLine([...CSV_COLUMNS]);
+  if (format === "csv") yield new TextEncoder().encode(csvLine([...CSV_COLUMNS]));
   let afterId = 0;
   for (;;) {
-    const batch = await exportTextBatch(db, organizationId, filters, format, afterId, EXPORT_BATCH);
-    if (batch.count > 0) yield batch.text;
+    const batch = await exportBatch(organizationId, filters, format, afterId, EXPORT_BATCH);
+    if (batch.count > 0) yield batch.bytes;
     if (batch.count < EXPORT_BATCH) return;
     afterId = batch.lastId;
   }
 }
 
 /** A pull stream: the next batch is read only when the client has taken the previous one. */
-export function exportStream(lines: AsyncGenerator<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
+export function exportStream(lines: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
   return new ReadableStream({
     async pull(controller) {
       const next = await lines.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
+      else controller.enqueue(next.value);
     },
     async cancel() {
       await lines.return(undefined);
