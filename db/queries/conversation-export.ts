@@ -11,24 +11,27 @@ import { type ConversationFilters, conversationConditions } from "./conversation
 
 const utc = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-// Column name → SQL expression, in export order; JSONL uses the names as keys (row_to_json keeps
-// the order and writes the compact form JSON.stringify does).
+// Column name → source column, in export order; JSONL uses the names as keys (row_to_json keeps
+// the order and writes the compact form JSON.stringify does). Lines are made from the batch's
+// rows after its limit: an expression under the sort would be computed for every matching row.
 const COLUMNS = [
   ["conversation_id", "c.public_id"],
   ["agent_id", "a.public_id"],
   ["agent_name", "a.name"],
   ["visitor_id", "c.visitor_id"],
   ["user_id", "c.user_sub"],
-  ["conversation_started_at", utc("c.created_at")],
+  ["conversation_started_at", "c.created_at"],
   ["message_id", "m.public_id"],
   ["role", "m.role"],
   ["content", "m.content"],
-  ["created_at", utc("m.created_at")],
+  ["created_at", "m.created_at"],
   ["rating", "m.feedback_rating"],
   ["comment", "m.feedback_comment"],
   ["input_tokens", "m.input_tokens"],
   ["output_tokens", "m.output_tokens"],
 ] as const;
+const TIMES = new Set(["conversation_started_at", "created_at"]);
+const value = (name: string) => (TIMES.has(name) ? utc(`b.${name}`) : `b.${name}`);
 
 export const EXPORT_COLUMN_NAMES = COLUMNS.map(([name]) => name);
 
@@ -46,9 +49,10 @@ function csvCell(name: string, expr: string): string {
 }
 
 const CSV_LINE = sql.raw(
-  `${COLUMNS.map(([name, expr]) => csvCell(name, expr)).join(" || ',' || ")} || E'\\r\\n'`,
+  `${COLUMNS.map(([name]) => csvCell(name, value(name))).join(" || ',' || ")} || E'\\r\\n'`,
 );
-const JSON_FIELDS = sql.raw(COLUMNS.map(([name, expr]) => `${expr} as ${name}`).join(", "));
+const JSON_FIELDS = sql.raw(COLUMNS.map(([name]) => `${value(name)} as ${name}`).join(", "));
+const SOURCES = sql.raw(COLUMNS.map(([name, source]) => `${source} as ${name}`).join(", "));
 
 const JSON_LINE = sql.raw(`row_to_json(j)::text || E'\\n'`);
 
@@ -67,13 +71,13 @@ export async function exportBatch(
   const line = format === "csv" ? CSV_LINE : JSON_LINE;
   const query = dialect.sqlToQuery(sql`
     select count(*)::int as count, max(b.id)::text as last_id,
-      coalesce(string_agg(b.line, '' order by b.id), '') as text
-    from (select m.id, ${line} as line
+      coalesce(string_agg(${line}, '' order by b.id), '') as text
+    from (select m.id, ${SOURCES}
       from conversation_messages m join conversations c on c.id = m.conversation_id
         join agents a on a.id = c.agent_id
-        cross join lateral (select ${JSON_FIELDS}) j
       where ${conversationConditions(organizationId, filters)} and m.id > ${afterId}::bigint
-      order by m.id limit ${limit}) b`);
+      order by m.id limit ${limit}) b
+      cross join lateral (select ${JSON_FIELDS}) j`);
   // raw(): each column as the driver's Buffer (text format), so the lines are never decoded.
   const [row] = await sqlClient()
     .unsafe(query.sql, query.params as never[], { prepare: true })
