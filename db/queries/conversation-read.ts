@@ -155,31 +155,3 @@ export async function listLatestMessageRows(db: Executor, conversationId: number
     order by m.id desc limit ${limit}) t order by id`);
   return [...rows].map((r) => ({ ...r, id: Number(r.id) }));
 }
-
-export type ExportRow = MessageRow & {
-  conversation_public_id: string;
-  agent_public_id: string;
-  agent_name: string;
-  visitor_id: string;
-  user_sub: string | null;
-  conversation_started_at: string;
-};
-
-/** One batch of the export: messages of the matching conversations, in message id order. */
-export async function exportBatch(
-  db: Executor,
-  organizationId: number,
-  filters: ConversationFilters,
-  afterId: number,
-  limit: number,
-): Promise<ExportRow[]> {
-  const rows =
-    await db.execute<ExportRow>(sql`select ${messageColumns}, c.public_id as conversation_public_id,
-      a.public_id as agent_public_id, a.name as agent_name, c.visitor_id, c.user_sub,
-      ${utc("c.created_at")} as conversation_started_at
-    from conversation_messages m join conversations c on c.id = m.conversation_id
-      join agents a on a.id = c.agent_id
-    where ${conversationConditions(organizationId, filters)} and m.id > ${afterId}::bigint
-    order by m.id limit ${limit}`);
-  return [...rows].map((r) => ({ ...r, id: Number(r.id) }));
-}
