@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listRoute } from "@/app/api/v1/agents/route";
 import { db } from "@/db";
+import { PAGE_OFFSET } from "@/db/queries/agent-api-read";
 import { listAgentsForOrganization } from "@/db/queries/agent-read";
 import { countStatements } from "@/db/query-counter";
 import { agents } from "@/db/schema";
@@ -120,6 +121,23 @@ describe("GET /api/v1/agents: walking 1,000 agents that share one created_at", (
       sql`select public_id from agents where organization_id = ${org.id} order by created_at desc, id desc`,
     );
     expected = rows.map((r) => r.public_id);
+  });
+
+  it("the offset page's prepared (generic) plan looks its ids up by index", async () => {
+    await db.execute(sql`analyze agents`);
+    const plan = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+      await tx.execute(sql.raw(`prepare offset_page(bigint, int, int) as ${PAGE_OFFSET}`));
+      const rows = await tx.execute<{ "QUERY PLAN": string }>(
+        sql.raw(`explain execute offset_page(${org.id}, 50, 900)`),
+      );
+      await tx.execute(sql`deallocate offset_page`);
+      return rows;
+    });
+    const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
+    // The page's ids (the init plan) drive an index lookup; no second walk hash-joined to them.
+    expect(text).toMatch(/Index Cond: .*id = ANY \(\(InitPlan \d+\)/);
+    expect(text).not.toMatch(/Hash (Semi )?Join/);
   });
 
   it("by offset (limit 50): each agent exactly once, newest first", async () => {
