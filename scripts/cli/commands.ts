@@ -87,8 +87,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   }),
   "api-key:create": command({
     summary: "Create an org API key. The secret is printed once, here.",
-    usage:
-      "api-key:create --org acme [--name ci] [--scopes agents:read,agents:write,conversations:read,conversations:write] [--expires-in-days N]",
+    usage: `api-key:create --org acme [--name ci] [--scopes ${API_KEY_SCOPES.join(",")}] [--expires-in-days N]`,
     options: z.strictObject({
       org: slug,
       name: apiKeyNameSchema.default("cli"),

@@ -153,9 +153,15 @@ test("a user of org A gets 404 on every page of org B", async ({ page }) => {
     expect(res?.status(), `/${b.slug}/${path}`).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
     await expect(page.locator("body")).not.toContainText(b.name);
+    // Nor does the title name the org, or echo its slug as if it were one.
+    await expect(page).toHaveTitle("Page not found · YourAgent");
   }
   // An org that does not exist looks exactly the same.
   expect((await page.goto("/no-such-org-xyz/agents"))?.status()).toBe(404);
+  await expect(page).toHaveTitle("Page not found · YourAgent");
+  // A member's pages carry the org's name.
+  await page.goto(`/${a.slug}/agents`);
+  await expect(page).toHaveTitle(`Agents · ${a.name} · YourAgent`);
   await page.screenshot(shot("not-found"));
 });
 

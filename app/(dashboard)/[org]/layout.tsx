@@ -3,15 +3,21 @@ import type { Metadata } from "next";
 import { BrandMark } from "@/components/brand-mark";
 import { JobsHealthBanner } from "@/components/jobs-health-banner";
 import { SessionKeepAlive } from "@/components/session-keep-alive";
-import { requireOrgMembership } from "@/lib/auth/org-context";
+import { getCurrentUser, requireOrgMembership, resolveOrgContext } from "@/lib/auth/org-context";
 import { listOrganizationsOfUser } from "@/lib/organizations/members";
 import { NavLinks } from "../_components/nav-links";
 import { OrgSwitcher } from "../_components/org-switcher";
 import { signOutAction } from "../actions";
 
+// The title names the org only for its members: under any other slug the page is a 404, and its
+// title must neither echo the URL as if it were an org nor hint that one exists. Both lookups are
+// cached per request, so the layout's own membership check reuses them.
 export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
   const { org } = await params;
-  return { title: { default: org, template: `%s · ${org} · YourAgent` } };
+  const user = await getCurrentUser();
+  const ctx = user ? await resolveOrgContext(user, org) : null;
+  if (!ctx) return { title: { absolute: "Page not found · YourAgent" } };
+  return { title: { default: ctx.org.name, template: `%s · ${ctx.org.name} · YourAgent` } };
 }
 
 export default async function OrgLayout({
