@@ -12,11 +12,14 @@ import { signOutAction } from "../actions";
 // The title names the org only for its members: under any other slug the page is a 404, and its
 // title must neither echo the URL as if it were an org nor hint that one exists. Both lookups are
 // cached per request, so the layout's own membership check reuses them.
+const NOT_FOUND_TITLE = "Page not found · YourAgent";
+
 export async function generateMetadata({ params }: { params: Promise<{ org: string }> }): Promise<Metadata> {
   const { org } = await params;
   const user = await getCurrentUser();
   const ctx = user ? await resolveOrgContext(user, org) : null;
-  if (!ctx) return { title: { absolute: "Page not found · YourAgent" } };
+  // A template without %s: the page's own title ("Agents") must not show through either.
+  if (!ctx) return { title: { default: NOT_FOUND_TITLE, template: NOT_FOUND_TITLE } };
   return { title: { default: ctx.org.name, template: `%s · ${ctx.org.name} · YourAgent` } };
 }
 
