@@ -2,7 +2,7 @@ import { db } from "@/db";
 import { listSourcesOfPack } from "@/db/queries/knowledge-sources";
 import type { UseCaseContext } from "@/lib/actor";
 import { createAgent } from "@/lib/agents/create-agent";
-import { syncSourceNow } from "@/lib/knowledge/ingest/sync-now";
+import { syncSourceNow } from "@/lib/knowledge/ingest/run-sync";
 import { createKnowledgePack } from "@/lib/knowledge-packs/manage-knowledge-packs";
 import { createAgentSchema } from "@/lib/validations/agent";
 import { createKnowledgePackSchema } from "@/lib/validations/knowledge-pack";
