@@ -2,9 +2,12 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { agents, auditEvents, knowledgePacks, knowledgeSources } from "@/db/schema";
+import { settleBackgroundWork } from "@/lib/background-work";
 import { seedDemoContent } from "@/lib/demo/seed-content";
+import { KNOWLEDGE_SYNC_REQUESTED } from "@/lib/inngest/events";
 import { searchKnowledgePack } from "@/lib/knowledge/search";
 import { createTestOrg } from "@/tests/fixtures";
+import { startFakeBackends } from "@/tests/fixtures/inngest";
 
 // The first start's demo content is made through the use cases, so a new user's org works before
 // any job server is reachable: the packs' text is searchable, and the agent answers from one.
@@ -49,5 +52,27 @@ describe("demo content of a first start", () => {
       "knowledge_pack.created",
       "knowledge_pack.created",
     ]);
+  });
+
+  it("with Inngest configured, each pack's text is ingested once: here, with no sync event", async () => {
+    const backends = await startFakeBackends();
+    try {
+      const org = await createTestOrg();
+      await seedDemoContent(org.id);
+      await settleBackgroundWork(10_000);
+
+      expect(backends.inngest.eventsNamed(KNOWLEDGE_SYNC_REQUESTED)).toEqual([]);
+      // Every sync takes the next generation: one sync each.
+      const sources = await db
+        .select({ status: knowledgeSources.status, generation: knowledgeSources.generation })
+        .from(knowledgeSources)
+        .where(eq(knowledgeSources.organizationId, org.id));
+      expect(sources).toEqual([
+        { status: "ready", generation: 1 },
+        { status: "ready", generation: 1 },
+      ]);
+    } finally {
+      await backends.close();
+    }
   });
 });
