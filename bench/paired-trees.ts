@@ -97,6 +97,7 @@ const median = (xs: number[]) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
+const round2 = (x: number) => Math.round(x * 100) / 100;
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 const servers: BenchServer[] = [];
@@ -131,8 +132,8 @@ try {
   const summary = {
     ratioBefore: median(units.filter((u) => u.side === "before").map((u) => u.ratio)),
     ratioAfter: median(units.filter((u) => u.side === "after").map((u) => u.ratio)),
-    appMsBefore: median(units.filter((u) => u.side === "before").map((u) => u.appMs ?? 0)),
-    appMsAfter: median(units.filter((u) => u.side === "after").map((u) => u.appMs ?? 0)),
+    appMsBefore: round2(median(units.filter((u) => u.side === "before").map((u) => u.appMs ?? 0))),
+    appMsAfter: round2(median(units.filter((u) => u.side === "after").map((u) => u.appMs ?? 0))),
     medianRatioChange: median(perRound.map((p) => p.ratioChange)),
     medianApiChange: median(perRound.map((p) => p.apiChange)),
   };
