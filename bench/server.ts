@@ -11,15 +11,23 @@ export const BENCH_LOG = path.resolve("test-results/logs/bench-server.log");
 
 export type BenchServer = { url: string; pid?: number; stop: () => Promise<number | null> };
 
-/** One instance: its port and what differs from the others (e.g. RATE_LIMIT_STORE). */
-export type InstanceOptions = { port?: number; env?: Record<string, string>; logName?: string };
+/**
+ * One instance: its port and what differs from the others (e.g. RATE_LIMIT_STORE). `cwd`: another
+ * checkout to serve, built into its own BENCH_DIST_DIR, on its own `.data-bench` (the paired
+ * before/after rounds, bench/paired-trees.ts).
+ */
+export type InstanceOptions = { port?: number; env?: Record<string, string>; logName?: string; cwd?: string };
 
-function serverEnv(port = BENCH_PORT, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+function serverEnv(
+  port = BENCH_PORT,
+  extra: Record<string, string> = {},
+  dataDir = BENCH_DATA_DIR,
+): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: "production",
     PORT: String(port),
-    YOURAGENT_DATA_DIR: BENCH_DATA_DIR,
+    YOURAGENT_DATA_DIR: dataDir,
     NEXT_DIST_DIR: BENCH_DIST_DIR,
     APP_URL: `http://localhost:${port}`,
     AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-0",
@@ -80,8 +88,10 @@ export async function startServer(opts: InstanceOptions = {}): Promise<BenchServ
     process.env.BENCH_CPU_PROF && !opts.logName
       ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
       : [];
+  const dataDir = opts.cwd ? path.join(opts.cwd, ".data-bench") : BENCH_DATA_DIR;
   const child = spawn(process.execPath, [...prof, "--import", "tsx", "scripts/serve.ts"], {
-    env: serverEnv(port, opts.env),
+    cwd: opts.cwd,
+    env: serverEnv(port, opts.env, dataDir),
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.pipe(logStream);

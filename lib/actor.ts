@@ -7,7 +7,16 @@ export type Actor =
   | { type: "system"; label: string };
 
 /** Who a use case acts for: the org (from the session or the API key, never the request) and the actor. */
-export type UseCaseContext = { organizationId: number; actor: Actor };
+export type UseCaseContext = {
+  organizationId: number;
+  actor: Actor;
+  /**
+   * Where the knowledge syncs a use case starts run: handed to Inngest after commit (the
+   * default), or "inline": in this process, finished before the use case returns, and no event
+   * (the demo seed of a first start, which must be searchable before any job server is reachable).
+   */
+  knowledgeSync?: "inline";
+};
 
 export function actorFromApiKey(p: ApiKeyPrincipal): Actor {
   return { type: "api_key", apiKeyId: p.apiKeyId, keyId: p.keyId, label: p.keyName };

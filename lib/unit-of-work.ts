@@ -49,12 +49,16 @@ export function writeAudit(
 
 export async function unitOfWork<T>(ctx: UseCaseContext, fn: (work: Work) => Promise<T>): Promise<T> {
   const queued: (() => void)[] = [];
+  const inlineSyncs: SyncRequest[] = [];
   const afterCommit: AfterCommit = {
     optimize: (request) => queued.push(() => scheduleOptimizationDispatch(request)),
     webhook: (type, data) =>
       queued.push(() => notifyWebhooks({ organizationId: ctx.organizationId, type, data })),
     invalidateWidgetAgent: (publicId) => queued.push(() => invalidateWidgetAgent(publicId)),
-    syncKnowledge: (request) => queued.push(() => runInBackground(() => sendSyncEvent(request))),
+    syncKnowledge: (request) =>
+      ctx.knowledgeSync === "inline"
+        ? inlineSyncs.push(request)
+        : queued.push(() => runInBackground(() => sendSyncEvent(request))),
   };
   const result = await db.transaction((tx) =>
     fn({
@@ -64,5 +68,10 @@ export async function unitOfWork<T>(ctx: UseCaseContext, fn: (work: Work) => Pro
     }),
   );
   for (const run of queued) run();
+  if (inlineSyncs.length > 0) {
+    // Loaded here only: the ingestion steps (extraction, fetching) are no other use case's concern.
+    const { syncSourceNow } = await import("@/lib/knowledge/ingest/run-sync");
+    for (const request of inlineSyncs) await syncSourceNow(request.sourcePublicId);
+  }
   return result;
 }

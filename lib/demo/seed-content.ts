@@ -1,8 +1,5 @@
-import { db } from "@/db";
-import { listSourcesOfPack } from "@/db/queries/knowledge-sources";
 import type { UseCaseContext } from "@/lib/actor";
 import { createAgent } from "@/lib/agents/create-agent";
-import { syncSourceNow } from "@/lib/knowledge/ingest/sync-now";
 import { createKnowledgePack } from "@/lib/knowledge-packs/manage-knowledge-packs";
 import { createAgentSchema } from "@/lib/validations/agent";
 import { createKnowledgePackSchema } from "@/lib/validations/knowledge-pack";
@@ -29,13 +26,17 @@ const PACKS = [
  * whose widget answers from them. Optimization is off: it would wait for Inngest in a fresh setup.
  */
 export async function seedDemoContent(organizationId: number): Promise<void> {
-  const ctx: UseCaseContext = { organizationId, actor: { type: "system", label: "demo seed" } };
+  // Synced in this process and only here: an event as well would ingest the same text twice
+  // once Inngest is configured.
+  const ctx: UseCaseContext = {
+    organizationId,
+    actor: { type: "system", label: "demo seed" },
+    knowledgeSync: "inline",
+  };
   const packIds: string[] = [];
   for (const pack of PACKS) {
     const row = await createKnowledgePack(ctx, createKnowledgePackSchema.parse(pack));
     packIds.push(row.publicId);
-    for (const source of await listSourcesOfPack(db, organizationId, row.publicId))
-      await syncSourceNow(source.publicId);
   }
   await createAgent({
     organizationId,

@@ -2,12 +2,27 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { agents, auditEvents, knowledgePacks, knowledgeSources } from "@/db/schema";
+import { settleBackgroundWork } from "@/lib/background-work";
 import { seedDemoContent } from "@/lib/demo/seed-content";
+import { KNOWLEDGE_SYNC_REQUESTED } from "@/lib/inngest/events";
 import { searchKnowledgePack } from "@/lib/knowledge/search";
 import { createTestOrg } from "@/tests/fixtures";
+import { startFakeBackends } from "@/tests/fixtures/inngest";
 
 // The first start's demo content is made through the use cases, so a new user's org works before
 // any job server is reachable: the packs' text is searchable, and the agent answers from one.
+// Each sync takes the next generation: generation 1 is a source synced exactly once.
+const READY_ONCE = { status: "ready", chunks: 1, generation: 1 };
+const sourcesOf = (organizationId: number) =>
+  db
+    .select({
+      status: knowledgeSources.status,
+      chunks: knowledgeSources.chunkCount,
+      generation: knowledgeSources.generation,
+    })
+    .from(knowledgeSources)
+    .where(eq(knowledgeSources.organizationId, organizationId));
+
 describe("demo content of a first start", () => {
   it("two packs whose text is ready and searchable, and an agent on the returns policy", async () => {
     const org = await createTestOrg();
@@ -18,14 +33,7 @@ describe("demo content of a first start", () => {
       .from(knowledgePacks)
       .where(eq(knowledgePacks.organizationId, org.id));
     expect(packs.map((p) => p.name).sort()).toEqual(["Product catalog", "Returns policy"]);
-    const sources = await db
-      .select({ status: knowledgeSources.status, chunks: knowledgeSources.chunkCount })
-      .from(knowledgeSources)
-      .where(eq(knowledgeSources.organizationId, org.id));
-    expect(sources).toEqual([
-      { status: "ready", chunks: 1 },
-      { status: "ready", chunks: 1 },
-    ]);
+    expect(await sourcesOf(org.id)).toEqual([READY_ONCE, READY_ONCE]);
 
     const returns = packs.find((p) => p.name === "Returns policy")!;
     const found = await searchKnowledgePack(org.id, returns.publicId, {
@@ -49,5 +57,19 @@ describe("demo content of a first start", () => {
       "knowledge_pack.created",
       "knowledge_pack.created",
     ]);
+  });
+
+  it("with Inngest configured, each pack's text is ingested once: here, with no sync event", async () => {
+    const backends = await startFakeBackends();
+    try {
+      const org = await createTestOrg();
+      await seedDemoContent(org.id);
+      await settleBackgroundWork(10_000);
+
+      expect(backends.inngest.eventsNamed(KNOWLEDGE_SYNC_REQUESTED)).toEqual([]);
+      expect(await sourcesOf(org.id)).toEqual([READY_ONCE, READY_ONCE]);
+    } finally {
+      await backends.close();
+    }
   });
 });

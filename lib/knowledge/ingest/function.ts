@@ -2,8 +2,9 @@ import { db } from "@/db";
 import { listSourcesDueForSync } from "@/db/queries/knowledge-ingest";
 import { inngest } from "@/lib/inngest/client";
 import { knowledgeSyncRequested, knowledgeSyncRequestedSchema } from "@/lib/inngest/events";
+import { runSync } from "./run-sync";
 import { sendSyncEvent } from "./send-event";
-import { type DocumentResult, finishSync, ingestDocument, onIngestFailure, planSync } from "./steps";
+import { onIngestFailure } from "./steps";
 
 // One run per sync of a source: plan (mark processing, list the documents: one, or a sitemap's
 // pages) → one step per document (fetch → extract → chunk → stage its chunks, progress +1) →
@@ -24,13 +25,9 @@ export const ingestKnowledgeSource = inngest.createFunction(
   },
   async ({ event, step }) => {
     const data = knowledgeSyncRequestedSchema.parse(event.data);
-    const plan = await step.run("plan", () => planSync(data.source_public_id));
-    if (!plan) return { status: "ignored", reason: "source deleted" };
-    const results: DocumentResult[] = [];
-    for (let i = 0; i < plan.documents.length; i++) {
-      results.push(await step.run(`document-${i}`, () => ingestDocument(plan, i)));
-    }
-    return step.run("index", () => finishSync(plan, results));
+    // Step output comes back as JSON; a sync's steps return nothing JSON would change.
+    const run = <T>(id: string, work: () => Promise<T>) => step.run(id, work) as Promise<T>;
+    return runSync(data.source_public_id, run);
   },
 );
 
