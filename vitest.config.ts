@@ -70,7 +70,13 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          // Files are independent processes with no shared state; two at a time use both cores.
+          maxWorkers: Math.max(2, availableParallelism() - 1),
+        },
       },
       ...integrationProjects,
     ],
