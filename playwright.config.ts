@@ -20,7 +20,9 @@ export default defineConfig({
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
   use: {
     baseURL,
-    trace: "retain-on-failure",
+    // CI retries a failed test once and traces that retry: recording every test's trace (DOM
+    // snapshots, screencast) costs each of them time. Locally (no retries) failures keep theirs.
+    trace: process.env.CI ? "on-first-retry" : "retain-on-failure",
     screenshot: "only-on-failure",
     ...devices["Desktop Chrome"],
     launchOptions: {

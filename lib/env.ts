@@ -72,6 +72,8 @@ export const envSchema = z.object({
   // Webhook targets on private/loopback networks (SSRF guard): allowed outside production by
   // default so local receivers work; "1"/"0" forces it either way.
   WEBHOOK_ALLOW_PRIVATE_URLS: optionalString.pipe(z.enum(["0", "1"]).optional()),
+  // URL knowledge sources: one deadline for a page's every hop and its whole body.
+  KNOWLEDGE_FETCH_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(60_000).default(15_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -16,11 +16,13 @@ const PAGES: Record<string, { status: number; type: string; body: string }> = {
   "/api/health": { status: 200, type: "application/json", body: '{"ok":true}' },
 };
 
+// Marked as the app's pages are once React has hydrated them (components/hydration.tsx), so the
+// check does not wait out the marker's timeout on every stand-in page.
 function page(title: string, main: string) {
   return {
     status: 200,
     type: "text/html; charset=utf-8",
-    body: `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main><h1>${title}</h1>${main}</main></body></html>`,
+    body: `<!doctype html><html lang="en" data-page-hydrated="true"><head><title>${title}</title></head><body><main><h1>${title}</h1>${main}</main></body></html>`,
   };
 }
 

@@ -77,6 +77,12 @@ async function readBody(body: Parameters<typeof discard>[0] & AsyncIterable<Buff
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+const UNDICI_TIMEOUTS = new Set([
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT",
+]);
+
 /** Drops an unread body; undici reports the abort as an error event, which nobody awaits here. */
 function discard(body: { on: (e: "error", f: () => void) => unknown; destroy: () => unknown }) {
   body.on("error", () => undefined);
@@ -155,7 +161,9 @@ export async function fetchPage(rawUrl: string, overrides: Partial<FetchLimits> 
       return { url: target.url.href, bytes, contentType, status: res.statusCode };
     } catch (e) {
       if (e instanceof FetchError) throw e;
-      if (deadline.aborted)
+      // undici's own connect/headers/body timers run to the same deadline; on a busy event loop
+      // one of them can fire before the deadline's signal does.
+      if (deadline.aborted || UNDICI_TIMEOUTS.has((e as { code?: unknown })?.code as string))
         throw new FetchError(`The page did not finish loading within ${seconds} s.`, false, {
           timedOut: true,
         });
