@@ -39,9 +39,15 @@ export function createSqlClient(url: string, opts: { max?: number } = {}) {
       idle_in_transaction_session_timeout: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },
     onnotice: () => {},
-    debug: () => recordStatement(),
+    debug: statementHook,
   });
 }
+
+// The statement counter rides on postgres.js's `debug` hook, called once per statement sent
+// (begin and commit included). `withoutStack`: with a `debug` function set, postgres.js would
+// capture a stack for every query, which costs more than the query's own bookkeeping; the
+// postinstall patch (scripts/patch-postgres.mjs) skips that for a hook so marked.
+const statementHook = Object.assign(() => recordStatement(), { withoutStack: true });
 
 type Holder = { sql: ReturnType<typeof createSqlClient>; db: Db };
 const g = globalThis as unknown as { __youragentDb?: Holder };

@@ -4,6 +4,7 @@
 // TypeError that kills the process (our fault test "Postgres stopped mid-load" hits it). The
 // teardown also leaves nextWriteTimer set, so the connection never flushes again.
 // Idempotent; runs as `postinstall` and is verified by tests/unit/postgres-patch.test.ts.
+// (A second patch, below, concerns the cost of the `debug` hook.)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -39,6 +40,29 @@ for (const file of files) {
     continue;
   }
   writeFileSync(file, src);
+  patched++;
+}
+// Second patch: with a `debug` function set, every query allocates an Error for its stack
+// (async frames included), whether or not it ever fails. Our `debug` is only the statement
+// counter (db/index.ts) and marks itself `withoutStack`; for it, queries take the same path as
+// without `debug` (tagged templates keep their cached origin). Unpatched, nothing breaks: every
+// query just pays for the stack again.
+const STACK_MARK = "/* youragent-patch: debug hook without stacks */";
+const queryFiles = ["src/query.js", "cjs/src/query.js"].map((f) => path.join(root, f));
+for (const file of queryFiles) {
+  if (!existsSync(file)) continue;
+  const src = readFileSync(file, "utf8");
+  if (src.includes(STACK_MARK)) continue;
+  const uses = src.split("this.handler.debug\n").length - 1;
+  if (uses !== 2) {
+    console.error(`[patch-postgres] ${file}: pattern not found (postgres.js changed?); not patched`);
+    continue;
+  }
+  const next = src.replaceAll(
+    "this.handler.debug\n",
+    `(this.handler.debug && !this.handler.debug.withoutStack) ${STACK_MARK}\n`,
+  );
+  writeFileSync(file, next);
   patched++;
 }
 if (patched) console.error(`[patch-postgres] patched ${patched} file(s)`);

@@ -33,13 +33,20 @@ type Unsafe = (query: string, params: unknown[], options?: { prepare?: boolean }
  * a driver change fails loudly instead of running on the wrong connection).
  */
 export function onExecutor<T extends object>(prepared: T, db: Executor): T {
+  if (!("client" in prepared)) throw new Error("onExecutor: the prepared query no longer keeps its client");
+  return Object.assign(Object.create(prepared) as T, { client: { unsafe: namedOn(db) } });
+}
+
+/** SQL text with `$n` parameters, run on `db`'s connection as a named statement (see above). */
+export function runNamed<T>(db: Executor, text: string, params: unknown[]): Promise<T[]> {
+  return namedOn(db)(text, params) as Promise<T[]>;
+}
+
+function namedOn(db: Executor) {
   const client = (db as unknown as { session?: { client?: { unsafe?: Unsafe } } }).session?.client;
   const unsafe = client?.unsafe;
-  if (!client || typeof unsafe !== "function" || !("client" in prepared)) {
+  if (!client || typeof unsafe !== "function") {
     throw new Error("onExecutor: the database driver no longer exposes its client");
   }
-  const named = {
-    unsafe: (q: string, params: unknown[]) => unsafe.call(client, q, params, { prepare: true }),
-  };
-  return Object.assign(Object.create(prepared) as T, { client: named });
+  return (q: string, params: unknown[]) => unsafe.call(client, q, params, { prepare: true });
 }

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
 
 // Standard Webhooks (standardwebhooks.com): the signed content is `${id}.${timestamp}.${body}`,
 // HMAC-SHA256 keyed with the base64-decoded part of the `whsec_` secret, sent as `v1,<base64>`.
@@ -35,6 +35,8 @@ export function webhookHeaders(secret: string, messageId: string, body: string, 
   };
 }
 
+/** `msg_` and 32 hex digits. From randomUUID: it draws on a cached pool of entropy, where
+ * randomBytes asks the kernel on every call (one per agent create, subscribers or not). */
 export function newWebhookMessageId(): string {
-  return `msg_${randomBytes(16).toString("hex")}`;
+  return `msg_${randomUUID().replaceAll("-", "")}`;
 }
