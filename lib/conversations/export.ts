@@ -1,4 +1,4 @@
-import { EXPORT_COLUMN_NAMES, exportBatch } from "@/db/queries/conversation-export";
+import { EXPORT_COLUMN_NAMES, EXPORT_CSV_HEADER, exportBatch } from "@/db/queries/conversation-export";
 import type { ConversationFiltersInput } from "@/lib/validations/conversation";
 import { toFilters } from "./read";
 
@@ -9,28 +9,13 @@ export const EXPORT_BATCH = 1000;
 
 export const CSV_COLUMNS = EXPORT_COLUMN_NAMES;
 
-/**
- * One RFC 4180 field: quoted when it holds a quote, comma or line break. A cell a spreadsheet
- * would run as a formula (= + - @, tab, CR) gets a leading apostrophe first.
- */
-export function csvField(value: string | number | null): string {
-  if (value === null) return "";
-  let s = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-export function csvLine(values: (string | number | null)[]): string {
-  return `${values.map(csvField).join(",")}\r\n`;
-}
-
 export async function* exportLines(
   organizationId: number,
   query: ConversationFiltersInput,
   format: "jsonl" | "csv",
 ): AsyncGenerator<Uint8Array> {
   const filters = toFilters(query);
-  if (format === "csv") yield new TextEncoder().encode(csvLine([...CSV_COLUMNS]));
+  if (format === "csv") yield new TextEncoder().encode(EXPORT_CSV_HEADER);
   let afterId = 0;
   for (;;) {
     const batch = await exportBatch(organizationId, filters, format, afterId, EXPORT_BATCH);
