@@ -6,7 +6,7 @@ import { exportBatchQuery } from "@/db/queries/conversation-export";
 import * as schema from "@/db/schema";
 import { syncPersonas } from "@/db/seed";
 import { EXPORT_BATCH } from "@/lib/conversations/export";
-import { upsertOrg } from "./seed";
+import { AGENT_CONFIG, upsertOrg, WIDGET_CONFIG } from "./seed";
 
 // `npx tsx bench/export-plans.ts`: the export's batch statement at size, without the server.
 // Seeds one org with EXPORT_PLAN_MESSAGES messages (10 per conversation, the e2e spec's shape) in
@@ -34,8 +34,10 @@ try {
       await tx`delete from conversations where organization_id = ${orgId}`;
       await tx`delete from agents where organization_id = ${orgId}`;
       const [agent] = await tx<{ id: string }[]>`
-        insert into agents (organization_id, name, persona_id, system_prompt, optimization_status)
-        values (${orgId}, 'Export plans', (select id from personas limit 1), 'x', 'skipped') returning id`;
+        insert into agents (organization_id, name, persona_id, system_prompt, optimization_status,
+                            widget_config, config, allowed_origins)
+        values (${orgId}, 'Export plans', (select id from personas limit 1), 'x', 'skipped',
+                ${sql.json(WIDGET_CONFIG)}, ${sql.json(AGENT_CONFIG)}, '{}') returning id`;
       await tx`
         insert into conversations (organization_id, agent_id, visitor_id, last_message_at, message_count)
         select ${orgId}, ${agent!.id}, 'export-visitor-' || g, now() - make_interval(secs => g), ${PER_CONVERSATION}

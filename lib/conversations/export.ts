@@ -3,8 +3,8 @@ import type { ConversationFiltersInput } from "@/lib/validations/conversation";
 import { toFilters } from "./read";
 
 // The export: one line per message with its conversation's fields, read in keyset batches whose
-// lines Postgres writes (db/queries/conversation-export.ts), each sent before the next is read,
-// so memory holds one batch's text whatever the size of the export.
+// lines Postgres writes (db/queries/conversation-export.ts); the next batch is read while one is
+// sent, so memory holds two batches' text whatever the size of the export.
 export const EXPORT_BATCH = 1000;
 
 export const CSV_COLUMNS = EXPORT_COLUMN_NAMES;
@@ -16,12 +16,20 @@ export async function* exportLines(
 ): AsyncGenerator<Uint8Array> {
   const filters = toFilters(query);
   if (format === "csv") yield new TextEncoder().encode(EXPORT_CSV_HEADER);
-  let afterId = 0;
+  const read = (afterId: number) => {
+    const batch = exportBatch(organizationId, filters, format, afterId, EXPORT_BATCH);
+    // Awaited below unless the client goes away first: then its failure is nobody's to handle.
+    batch.catch(() => {});
+    return batch;
+  };
+  let next = read(0);
   for (;;) {
-    const batch = await exportBatch(organizationId, filters, format, afterId, EXPORT_BATCH);
+    const batch = await next;
+    const more = batch.count === EXPORT_BATCH;
+    // Postgres writes the next batch while this one goes to the client: two in memory at most.
+    if (more) next = read(batch.lastId);
     if (batch.count > 0) yield batch.bytes;
-    if (batch.count < EXPORT_BATCH) return;
-    afterId = batch.lastId;
+    if (!more) return;
   }
 }
 
