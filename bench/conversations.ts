@@ -8,7 +8,7 @@ import { AGENT_CONFIG, upsertOrg, WIDGET_CONFIG } from "./seed";
 // The conversations inbox at size (issue 13, acceptance 7): 200,000 conversations with
 // 1,000,000 messages seeded by generate_series. Page 1 of GET /api/v1/conversations against the
 // same statement in raw SQL; full-text search through the API and in raw SQL, with the GIN index
-// and with index scans switched off (what the search costs without the index).
+// and with bitmap scans switched off (what the search costs without the index).
 type Sql = postgres.Sql;
 
 export const CONVERSATIONS_ORG_SLUG = "bench-conversations";
@@ -107,11 +107,11 @@ const SEARCH_SQL = `select ${COLUMNS},
 
 function rawSearch(sql: Sql, organizationId: number, limit: number, withIndex: boolean) {
   if (withIndex) return sql.unsafe(SEARCH_SQL, [organizationId, SEARCH_TERM, limit + 1], { prepare: true });
-  // The same statement with index and bitmap scans off: the planner must read every message.
+  // The same statement with bitmap scans off: a GIN index serves only bitmap scans, so the
+  // planner must read every message, while the matches' conversations and messages are still
+  // looked up by primary key (with index scans off too, each of those became a sequential scan).
   return sql.begin(async (tx) => {
     await tx`set local enable_bitmapscan = off`;
-    await tx`set local enable_indexscan = off`;
-    await tx`set local enable_indexonlyscan = off`;
     return tx.unsafe(SEARCH_SQL, [organizationId, SEARCH_TERM, limit + 1], { prepare: true });
   });
 }
@@ -144,7 +144,7 @@ export async function conversationScenarios(ctx: BenchContext): Promise<Row[]> {
     await fnRow(
       ctx,
       "raw-conversations-search-noindex",
-      `search "${SEARCH_TERM}", index scans off (reads 1M messages)`,
+      `search "${SEARCH_TERM}", no GIN index: bitmap scans off (reads 1M messages)`,
       "raw-sql",
       () => rawSearch(ctx.raw, org.id, limit, false),
       "raw-conversations-search",
