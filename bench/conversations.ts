@@ -3,7 +3,7 @@ import { generateApiKey } from "@/lib/api-keys/format";
 import type { Goal, Row } from "./report";
 import { ratio } from "./report";
 import { type BenchContext, fnRow, httpRow } from "./scenarios";
-import { AGENT_CONFIG, upsertOrg, WIDGET_CONFIG } from "./seed";
+import { replaceOrgAgent, upsertOrg } from "./seed";
 
 // The conversations inbox at size (issue 13, acceptance 7): 200,000 conversations with
 // 1,000,000 messages seeded by generate_series. Page 1 of GET /api/v1/conversations against the
@@ -38,21 +38,13 @@ export async function seedConversationsOrg(sql: Sql): Promise<ConversationsOrg> 
     const t0 = performance.now();
     await sql.begin(async (tx) => {
       await tx`set local statement_timeout = 0`;
-      await tx`delete from conversations where organization_id = ${id}`;
-      await tx`delete from agents where organization_id = ${id}`;
-      const [agent] = await tx<{ id: string }[]>`
-        insert into agents (organization_id, name, persona_id, system_prompt, optimization_status,
-                            widget_config, config, allowed_origins)
-        values (${id}, 'Inbox bench', (select id from personas where key = 'assistant'),
-                'You are a helpful assistant.', 'skipped', ${sql.json(WIDGET_CONFIG)},
-                ${sql.json(AGENT_CONFIG)}, '{}')
-        returning id`;
+      const agentId = await replaceOrgAgent(tx, sql, id, "Inbox bench");
       await tx`update organizations set agent_count = 1 where id = ${id}`;
       // Newest activity = g 1; feedback on every seventh conversation.
       await tx`
         insert into conversations (organization_id, agent_id, visitor_id, created_at, last_message_at,
                                    message_count, feedback_up, feedback_down)
-        select ${id}, ${agent!.id}, 'bench-visitor-' || g, now() - make_interval(secs => g * 60 + 300),
+        select ${id}, ${agentId}, 'bench-visitor-' || g, now() - make_interval(secs => g * 60 + 300),
                now() - make_interval(secs => g * 60), ${MESSAGES_PER_CONVERSATION},
                (g % 7 = 0)::int, (g % 11 = 0)::int
         from generate_series(1, ${BENCH_CONVERSATIONS}) g`;

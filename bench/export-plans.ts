@@ -6,7 +6,7 @@ import { exportBatchQuery } from "@/db/queries/conversation-export";
 import * as schema from "@/db/schema";
 import { syncPersonas } from "@/db/seed";
 import { EXPORT_BATCH } from "@/lib/conversations/export";
-import { AGENT_CONFIG, upsertOrg, WIDGET_CONFIG } from "./seed";
+import { replaceOrgAgent, upsertOrg } from "./seed";
 
 // `npx tsx bench/export-plans.ts`: the export's batch statement at size, without the server.
 // Seeds one org with EXPORT_PLAN_MESSAGES messages (10 per conversation, the e2e spec's shape) in
@@ -31,16 +31,10 @@ try {
   if (Number(n) !== MESSAGES) {
     await sql.begin(async (tx) => {
       await tx`set local statement_timeout = 0`;
-      await tx`delete from conversations where organization_id = ${orgId}`;
-      await tx`delete from agents where organization_id = ${orgId}`;
-      const [agent] = await tx<{ id: string }[]>`
-        insert into agents (organization_id, name, persona_id, system_prompt, optimization_status,
-                            widget_config, config, allowed_origins)
-        values (${orgId}, 'Export plans', (select id from personas limit 1), 'x', 'skipped',
-                ${sql.json(WIDGET_CONFIG)}, ${sql.json(AGENT_CONFIG)}, '{}') returning id`;
+      const agentId = await replaceOrgAgent(tx, sql, orgId, "Export plans");
       await tx`
         insert into conversations (organization_id, agent_id, visitor_id, last_message_at, message_count)
-        select ${orgId}, ${agent!.id}, 'export-visitor-' || g, now() - make_interval(secs => g), ${PER_CONVERSATION}
+        select ${orgId}, ${agentId}, 'export-visitor-' || g, now() - make_interval(secs => g), ${PER_CONVERSATION}
         from generate_series(1, ${MESSAGES / PER_CONVERSATION}) g`;
       await tx`
         insert into conversation_messages (conversation_id, role, content)
