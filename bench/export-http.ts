@@ -5,7 +5,8 @@ import { generateApiKey } from "@/lib/api-keys/format";
 
 // `npx tsx bench/export-http.ts` after bench/export-plans.ts (its seeded .data-exportplans) and
 // a build in .next-f: the export through the production server, per format, with the encodings a
-// client may ask for. EXPORT_HTTP_PORT (default 3325); BENCH_CPU_PROF=<dir> profiles the server.
+// client may ask for. EXPORT_HTTP_PORT (default 3325), EXPORT_HTTP_FORMATS (jsonl,csv),
+// EXPORT_HTTP_QUICK=1 (the client's default encoding only); BENCH_CPU_PROF=<dir> profiles the server.
 const port = Number(process.env.EXPORT_HTTP_PORT ?? 3325);
 const handle = await startEmbeddedPostgres(".data-exportplans");
 const sql = postgres(handle.url, { max: 1, onnotice: () => {} });
@@ -39,8 +40,9 @@ try {
     if (i > 300) throw new Error("server not healthy");
     await new Promise((r) => setTimeout(r, 200));
   }
-  for (const encoding of [undefined, "identity"]) {
-    for (const format of ["jsonl", "csv"]) {
+  const formats = (process.env.EXPORT_HTTP_FORMATS ?? "jsonl,csv").split(",");
+  for (const encoding of process.env.EXPORT_HTTP_QUICK === "1" ? [undefined] : [undefined, "identity"]) {
+    for (const format of formats) {
       const t0 = performance.now();
       const res = await fetch(`${url}/api/v1/conversations/export?format=${format}`, {
         headers: { authorization: `Bearer ${k.key}`, ...(encoding ? { "accept-encoding": encoding } : {}) },
