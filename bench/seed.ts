@@ -87,3 +87,22 @@ export async function seedListOrg(sql: Sql): Promise<BenchOrg & { sampleAgentId:
     offset 500 limit 1`;
   return { id, slug: LIST_ORG_SLUG, key: await createKey(sql, id), sampleAgentId: sample?.public_id ?? "" };
 }
+
+/** Empties an org of conversations and agents and gives it one agent (the inbox benches' seed). */
+export async function replaceOrgAgent(
+  tx: postgres.TransactionSql,
+  sql: Sql,
+  organizationId: number,
+  name: string,
+): Promise<string> {
+  await tx`delete from conversations where organization_id = ${organizationId}`;
+  await tx`delete from agents where organization_id = ${organizationId}`;
+  const [agent] = await tx<{ id: string }[]>`
+    insert into agents (organization_id, name, persona_id, system_prompt, optimization_status,
+                        widget_config, config, allowed_origins)
+    values (${organizationId}, ${name}, (select id from personas where key = 'assistant'),
+            'You are a helpful assistant.', 'skipped', ${sql.json(WIDGET_CONFIG)},
+            ${sql.json(AGENT_CONFIG)}, '{}')
+    returning id`;
+  return agent!.id;
+}

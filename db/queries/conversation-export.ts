@@ -34,13 +34,19 @@ const TIMES = new Set(["conversation_started_at", "created_at"]);
 const value = (name: string) => (TIMES.has(name) ? utc(`b.${name}`) : `b.${name}`);
 
 export const EXPORT_COLUMN_NAMES = COLUMNS.map(([name]) => name);
+// The CSV header record: plain snake_case names need neither quoting nor the formula prefix.
+export const EXPORT_CSV_HEADER = `${EXPORT_COLUMN_NAMES.join(",")}\r\n`;
 
 // Free text anyone can set (names, visitor and user ids, messages, comments) gets the full CSV
 // treatment; generated ids, timestamps, enums and numbers cannot hold a quote, comma, line break
 // or a leading formula character, and skipping two regex tests per cell keeps the export fast.
 const FREE_TEXT = new Set(["agent_name", "visitor_id", "user_id", "content", "comment"]);
 
-/** Same rules as csvField (lib/conversations/export.ts): formula prefix first, then RFC 4180 quoting. */
+/**
+ * The CSV rules (the product's only definition; the integration tests hold it to a JavaScript
+ * reference): a cell a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading
+ * apostrophe first, then RFC 4180 quoting when it holds a quote, comma or line break.
+ */
 function csvCell(name: string, expr: string): string {
   const text = `(${expr})::text`;
   if (!FREE_TEXT.has(name)) return `coalesce(${text}, '')`;
@@ -60,16 +66,16 @@ const dialect = new PgDialect();
 
 export type ExportBatch = { count: number; lastId: number; bytes: Uint8Array };
 
-/** The next `limit` messages after `afterId`, as JSONL or CSV lines (UTF-8) in one value. */
-export async function exportBatch(
+/** The batch statement: the next `limit` messages after `afterId` as lines, in one value. */
+export function exportBatchQuery(
   organizationId: number,
   filters: ConversationFilters,
   format: "jsonl" | "csv",
   afterId: number,
   limit: number,
-): Promise<ExportBatch> {
+) {
   const line = format === "csv" ? CSV_LINE : JSON_LINE;
-  const query = dialect.sqlToQuery(sql`
+  return dialect.sqlToQuery(sql`
     select count(*)::int as count, max(b.id)::text as last_id,
       coalesce(string_agg(${line}, '' order by b.id), '') as text
     from (select m.id, ${SOURCES}
@@ -78,6 +84,17 @@ export async function exportBatch(
       where ${conversationConditions(organizationId, filters)} and m.id > ${afterId}::bigint
       order by m.id limit ${limit}) b
       cross join lateral (select ${JSON_FIELDS}) j`);
+}
+
+/** The next `limit` messages after `afterId`, as JSONL or CSV lines (UTF-8) in one value. */
+export async function exportBatch(
+  organizationId: number,
+  filters: ConversationFilters,
+  format: "jsonl" | "csv",
+  afterId: number,
+  limit: number,
+): Promise<ExportBatch> {
+  const query = exportBatchQuery(organizationId, filters, format, afterId, limit);
   // raw(): each column as the driver's Buffer (text format), so the lines are never decoded.
   const [row] = await sqlClient()
     .unsafe(query.sql, query.params as never[], { prepare: true })

@@ -1,28 +1,13 @@
-import { EXPORT_COLUMN_NAMES, exportBatch } from "@/db/queries/conversation-export";
+import { EXPORT_COLUMN_NAMES, EXPORT_CSV_HEADER, exportBatch } from "@/db/queries/conversation-export";
 import type { ConversationFiltersInput } from "@/lib/validations/conversation";
 import { toFilters } from "./read";
 
 // The export: one line per message with its conversation's fields, read in keyset batches whose
-// lines Postgres writes (db/queries/conversation-export.ts), each sent before the next is read,
-// so memory holds one batch's text whatever the size of the export.
+// lines Postgres writes (db/queries/conversation-export.ts); the next batch is read while one is
+// sent, so memory holds two batches' text whatever the size of the export.
 export const EXPORT_BATCH = 1000;
 
 export const CSV_COLUMNS = EXPORT_COLUMN_NAMES;
-
-/**
- * One RFC 4180 field: quoted when it holds a quote, comma or line break. A cell a spreadsheet
- * would run as a formula (= + - @, tab, CR) gets a leading apostrophe first.
- */
-export function csvField(value: string | number | null): string {
-  if (value === null) return "";
-  let s = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-export function csvLine(values: (string | number | null)[]): string {
-  return `${values.map(csvField).join(",")}\r\n`;
-}
 
 export async function* exportLines(
   organizationId: number,
@@ -30,13 +15,21 @@ export async function* exportLines(
   format: "jsonl" | "csv",
 ): AsyncGenerator<Uint8Array> {
   const filters = toFilters(query);
-  if (format === "csv") yield new TextEncoder().encode(csvLine([...CSV_COLUMNS]));
-  let afterId = 0;
+  if (format === "csv") yield new TextEncoder().encode(EXPORT_CSV_HEADER);
+  const read = (afterId: number) => {
+    const batch = exportBatch(organizationId, filters, format, afterId, EXPORT_BATCH);
+    // Awaited below unless the client goes away first: then its failure is nobody's to handle.
+    batch.catch(() => {});
+    return batch;
+  };
+  let next = read(0);
   for (;;) {
-    const batch = await exportBatch(organizationId, filters, format, afterId, EXPORT_BATCH);
+    const batch = await next;
+    const more = batch.count === EXPORT_BATCH;
+    // Postgres writes the next batch while this one goes to the client: two in memory at most.
+    if (more) next = read(batch.lastId);
     if (batch.count > 0) yield batch.bytes;
-    if (batch.count < EXPORT_BATCH) return;
-    afterId = batch.lastId;
+    if (!more) return;
   }
 }
 

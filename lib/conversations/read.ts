@@ -1,4 +1,5 @@
 import { db } from "@/db";
+import { listConversationDocs } from "@/db/queries/conversation-api-read";
 import {
   type ConversationFilters,
   findConversationRow,
@@ -65,6 +66,34 @@ export async function listConversationsPage(organizationId: number, query: ListC
     data: page.rows.map(toConversationResource),
     pagination: { limit: query.limit, has_more: page.hasMore, next_cursor: page.nextCursor },
   };
+}
+
+/**
+ * The API's list response as JSON text. Without a search the page's conversations arrive as JSON
+ * text from Postgres and are passed through unparsed; a search page's snippets are escaped here.
+ */
+export async function listConversationsPageJson(organizationId: number, query: ListConversationsQuery) {
+  if (query.q) return JSON.stringify(await listConversationsPage(organizationId, query));
+  await prepareListCursorKey();
+  const binding = listBinding(organizationId, query);
+  const after = query.cursor ? decodeListCursor(query.cursor, binding) : undefined;
+  const { q: _, ...filters } = toFilters(query);
+  const rows = await listConversationDocs(organizationId, filters, {
+    limit: query.limit + 1,
+    after: after ? { at: after.createdAt, id: after.id } : undefined,
+  });
+  const hasMore = rows.length > query.limit;
+  const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
+  const last = pageRows.at(-1);
+  const pagination = {
+    limit: query.limit,
+    has_more: hasMore,
+    next_cursor:
+      hasMore && last
+        ? encodeListCursor({ createdAt: last.last_message_at, id: Number(last.id) }, binding)
+        : null,
+  };
+  return `{"object":"list","data":[${pageRows.map((r) => r.doc).join(",")}],"pagination":${JSON.stringify(pagination)}}`;
 }
 
 function messagesBinding(organizationId: number, conversationPublicId: string) {

@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/api/v1/conversations/export/route";
 import { db } from "@/db";
 import { conversationMessages, conversations } from "@/db/schema";
-import { CSV_COLUMNS, csvLine, EXPORT_BATCH } from "@/lib/conversations/export";
+import { CSV_COLUMNS, EXPORT_BATCH } from "@/lib/conversations/export";
 import { callRoute, createTestAgent, createTestApiKey, createTestOrg } from "@/tests/fixtures";
+import { csvLine } from "./csv-reference";
 
 // Postgres writes the export's lines (db/queries/conversation-export.ts). This holds them to the
 // JavaScript reference: each JSONL line is the message with its conversation, nulls included, and

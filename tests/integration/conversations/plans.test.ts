@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, type Executor } from "@/db";
+import { conversationDocsStatement } from "@/db/queries/conversation-api-read";
 import { type ConversationFilters, listConversationRows } from "@/db/queries/conversation-read";
 import { createTestAgent, createTestOrg } from "@/tests/fixtures";
 import { seedConversations } from "./helpers";
@@ -8,7 +9,8 @@ import { seedConversations } from "./helpers";
 // The inbox list's plans, from the very statement the list code sends: an executor that runs
 // `explain (format json)` of it. Page 1, keyset pages and the filters must walk a keyset index
 // with no Sort above it (a Sort means the whole org is read and sorted per request); search must
-// start from the GIN index. Sequential scans are off so the small test tables plan as large ones.
+// start from the GIN index. The API's page statement (the conversation objects as JSON text,
+// conversation-api-read.ts) is held to the same for page 1, keyset pages and filters. Sequential scans are off so the small test tables plan as large ones.
 type PlanNode = { "Node Type": string; "Index Name"?: string; Plans?: PlanNode[] };
 
 const flatten = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(flatten)];
@@ -17,6 +19,7 @@ async function planOf(
   organizationId: number,
   filters: ConversationFilters,
   after?: { at: string; id: number },
+  statement: "rows" | "docs" = "rows",
 ) {
   let plan: PlanNode | undefined;
   await db.transaction(async (tx) => {
@@ -30,7 +33,9 @@ async function planOf(
         return [];
       },
     } as unknown as Executor;
-    await listConversationRows(explaining, organizationId, filters, { limit: 50, after });
+    if (statement === "rows")
+      await listConversationRows(explaining, organizationId, filters, { limit: 50, after });
+    else await explaining.execute(conversationDocsStatement(organizationId, filters, { limit: 51, after }));
   });
   if (!plan) throw new Error("no plan captured");
   return flatten(plan);
@@ -55,8 +60,11 @@ beforeAll(async () => {
 
 describe("conversation list plans", () => {
   it("page 1 and a keyset page walk the org's activity index under the limit, no Sort", async () => {
-    for (const after of [undefined, { at: new Date(Date.now() - 500_000).toISOString(), id: 2 ** 40 }]) {
-      const nodes = await planOf(org.id, {}, after);
+    const afters = [undefined, { at: new Date(Date.now() - 500_000).toISOString(), id: 2 ** 40 }];
+    for (const [after, statement] of afters.flatMap((a) =>
+      (["rows", "docs"] as const).map((s) => [a, s] as const),
+    )) {
+      const nodes = await planOf(org.id, {}, after, statement);
       expect(nodes[0]?.["Node Type"]).toBe("Limit");
       expect(indexesOf(nodes)).toContain("conversations_org_activity_idx");
       expect(typesOf(nodes)).not.toContain("Sort");
@@ -79,9 +87,11 @@ describe("conversation list plans", () => {
       ],
     ];
     for (const [filters, index] of cases) {
-      const nodes = await planOf(org.id, filters);
-      expect(indexesOf(nodes), JSON.stringify(filters)).toContain(index);
-      expect(typesOf(nodes), JSON.stringify(filters)).not.toContain("Sort");
+      for (const statement of ["rows", "docs"] as const) {
+        const nodes = await planOf(org.id, filters, undefined, statement);
+        expect(indexesOf(nodes), `${statement} ${JSON.stringify(filters)}`).toContain(index);
+        expect(typesOf(nodes), `${statement} ${JSON.stringify(filters)}`).not.toContain("Sort");
+      }
     }
   });
 

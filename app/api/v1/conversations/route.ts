@@ -1,13 +1,13 @@
 import { apiKeyContext } from "@/lib/actor";
 import { api } from "@/lib/api/route";
 import { eraseConversations } from "@/lib/conversations/erase";
-import { listConversationsPage } from "@/lib/conversations/read";
-import { json, noContent } from "@/lib/http/pipeline";
+import { listConversationsPageJson } from "@/lib/conversations/read";
+import { jsonText, noContent } from "@/lib/http/pipeline";
 import { eraseQuerySchema, listConversationsQuerySchema } from "@/lib/validations/conversation";
 
 export const GET = api("conversations:read").handle("GET /api/v1/conversations", async (ctx) => {
   const query = listConversationsQuerySchema.parse(Object.fromEntries(ctx.url.searchParams));
-  return json(await listConversationsPage(ctx.principal.organizationId, query));
+  return jsonText(await listConversationsPageJson(ctx.principal.organizationId, query));
 });
 
 // Erasure of everything one verified user or one visitor said, in this organization.
