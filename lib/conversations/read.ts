@@ -44,19 +44,35 @@ function listBinding(organizationId: number, q: ConversationFiltersInput) {
   });
 }
 
-/** One keyset page of inbox rows and the cursor of the next (API and dashboard). */
-export async function pageConversationRows(organizationId: number, query: ListConversationsQuery) {
+type KeysetAfter = { at: string; id: number };
+type KeyedRow = { last_message_at: string; id: string | number };
+
+/**
+ * One keyset page of the inbox in list order, whatever the rows are (mapped rows, or JSON text
+ * from Postgres): the sealed cursor is opened and the next one made here, once for both.
+ */
+async function keysetPage<R extends KeyedRow>(
+  organizationId: number,
+  query: ListConversationsQuery,
+  fetch: (after: KeysetAfter | undefined) => Promise<{ rows: R[]; hasMore: boolean }>,
+) {
   await prepareListCursorKey();
   const binding = listBinding(organizationId, query);
   const after = query.cursor ? decodeListCursor(query.cursor, binding) : undefined;
-  const page = await listConversationRows(db, organizationId, toFilters(query), {
-    limit: query.limit,
-    after: after ? { at: after.createdAt, id: after.id } : undefined,
-  });
+  const page = await fetch(after ? { at: after.createdAt, id: after.id } : undefined);
   const last = page.rows.at(-1);
   const nextCursor =
-    page.hasMore && last ? encodeListCursor({ createdAt: last.last_message_at, id: last.id }, binding) : null;
+    page.hasMore && last
+      ? encodeListCursor({ createdAt: last.last_message_at, id: Number(last.id) }, binding)
+      : null;
   return { rows: page.rows, hasMore: page.hasMore, nextCursor };
+}
+
+/** One keyset page of inbox rows and the cursor of the next (API and dashboard). */
+export function pageConversationRows(organizationId: number, query: ListConversationsQuery) {
+  return keysetPage(organizationId, query, (after) =>
+    listConversationRows(db, organizationId, toFilters(query), { limit: query.limit, after }),
+  );
 }
 
 export async function listConversationsPage(organizationId: number, query: ListConversationsQuery) {
@@ -74,26 +90,14 @@ export async function listConversationsPage(organizationId: number, query: ListC
  */
 export async function listConversationsPageJson(organizationId: number, query: ListConversationsQuery) {
   if (query.q) return JSON.stringify(await listConversationsPage(organizationId, query));
-  await prepareListCursorKey();
-  const binding = listBinding(organizationId, query);
-  const after = query.cursor ? decodeListCursor(query.cursor, binding) : undefined;
   const { q: _, ...filters } = toFilters(query);
-  const rows = await listConversationDocs(organizationId, filters, {
-    limit: query.limit + 1,
-    after: after ? { at: after.createdAt, id: after.id } : undefined,
+  const page = await keysetPage(organizationId, query, async (after) => {
+    const rows = await listConversationDocs(organizationId, filters, { limit: query.limit + 1, after });
+    const hasMore = rows.length > query.limit;
+    return { rows: hasMore ? rows.slice(0, query.limit) : rows, hasMore };
   });
-  const hasMore = rows.length > query.limit;
-  const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
-  const last = pageRows.at(-1);
-  const pagination = {
-    limit: query.limit,
-    has_more: hasMore,
-    next_cursor:
-      hasMore && last
-        ? encodeListCursor({ createdAt: last.last_message_at, id: Number(last.id) }, binding)
-        : null,
-  };
-  return `{"object":"list","data":[${pageRows.map((r) => r.doc).join(",")}],"pagination":${JSON.stringify(pagination)}}`;
+  const pagination = { limit: query.limit, has_more: page.hasMore, next_cursor: page.nextCursor };
+  return `{"object":"list","data":[${page.rows.map((r) => r.doc).join(",")}],"pagination":${JSON.stringify(pagination)}}`;
 }
 
 function messagesBinding(organizationId: number, conversationPublicId: string) {
