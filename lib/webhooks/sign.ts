@@ -35,8 +35,9 @@ export function webhookHeaders(secret: string, messageId: string, body: string, 
   };
 }
 
-/** `msg_` and 32 hex digits. From randomUUID: it draws on a cached pool of entropy, where
- * randomBytes asks the kernel on every call (one per agent create, subscribers or not). */
+/** `msg_` and 32 hex digits (122 random bits). From randomUUID: it draws on a cached pool of
+ * random bytes, where randomBytes calls into OpenSSL's generator each time (one per agent
+ * create, subscribers or not). */
 export function newWebhookMessageId(): string {
   return `msg_${randomUUID().replaceAll("-", "")}`;
 }
