@@ -3,7 +3,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { findRunningEmbeddedUrl } from "@/db/embedded";
 import { rawWidgetConfig } from "./baselines";
-import { cpuPerRequest, cpuSnapshot, postmasterPid } from "./cpu";
+import { cpuPerRequest, cpuSnapshot, monotonicUs, postmasterPid } from "./cpu";
 import { type HttpRequestSpec, runFnLoad, runHttpLoad } from "./load";
 import { machineDescription, writeResults } from "./report";
 import { LIST_ORG_SLUG } from "./seed";
@@ -17,7 +17,8 @@ import { BENCH_DATA_DIR, BENCH_PORT, type BenchServer, startServer } from "./ser
 // The row is the widget config (no API key: one seed serves both versions).
 //   BENCH_BEFORE_DIR=/path/to/before npx tsx bench/paired-trees.ts
 // Both checkouts built into BENCH_DIST_DIR (.next-f) and seeded (`bench read` run once in each).
-// Env: BENCH_ROUNDS (6), BENCH_SECONDS (4), BENCH_CONNECTIONS (32), DB_POOL_MAX (10).
+// Env: BENCH_ROUNDS (6), BENCH_SECONDS (4), BENCH_CONNECTIONS (32, per side), DB_POOL_MAX (10),
+// BENCH_WARMUP_SECONDS (2, per side), BENCH_PAIRED_MODE (`sequential`, the default, or `concurrent`: both sides loaded at once).
 const row = "widget-config";
 const beforeDir = process.env.BENCH_BEFORE_DIR;
 if (!beforeDir) {
@@ -28,6 +29,8 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 6);
 const seconds = Number(process.env.BENCH_SECONDS ?? 4);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const poolMax = Number(process.env.DB_POOL_MAX ?? 10);
+const concurrent = process.env.BENCH_PAIRED_MODE === "concurrent";
+const warmupSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 
 type Side = {
   name: "after" | "before";
@@ -46,6 +49,8 @@ type Unit = {
   ratio: number;
   appMs?: number;
   rawPgMs?: number;
+  /** The route's load on the monotonic clock, to cut a CPU profile of that side's server. */
+  window: { startUs: number; endUs: number; requests: number };
 };
 
 async function side(name: Side["name"], server: BenchServer, dataDir: string): Promise<Side> {
@@ -71,25 +76,69 @@ async function side(name: Side["name"], server: BenchServer, dataDir: string): P
   };
 }
 
-async function unit(s: Side, round: number): Promise<Unit> {
-  const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+type Measured = { result: Awaited<ReturnType<typeof runHttpLoad>>; cpu?: ReturnType<typeof cpuPerRequest> };
+
+async function rawLoad(s: Side): Promise<Measured> {
   const pg0 = cpuSnapshot(undefined, s.postgresPid);
-  const raw = await runFnLoad(s.raw, { concurrency: connections, seconds });
-  const rawCpu = cpuPerRequest(pg0, cpuSnapshot(undefined, s.postgresPid), raw.requests);
+  const result = await runFnLoad(s.raw, { concurrency: connections, seconds });
+  return { result, cpu: cpuPerRequest(pg0, cpuSnapshot(undefined, s.postgresPid), result.requests) };
+}
+
+async function apiLoad(s: Side): Promise<Measured & { startUs: number; endUs: number }> {
   const app0 = cpuSnapshot(s.server.pid, s.postgresPid);
-  const api = await runHttpLoad(s.server.url, s.spec, { connections, seconds });
-  const appCpu = cpuPerRequest(app0, cpuSnapshot(s.server.pid, s.postgresPid), api.requests);
-  if (api.errors || raw.errors) throw new Error(`${s.name}: ${api.errors} HTTP / ${raw.errors} SQL errors`);
+  const startUs = monotonicUs();
+  const result = await runHttpLoad(s.server.url, s.spec, { connections, seconds });
+  const endUs = monotonicUs();
+  const cpu = cpuPerRequest(app0, cpuSnapshot(s.server.pid, s.postgresPid), result.requests);
+  return { result, cpu, startUs, endUs };
+}
+
+function toUnit(
+  s: Side,
+  round: number,
+  load: string,
+  raw: Measured,
+  api: Awaited<ReturnType<typeof apiLoad>>,
+): Unit {
+  if (api.result.errors || raw.result.errors)
+    throw new Error(`${s.name}: ${api.result.errors} HTTP / ${raw.result.errors} SQL errors`);
   return {
     round,
     side: s.name,
     load,
-    api: api.throughput,
-    raw: raw.throughput,
-    ratio: api.throughput / raw.throughput,
-    appMs: appCpu?.serverMs,
-    rawPgMs: rawCpu?.postgresMs,
+    api: api.result.throughput,
+    raw: raw.result.throughput,
+    ratio: api.result.throughput / raw.result.throughput,
+    appMs: api.cpu?.serverMs,
+    rawPgMs: raw.cpu?.postgresMs,
+    window: { startUs: api.startUs, endUs: api.endUs, requests: api.result.requests },
   };
+}
+
+const loadavg = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+
+/** One round: each side's raw baseline then its route, the sides one after the other. */
+async function sequentialRound(order: Side[], round: number): Promise<Unit[]> {
+  const units: Unit[] = [];
+  for (const s of order) {
+    const load = loadavg();
+    const raw = await rawLoad(s);
+    units.push(toUnit(s, round, load, raw, await apiLoad(s)));
+  }
+  return units;
+}
+
+/**
+ * One round with both sides loaded at the same moment (both raw baselines, then both routes):
+ * a burst of other work on the machine lands on both alike instead of on whichever side was
+ * running, and the scheduler hands each server the CPU it can use, so the side that costs less
+ * per request serves more.
+ */
+async function concurrentRound(order: Side[], round: number): Promise<Unit[]> {
+  const load = loadavg();
+  const raws = await Promise.all(order.map(rawLoad));
+  const apis = await Promise.all(order.map(apiLoad));
+  return order.map((s, i) => toUnit(s, round, load, raws[i]!, apis[i]!));
 }
 
 const median = (xs: number[]) => {
@@ -109,14 +158,13 @@ try {
   servers.push(await startServer({ port: BENCH_PORT + 1, cwd: beforeDir, logName: "paired-before" }));
   sides.push(await side("before", servers[1]!, path.join(beforeDir, ".data-bench")));
   for (const s of sides) {
-    await runHttpLoad(s.server.url, s.spec, { connections, seconds: 2 });
+    await runHttpLoad(s.server.url, s.spec, { connections, seconds: warmupSeconds });
     await runFnLoad(s.raw, { concurrency: connections, seconds: 1 });
   }
   const units: Unit[] = [];
   for (let r = 1; r <= rounds; r++) {
     const order = r % 2 === 1 ? sides : [...sides].reverse();
-    for (const s of order) {
-      const u = await unit(s, r);
+    for (const u of await (concurrent ? concurrentRound : sequentialRound)(order, r)) {
       units.push(u);
       process.stderr.write(
         `[paired] round ${r} ${u.side}: api ${Math.round(u.api)}/s raw ${Math.round(u.raw)}/s ratio ${pct(u.ratio)} app ${u.appMs} ms/req (load ${u.load})\n`,
@@ -140,7 +188,7 @@ try {
   const lines = [
     `## Paired before/after rounds: \`api-${row}\` / \`raw-${row}\` — ${new Date().toISOString()}`,
     "",
-    `${machineDescription()}; ${rounds} rounds, ${seconds} s per load, ${connections} connections, DB pool ${poolMax}`,
+    `${machineDescription()}; ${rounds} rounds (${concurrent ? "both sides loaded at once" : "sides one after the other"}), ${seconds} s per load, ${connections} connections per side, DB pool ${poolMax}`,
     "",
     "| round | before ratio | after ratio | change | app ms/req before → after | api req/s before → after |",
     "|---:|---:|---:|---:|---|---|",
@@ -155,7 +203,14 @@ try {
   writeResults(`bench/results/latest-paired-${row}.json`, {
     date: new Date().toISOString(),
     machine: machineDescription(),
-    settings: { rounds, seconds, connections, dbPoolMax: poolMax, beforeDir },
+    settings: {
+      rounds,
+      seconds,
+      connections,
+      dbPoolMax: poolMax,
+      beforeDir,
+      mode: concurrent ? "concurrent" : "sequential",
+    },
     units,
     perRound,
     summary,

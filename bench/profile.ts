@@ -83,8 +83,10 @@ export function summarize(profile: Profile, windows: Window[], top = 12): string
 }
 
 if (process.argv[1]?.endsWith("profile.ts")) {
-  const [file, windowsFile] = process.argv.slice(2).filter((a) => !a.startsWith("--"));
   const topArg = process.argv.indexOf("--top");
+  const [file, windowsFile] = process.argv
+    .slice(2)
+    .filter((a, i, all) => !a.startsWith("--") && all[i - 1] !== "--top");
   const top = topArg > 0 ? Number(process.argv[topArg + 1]) : 12;
   if (!file) {
     process.stderr.write(

@@ -83,9 +83,10 @@ export async function startServer(opts: InstanceOptions = {}): Promise<BenchServ
   const logFile = opts.logName ? BENCH_LOG.replace(/\.log$/, `-${opts.logName}.log`) : BENCH_LOG;
   mkdirSync(path.dirname(logFile), { recursive: true });
   const logStream = createWriteStream(logFile, { flags: "a" });
-  // BENCH_CPU_PROF=<dir>: the main instance writes a V8 CPU profile there when it exits.
+  // BENCH_CPU_PROF=<dir>: the main instance writes a V8 CPU profile there when it exits;
+  // BENCH_CPU_PROF_ALL=1: every instance does (the paired trees' two servers, say).
   const prof =
-    process.env.BENCH_CPU_PROF && !opts.logName
+    process.env.BENCH_CPU_PROF && (!opts.logName || process.env.BENCH_CPU_PROF_ALL === "1")
       ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
       : [];
   const dataDir = opts.cwd ? path.join(opts.cwd, ".data-bench") : BENCH_DATA_DIR;
