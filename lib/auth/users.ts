@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { bumpUserSessionVersion, findUserByEmail } from "@/db/queries/memberships";
 import { accounts, users } from "@/db/schema";
+import { safeErrorFields } from "@/lib/http/safe-error";
 import { log } from "@/lib/logger";
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password";
 
@@ -38,7 +39,8 @@ async function upgradeHash(userId: number, oldHash: string, password: string): P
       .where(and(eq(users.id, userId), eq(users.passwordHash, oldHash)));
   } catch (e) {
     // The sign-in itself succeeded; the next one tries again.
-    log("warn", "password rehash failed", { error: e instanceof Error ? e.message : String(e) });
+    // Drizzle's message would carry the statement and its parameters, the new hash among them.
+    log("warn", "password rehash failed", safeErrorFields(e));
   }
 }
 

@@ -2,6 +2,7 @@ import postgres from "postgres";
 import { resolveDatabaseUrl, sqlClient } from "@/db";
 import { detachFromStatementCounter } from "@/db/query-counter";
 import { trackBackgroundWork } from "@/lib/background-work";
+import { safeErrorFields } from "@/lib/http/safe-error";
 import { log } from "@/lib/logger";
 
 // Cache coherence across instances: a change to an agent is announced on a Postgres channel and
@@ -128,9 +129,7 @@ function connect(l: Listener) {
       // Once per outage, not once per retry.
       if (!l.warned) {
         l.warned = true;
-        log("warn", "invalidation listener could not connect; retrying every 0.5 s", {
-          error: e instanceof Error ? e.message : String(e),
-        });
+        log("warn", "invalidation listener could not connect; retrying every 0.5 s", safeErrorFields(e));
       }
       lost(l, client);
     });
@@ -176,9 +175,11 @@ export function announceInvalidation(ids: string[], namespace?: string): Promise
   const p = detachFromStatementCounter(async () => {
     await sqlClient()`select pg_notify(${INVALIDATION_CHANNEL}, ${payload})`;
   }).catch((e: unknown) =>
-    log("warn", "cache invalidation not announced; other instances catch up within the TTL", {
-      error: e instanceof Error ? e.message : String(e),
-    }),
+    log(
+      "warn",
+      "cache invalidation not announced; other instances catch up within the TTL",
+      safeErrorFields(e),
+    ),
   );
   trackBackgroundWork(p);
   return p;

@@ -6,6 +6,7 @@ import { findConversation, listRecentMessages, type WidgetAgent } from "@/db/que
 import { startConversation } from "@/lib/conversations/start";
 import { isGeminiConfigured } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { safeErrorFields } from "@/lib/http/safe-error";
 import type { ServerEvent } from "@/lib/http/sse";
 import { type Citation, citationsOf, retrieveForTurn } from "@/lib/knowledge/context";
 import { streamChatReply } from "@/lib/llm/chat";
@@ -135,7 +136,7 @@ export async function* chatReplyEvents(
     log(signal.aborted ? "info" : "warn", signal.aborted ? "widget reply aborted" : "widget reply failed", {
       request_id: requestId,
       agent_id: turn.agent.publicId,
-      error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+      ...safeErrorFields(e),
     });
     if (reply) await storeReply(turn, reply, usage, citationsOf(turn.passages)).catch(() => {});
     // No text reached the visitor: the message was not spent.
@@ -175,7 +176,7 @@ async function releaseBudget(budget: BudgetTicket, requestId: string): Promise<v
   await releaseMessageBudget(budget).catch((e) =>
     log("warn", "message budget release failed", {
       request_id: requestId,
-      error: e instanceof Error ? e.message : String(e),
+      ...safeErrorFields(e),
     }),
   );
 }

@@ -42,7 +42,7 @@ export async function flushPendingOptimizations(
       sent++;
     } catch (e) {
       failed = rows.length - sent;
-      error = (e instanceof Error ? e.message : String(e)).slice(0, 300);
+      error = safeErrorFields(e).error;
       log("warn", "outbox flush stopped: event send failed", {
         ...safeErrorFields(e),
         remaining: failed,
@@ -59,7 +59,7 @@ export async function flushPendingOptimizations(
     try {
       stale = await resendStaleJobs({ organizationId: opts.organizationId, limit });
     } catch (e) {
-      error = (e instanceof Error ? e.message : String(e)).slice(0, 300);
+      error = safeErrorFields(e).error;
       failed = 1;
     }
   }
