@@ -1,42 +1,22 @@
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { explainPostgresAccess, PostgresAccessError } from "./embedded-access";
+import {
+  EMBEDDED_DATABASE,
+  EMBEDDED_PASSWORD,
+  EMBEDDED_USER,
+  embeddedUrl,
+  findRunningEmbeddedUrl,
+  pgDir,
+} from "./embedded-url";
 
-// The embedded Postgres: data under <dataDir>/pg, found by every process through
-// the postmaster.pid file that Postgres itself writes (line 4 holds the port).
-export const EMBEDDED_USER = "postgres";
-export const EMBEDDED_PASSWORD = "postgres";
-export const EMBEDDED_DATABASE = "youragent";
+// Starting the embedded Postgres. Finding a running one (db/index.ts does, in every bundle) lives
+// in embedded-url.ts: starting needs the platform's binary package, which a bundler cannot
+// resolve statically and would warn about on every compile.
+export { EMBEDDED_DATABASE, EMBEDDED_PASSWORD, EMBEDDED_USER, embeddedUrl, findRunningEmbeddedUrl };
+
 const PREFERRED_PORT = 54329;
-
-export function embeddedUrl(port: number, database = EMBEDDED_DATABASE): string {
-  return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
-}
-
-function pgDir(dataDir: string): string {
-  return path.resolve(dataDir, "pg");
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The URL of an embedded server already running on this data dir, if any. Synchronous on purpose. */
-export function findRunningEmbeddedUrl(dataDir: string): string | undefined {
-  const pidFile = path.join(pgDir(dataDir), "postmaster.pid");
-  if (!existsSync(pidFile)) return undefined;
-  const lines = readFileSync(pidFile, "utf8").split("\n");
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  if (!pid || !port || !isAlive(pid)) return undefined;
-  return embeddedUrl(port);
-}
 
 async function isPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {

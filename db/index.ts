@@ -1,7 +1,7 @@
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { getEnv } from "@/lib/env";
-import { findRunningEmbeddedUrl } from "./embedded";
+import { findRunningEmbeddedUrl } from "./embedded-url";
 import { recordStatement } from "./query-counter";
 import * as schema from "./schema";
 
