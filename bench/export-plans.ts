@@ -2,7 +2,7 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { startEmbeddedPostgres } from "@/db/embedded";
 import { runMigrations } from "@/db/migrate";
-import { exportBatchQuery } from "@/db/queries/conversation-export";
+import { EXPORT_START, type ExportKey, exportBatchQuery, parseKey } from "@/db/queries/conversation-export";
 import * as schema from "@/db/schema";
 import { syncPersonas } from "@/db/seed";
 import { EXPORT_BATCH } from "@/lib/conversations/export";
@@ -44,12 +44,14 @@ try {
     });
     await sql`analyze`;
   }
-  const [{ mid } = { mid: "0" }] = await sql<{ mid: string }[]>`
-    select m.id::text as mid from conversation_messages m join conversations c on c.id = m.conversation_id
-    where c.organization_id = ${orgId} order by m.id offset ${MESSAGES / 2} limit 1`;
+  const [midRow] = await sql<{ cid: string; mid: string }[]>`
+    select c.id::text as cid, m.id::text as mid
+    from conversation_messages m join conversations c on c.id = m.conversation_id
+    where c.organization_id = ${orgId} order by c.id, m.id offset ${MESSAGES / 2} limit 1`;
+  const middle: ExportKey = { conversationId: Number(midRow?.cid), messageId: Number(midRow?.mid) };
   for (const format of ["jsonl", "csv"] as const) {
-    for (const afterId of [0, Number(mid)]) {
-      const q = exportBatchQuery(orgId, {}, format, afterId, EXPORT_BATCH);
+    for (const after of [EXPORT_START, middle]) {
+      const q = exportBatchQuery(orgId, {}, format, after, EXPORT_BATCH);
       const plan = await sql.begin(async (tx) => {
         await tx`set local plan_cache_mode = force_generic_plan`;
         await tx.unsafe(`prepare p as ${q.sql}`);
@@ -59,20 +61,20 @@ try {
         await tx`deallocate p`;
         return rows.map((r) => r["QUERY PLAN"]).join("\n");
       });
-      process.stdout.write(`\n=== ${format} batch after id ${afterId} (generic plan)\n${plan}\n`);
+      process.stdout.write(`\n=== ${format} batch after ${JSON.stringify(after)} (generic plan)\n${plan}\n`);
     }
     const t0 = performance.now();
-    let afterId = 0;
+    let after = EXPORT_START;
     let count = 0;
     let bytes = 0;
     for (;;) {
-      const q = exportBatchQuery(orgId, {}, format, afterId, EXPORT_BATCH);
+      const q = exportBatchQuery(orgId, {}, format, after, EXPORT_BATCH);
       const [row] = await sql.unsafe(q.sql, q.params as never[], { prepare: true }).raw();
-      const [c, last, text] = row as unknown as [Buffer, Buffer | null, Buffer];
+      const [c, rows, last, text] = row as unknown as [Buffer, Buffer, Buffer | null, Buffer];
       count += Number(c.toString());
       bytes += text.length;
-      if (Number(c.toString()) < EXPORT_BATCH) break;
-      afterId = Number(last!.toString());
+      if (Number(rows.toString()) < EXPORT_BATCH) break;
+      after = parseKey(last!.toString());
     }
     const s = (performance.now() - t0) / 1000;
     process.stdout.write(

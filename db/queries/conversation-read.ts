@@ -56,7 +56,15 @@ export const SNIPPET_STOP = "\u0003";
 const tsQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
 
 export function conversationConditions(organizationId: number, f: ConversationFilters): SQL {
-  const parts: SQL[] = [sql`c.organization_id = ${organizationId}`];
+  return sql.join(
+    [sql`c.organization_id = ${organizationId}`, ...filterConditions(organizationId, f)],
+    sql` and `,
+  );
+}
+
+/** The filters' conditions on `c`, without the org's own. */
+export function filterConditions(organizationId: number, f: ConversationFilters): SQL[] {
+  const parts: SQL[] = [];
   // The agent's id, not a condition on the joined agents row: the agent's keyset index can
   // only serve a condition on conversations itself.
   if (f.agentPublicId)
@@ -73,7 +81,7 @@ export function conversationConditions(organizationId: number, f: ConversationFi
       sql`c.id in (select sm.conversation_id from conversation_messages sm where sm.search_vector @@ ${tsQuery(f.q)})`,
     );
   }
-  return sql.join(parts, sql` and `);
+  return parts;
 }
 
 const conversationColumns = sql`c.id, c.public_id, a.public_id as agent_public_id, a.name as agent_name,

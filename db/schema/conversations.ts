@@ -49,6 +49,9 @@ export const conversations = pgTable(
         .on(t.organizationId, ...newest())
         .where(sql`${t.feedbackDown} > 0`),
       index("conversations_org_visitor_idx").on(t.organizationId, t.visitorId),
+      // The export's keyset: the org's conversations in id order, each one's messages then read
+      // through conversation_messages_conversation_idx, so a batch never gathers the whole org.
+      index("conversations_org_id_idx").on(t.organizationId, t.id),
       index("conversations_resume_idx").on(t.agentId, t.resumeSecretHash),
     ];
   },

@@ -1,9 +1,15 @@
-import { EXPORT_COLUMN_NAMES, EXPORT_CSV_HEADER, exportBatch } from "@/db/queries/conversation-export";
+import {
+  EXPORT_COLUMN_NAMES,
+  EXPORT_CSV_HEADER,
+  EXPORT_START,
+  type ExportKey,
+  exportBatch,
+} from "@/db/queries/conversation-export";
 import type { ConversationFiltersInput } from "@/lib/validations/conversation";
 import { toFilters } from "./read";
 
-// The export: one line per message with its conversation's fields, read in keyset batches whose
-// lines Postgres writes (db/queries/conversation-export.ts); the next batch is read while one is
+// The export: one line per message with its conversation's fields, conversation by conversation
+// (each one's messages oldest first), read in keyset batches whose lines Postgres writes (db/queries/conversation-export.ts); the next batch is read while one is
 // sent, so memory holds two batches' text whatever the size of the export.
 export const EXPORT_BATCH = 1000;
 
@@ -16,18 +22,18 @@ export async function* exportLines(
 ): AsyncGenerator<Uint8Array> {
   const filters = toFilters(query);
   if (format === "csv") yield new TextEncoder().encode(EXPORT_CSV_HEADER);
-  const read = (afterId: number) => {
-    const batch = exportBatch(organizationId, filters, format, afterId, EXPORT_BATCH);
+  const read = (after: ExportKey) => {
+    const batch = exportBatch(organizationId, filters, format, after, EXPORT_BATCH);
     // Awaited below unless the client goes away first: then its failure is nobody's to handle.
     batch.catch(() => {});
     return batch;
   };
-  let next = read(0);
+  let next = read(EXPORT_START);
   for (;;) {
     const batch = await next;
-    const more = batch.count === EXPORT_BATCH;
+    const more = batch.rows === EXPORT_BATCH;
     // Postgres writes the next batch while this one goes to the client: two in memory at most.
-    if (more) next = read(batch.lastId);
+    if (more) next = read(batch.last);
     if (batch.count > 0) yield batch.bytes;
     if (!more) return;
   }

@@ -76,7 +76,8 @@ export function registerConversationPaths(r: OpenAPIRegistry) {
     summary: "Export messages as JSON Lines or CSV",
     description:
       "Scope `conversations:read`; the list's filters. One line per message with its conversation's fields, " +
-      "streamed as an attachment. CSV follows RFC 4180; cells starting with `=`, `+`, `-` or `@` are " +
+      "streamed as an attachment: conversation by conversation in the order they started, each one's messages " +
+      "oldest first. CSV follows RFC 4180; cells starting with `=`, `+`, `-` or `@` are " +
       "prefixed with `'` so spreadsheets do not run them.",
     request: { query: exportQuerySchema },
     responses: {
