@@ -47,7 +47,8 @@ export function writeAudit(
   });
 }
 
-export async function unitOfWork<T>(ctx: UseCaseContext, fn: (work: Work) => Promise<T>): Promise<T> {
+/** The after-commit registry of one use case, and what runs it once the write has committed. */
+function collectAfterCommit(ctx: UseCaseContext) {
   const queued: (() => void)[] = [];
   const inlineSyncs: SyncRequest[] = [];
   const afterCommit: AfterCommit = {
@@ -60,6 +61,19 @@ export async function unitOfWork<T>(ctx: UseCaseContext, fn: (work: Work) => Pro
         ? inlineSyncs.push(request)
         : queued.push(() => runInBackground(() => sendSyncEvent(request))),
   };
+  const committed = async () => {
+    for (const run of queued) run();
+    if (inlineSyncs.length > 0) {
+      // Loaded here only: the ingestion steps (extraction, fetching) are no other use case's concern.
+      const { syncSourceNow } = await import("@/lib/knowledge/ingest/run-sync");
+      for (const request of inlineSyncs) await syncSourceNow(request.sourcePublicId);
+    }
+  };
+  return { afterCommit, committed };
+}
+
+export async function unitOfWork<T>(ctx: UseCaseContext, fn: (work: Work) => Promise<T>): Promise<T> {
+  const { afterCommit, committed } = collectAfterCommit(ctx);
   const result = await db.transaction((tx) =>
     fn({
       tx,
@@ -67,11 +81,21 @@ export async function unitOfWork<T>(ctx: UseCaseContext, fn: (work: Work) => Pro
       audit: (action, targetPublicId, metadata) => writeAudit(tx, ctx, action, targetPublicId, metadata),
     }),
   );
-  for (const run of queued) run();
-  if (inlineSyncs.length > 0) {
-    // Loaded here only: the ingestion steps (extraction, fetching) are no other use case's concern.
-    const { syncSourceNow } = await import("@/lib/knowledge/ingest/run-sync");
-    for (const request of inlineSyncs) await syncSourceNow(request.sourcePublicId);
-  }
+  await committed();
+  return result;
+}
+
+/**
+ * The same contract for a use case whose whole write is ONE statement (it commits on its own, so
+ * no transaction is opened around it: the agent create). `fn` gets the pool; the after-commit
+ * work runs only when `fn` returns, and is dropped when it throws.
+ */
+export async function oneStatementWork<T>(
+  ctx: UseCaseContext,
+  fn: (work: { db: Executor; afterCommit: AfterCommit }) => Promise<T>,
+): Promise<T> {
+  const { afterCommit, committed } = collectAfterCommit(ctx);
+  const result = await fn({ db, afterCommit });
+  await committed();
   return result;
 }

@@ -48,15 +48,30 @@ function createStatements() {
 }
 
 /**
- * Locks the org row for the rest of the transaction. Every agent insert and delete takes
- * this lock first, so `agent_count` read here is exact until commit: the plan-limit guard.
+ * Locks the org row for the rest of the transaction (an agent delete). The create's one
+ * statement takes the same row lock with its bump, so the two never interleave on agent_count.
  */
 export async function lockOrganizationForAgentWrite(db: Executor, organizationId: number) {
   const [row] = await onExecutor(createStatements().lock, db).execute({ org: organizationId });
   return row;
 }
 
-/** Inside the create's lock: whether a same-key twin committed while this request waited. */
+/** Why a create's guard refused: the org's plan and count, and whether the named pack is the org's. */
+export async function readOrganizationForCreate(db: Executor, organizationId: number, packPublicId: string | null) {
+  const [row] = await db
+    .select({
+      slug: organizations.slug,
+      plan: organizations.plan,
+      maxAgents: organizations.maxAgents,
+      agentCount: organizations.agentCount,
+      packFound: sql<boolean>`exists (select 1 from knowledge_packs kp where kp.organization_id = ${organizationId} and kp.public_id = ${packPublicId}::uuid)`,
+    })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  return row;
+}
+
+/** A same-key twin of a create (after its statement tripped the key's unique index, say). */
 export async function findAgentByIdempotencyKey(db: Executor, organizationId: number, key: string) {
   const [row] = await onExecutor(createStatements().twin, db).execute({ org: organizationId, key });
   return row;
@@ -92,26 +107,41 @@ const p = (name: string) => sql.placeholder(name);
 const maybeTimestamp = (name: string) => sql`${p(name)}::timestamptz`;
 
 /**
- * The create's write in ONE statement: the agent insert, the org's agent_count bump and the
- * audit row as data-modifying CTEs. Why: the org row stays locked until commit, so every round
- * trip saved here shortens the time concurrent creates for the same org wait. The caller mints
- * the agent's public id so the audit row needs nothing from the insert. A failed insert (name
- * conflict) fails the whole statement; a knowledge pack that resolves to null is reported by the
- * caller, whose error rolls all three back.
+ * The whole create in ONE statement, committed on its own (no transaction around it): the org's
+ * agent_count bump under its guard, the audit row, the agent and its first prompt version, as
+ * data-modifying CTEs. Why: the bump's row lock is held only while Postgres runs the statement,
+ * never across a round trip to this server, so concurrent creates for one org wait for each
+ * other as briefly as possible; and the request pays one round trip instead of four. The caller
+ * mints the agent's public id so the audit row needs nothing from the insert. When the guard
+ * refuses, `agent_create_refused()` (migration 0017) fails the statement, so nothing is written,
+ * and the caller reads why; a name conflict fails it the same way.
  */
 function insertStatement(db: Executor, org: ReturnType<typeof p>) {
+  // The guard: the bump happens only within the plan's limit, for a model the plan offers, a
+  // pack of this org and a key not used yet. Postgres re-checks the UPDATE's condition on the
+  // newest row after waiting for a concurrent create's lock, so `agent_count` is exact.
   const bump = db.$with("bump").as(
     db
       .update(organizations)
       .set({ agentCount: sql`${organizations.agentCount} + 1` })
-      .where(eq(organizations.id, org))
+      .where(
+        and(
+          eq(organizations.id, org),
+          sql`agent_count < coalesce(max_agents, (${p("planLimits")}::jsonb ->> plan::text)::int)`,
+          sql`plan::text = any(${p("plans")}::text[])`,
+          sql`(${p("packPublicId")}::uuid is null or exists (select 1 from knowledge_packs kp where kp.organization_id = ${org} and kp.public_id = ${p("packPublicId")}::uuid))`,
+          sql`(${p("idempotencyKey")}::text is null or not exists (select 1 from agents twin where twin.organization_id = ${org} and twin.idempotency_key = ${p("idempotencyKey")}::text))`,
+        ),
+      )
       .returning({ id: organizations.id }),
   );
+  // Every row below belongs to the bumped org; no bump (the guard said no) fails the statement.
+  const guardedOrg = sql`coalesce((select id from bump), agent_create_refused())`;
   const logged = db.$with("logged").as(
     db
       .insert(auditEvents)
       .values({
-        organizationId: org,
+        organizationId: guardedOrg,
         actorType: p("actorType"),
         actorId: p("actorId"),
         actorLabel: p("actorLabel"),
@@ -126,7 +156,7 @@ function insertStatement(db: Executor, org: ReturnType<typeof p>) {
       .insert(agents)
       .values({
         publicId: p("publicId"),
-        organizationId: org,
+        organizationId: guardedOrg,
         createdByUserId: p("createdByUserId"),
         createdByApiKeyId: p("createdByApiKeyId"),
         name: p("name"),
@@ -175,6 +205,10 @@ function insertStatement(db: Executor, org: ReturnType<typeof p>) {
     .prepare("agent_create");
 }
 
+/** What the statement's guard checks against: each plan's agent limit (JSON) and the plans that offer the model. */
+export type CreateGuard = { planLimits: string; plans: string[] };
+
+/** The create statement; throws when its guard refuses (see isCreateRefused) or on a name conflict. */
 export async function insertAgentWithCountAndAudit(
   db: Executor,
   values: NewAgentValues,
@@ -182,9 +216,12 @@ export async function insertAgentWithCountAndAudit(
     metadata: Record<string, unknown>;
   },
   author: { createdByType: "user" | "api_key" | "system"; createdByName: string },
+  guard: CreateGuard,
 ) {
   const [row] = await onExecutor(createStatements().insert, db).execute({
     org: values.organizationId,
+    planLimits: guard.planLimits,
+    plans: guard.plans,
     publicId: values.publicId,
     createdByUserId: values.createdByUserId,
     createdByApiKeyId: values.createdByApiKeyId,

@@ -2,21 +2,23 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/db";
 import { type AgentRow, findAgentByPublicId, findAgentRowByIdempotencyKey } from "@/db/queries/agent-read";
 import {
+  type CreateGuard,
   findAgentByIdempotencyKey,
   insertAgentWithCountAndAudit,
-  lockOrganizationForAgentWrite,
+  readOrganizationForCreate,
 } from "@/db/queries/agents";
 import { type Actor, auditActor } from "@/lib/actor";
 import { rethrowNameConflict } from "@/lib/agents/name-conflict";
 import { requestedOptimizationState } from "@/lib/agents/optimization/requested-state";
 import { versionAuthor } from "@/lib/agents/prompt-versions/author";
 import { AppError } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/http/db-errors";
+import { isCreateRefused, isUniqueViolation } from "@/lib/http/db-errors";
 import { MESSAGES } from "@/lib/messages";
 import { configuredModel, modelNotAllowed } from "@/lib/models";
 import { personaByKey } from "@/lib/personas";
-import { agentLimit, PLANS } from "@/lib/plans";
-import { unitOfWork, type Work } from "@/lib/unit-of-work";
+import { agentLimit, PLAN_KEYS, PLANS } from "@/lib/plans";
+import { type AfterCommit, oneStatementWork } from "@/lib/unit-of-work";
+import type { Executor } from "@/db";
 import type { CreateAgentInput } from "@/lib/validations/agent";
 import { requestFingerprint } from "./fingerprint";
 
@@ -27,12 +29,14 @@ type Outcome = { kind: "created" | "replayed"; publicId: string; agent?: AgentRo
 
 /**
  * The one create use case behind the dashboard action and POST /api/v1/agents.
- * A keyed request first looks its key up: a replay is answered from that one read, without the
- * lock (the agent it names is committed; the limit has nothing to guard).
- * Transaction: lock the org row → idempotency lookup again (a twin may have committed meanwhile)
- * → plan limit → insert → count → audit → first prompt version (the last five in one statement,
- * which returns the new agent as reads do).
- * Nothing external happens inside it; the optimization hand-off and the webhook run after commit.
+ * A keyed request first looks its key up: a replay is answered from that one read, without
+ * writing (the agent it names is committed; the limit has nothing to guard).
+ * The write is ONE statement (db/queries/agents.ts): the org's agent_count bump under its guard
+ * (plan limit, the plan's models, the org's pack, the key unused), the audit row, the agent and
+ * its first prompt version, returning the new agent as reads do. When the guard refuses, nothing
+ * is written and one read says which rule refused (explainRefusal).
+ * Nothing external happens before the write commits; the optimization hand-off and the webhook
+ * run after it.
  */
 export async function createAgent(args: {
   organizationId: number;
@@ -50,17 +54,30 @@ export async function createAgent(args: {
       return { agent, replayed: true };
     }
   }
-  let outcome: Outcome;
-  try {
-    outcome = await unitOfWork(args, (work) => createInTransaction(work, args, key, fingerprint));
-  } catch (e) {
-    // A same-key request that slipped past the lookup (it cannot while the org lock is held,
-    // but a future guard change must not turn a retry into a 409/5xx) ends as a replay. It
-    // may trip either unique index first: the key's or the name's (same body, same name).
-    if (!key || !fingerprint || !mayBeConcurrentTwin(e)) throw e;
-    const existing = await findAgentByIdempotencyKey(db, args.organizationId, key);
-    if (!existing) throw e;
-    outcome = replayOrReject(existing, fingerprint);
+  let outcome: Outcome | undefined;
+  // Twice at most: a refusal whose reason is gone by the time it is read (a delete freed a slot
+  // meanwhile) earns one more try.
+  for (let attempt = 1; !outcome; attempt++) {
+    try {
+      outcome = await oneStatementWork(args, (work) => createInOneStatement(work, args, key, fingerprint));
+    } catch (e) {
+      if (isCreateRefused(e)) {
+        outcome = await explainRefusal(args, key, fingerprint);
+        if (!outcome && attempt >= 2) {
+          throw new AppError("conflict", "The organization changed while this agent was created. Retry.", {
+            retryAfterSeconds: 1,
+          });
+        }
+        continue;
+      }
+      // A same-key request that committed after this one's guard looked (the guard reads the
+      // statement's snapshot) ends as a replay. It may trip either unique index first: the
+      // key's or the name's (same body, same name).
+      if (!key || !fingerprint || !mayBeConcurrentTwin(e)) throw e;
+      const existing = await findAgentByIdempotencyKey(db, args.organizationId, key);
+      if (!existing) throw e;
+      outcome = replayOrReject(existing, fingerprint);
+    }
   }
   const agent = outcome.agent ?? (await findAgentByPublicId(db, args.organizationId, outcome.publicId));
   // Deleted between commit and read: nothing sensible to return but "gone".
@@ -68,33 +85,21 @@ export async function createAgent(args: {
   return { agent, replayed: outcome.kind === "replayed" };
 }
 
-async function createInTransaction(
-  { tx, afterCommit }: Work,
+// Each plan's agent limit, as the statement's guard reads it (an org's own override comes first).
+const PLAN_LIMITS = JSON.stringify(Object.fromEntries(PLAN_KEYS.map((k) => [k, PLANS[k].maxAgents])));
+
+function guardFor(input: CreateAgentInput): CreateGuard {
+  const model = configuredModel(input.config);
+  return { planLimits: PLAN_LIMITS, plans: PLAN_KEYS.filter((plan) => !modelNotAllowed(plan, model)) };
+}
+
+async function createInOneStatement(
+  { db: pool, afterCommit }: { db: Executor; afterCommit: AfterCommit },
   args: { organizationId: number; actor: Actor; input: CreateAgentInput },
   key: string | undefined,
   fingerprint: string | null,
 ): Promise<Outcome> {
   const { organizationId, actor, input } = args;
-  const org = await lockOrganizationForAgentWrite(tx, organizationId);
-  if (!org) throw new AppError("not_found", "The organization does not exist.");
-
-  if (key && fingerprint) {
-    const existing = await findAgentByIdempotencyKey(tx, organizationId, key);
-    if (existing) return replayOrReject(existing, fingerprint);
-  }
-
-  const modelError = modelNotAllowed(org.plan, configuredModel(input.config));
-  if (modelError) throw AppError.validation([{ path: "config.model", message: modelError }]);
-
-  const limit = agentLimit(org);
-  if (org.agentCount >= limit) {
-    throw new AppError(
-      "plan_limit_reached",
-      `Organization ${org.slug} has ${org.agentCount} of ${limit} agents allowed on the ${PLANS[org.plan].name.toLowerCase()} plan.`,
-      { extra: { limit, used: org.agentCount, plan: org.plan } },
-    );
-  }
-
   const optimization = requestedOptimizationState(input.auto_optimize);
   const prompt = input.system_prompt?.trim() ? input.system_prompt : undefined;
   const systemPrompt = prompt ?? personaByKey(input.persona)?.defaultSystemPrompt ?? "";
@@ -102,7 +107,7 @@ async function createInTransaction(
   let inserted: Awaited<ReturnType<typeof insertAgentWithCountAndAudit>>;
   try {
     inserted = await insertAgentWithCountAndAudit(
-      tx,
+      pool,
       {
         publicId,
         organizationId,
@@ -127,15 +132,11 @@ async function createInTransaction(
         metadata: { name: input.name, persona: input.persona, idempotency_key_used: Boolean(key) },
       },
       versionAuthor(actor),
+      guardFor(input),
     );
   } catch (e) {
+    if (isCreateRefused(e)) throw e;
     rethrowNameConflict(e, input.name);
-  }
-  if (input.knowledge_pack_id && inserted.knowledgePackId === null) {
-    // Throwing rolls the insert, the count and the audit row back: nothing is written.
-    throw AppError.validation([
-      { path: "knowledge_pack_id", message: MESSAGES.knowledgePackNotInOrganization },
-    ]);
   }
 
   if (optimization.optimizationStatus === "pending") {
@@ -148,6 +149,41 @@ async function createInTransaction(
   afterCommit.webhook("agent.created", { agent_id: inserted.publicId, name: input.name });
   const { knowledgePackId: _packId, ...agent } = inserted;
   return { kind: "created", publicId: inserted.publicId, agent };
+}
+
+/**
+ * Which rule refused the create, checked in the order a client can act on: the org, a same-key
+ * twin (then this is its replay), the model, the limit, the pack. Undefined when none holds any
+ * more (the caller tries again).
+ */
+async function explainRefusal(
+  args: { organizationId: number; input: CreateAgentInput },
+  key: string | undefined,
+  fingerprint: string | null,
+): Promise<Outcome | undefined> {
+  const { organizationId, input } = args;
+  const org = await readOrganizationForCreate(db, organizationId, input.knowledge_pack_id ?? null);
+  if (!org) throw new AppError("not_found", "The organization does not exist.");
+  if (key && fingerprint) {
+    const existing = await findAgentByIdempotencyKey(db, organizationId, key);
+    if (existing) return replayOrReject(existing, fingerprint);
+  }
+  const modelError = modelNotAllowed(org.plan, configuredModel(input.config));
+  if (modelError) throw AppError.validation([{ path: "config.model", message: modelError }]);
+  const limit = agentLimit(org);
+  if (org.agentCount >= limit) {
+    throw new AppError(
+      "plan_limit_reached",
+      `Organization ${org.slug} has ${org.agentCount} of ${limit} agents allowed on the ${PLANS[org.plan].name.toLowerCase()} plan.`,
+      { extra: { limit, used: org.agentCount, plan: org.plan } },
+    );
+  }
+  if (input.knowledge_pack_id && !org.packFound) {
+    throw AppError.validation([
+      { path: "knowledge_pack_id", message: MESSAGES.knowledgePackNotInOrganization },
+    ]);
+  }
+  return undefined;
 }
 
 function replayOrReject(

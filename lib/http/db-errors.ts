@@ -55,6 +55,11 @@ export function pgConstraint(e: unknown): string | undefined {
   return pgError(e)?.constraint_name;
 }
 
+/** The one-statement agent create's guard said no (drizzle/0016_agent-create-guard.sql). */
+export function isCreateRefused(e: unknown): boolean {
+  return pgErrorCode(e) === "YA001";
+}
+
 export function isUniqueViolation(e: unknown, constraint?: string): boolean {
   const pe = pgError(e);
   return pe?.code === "23505" && (!constraint || pe.constraint_name === constraint);

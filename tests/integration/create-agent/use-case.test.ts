@@ -192,11 +192,12 @@ describe("createAgent", () => {
       keyed: keyed.statements,
       replay: replay.statements,
     });
-    // begin, lock org, insert + count + audit returning the agent (one statement), commit = 4
-    // (+2 key lookups when keyed: before the lock, and under it for a twin that committed meanwhile).
+    // One statement: the guarded count bump, the audit row, the agent and its first prompt version,
+    // returning the agent, committed on its own (no begin, no lock round trip, no commit);
+    // +1 key lookup when keyed (before it: a replay writes nothing).
     // After-commit hand-offs (optimization, webhooks) run detached from the request's counter.
-    expect(plain.statements).toBe(4);
-    expect(keyed.statements).toBe(6);
+    expect(plain.statements).toBe(1);
+    expect(keyed.statements).toBe(2);
     // The key lookup returns the agent it created: a replay writes nothing and takes no lock.
     expect(replay.statements).toBe(1);
   });
