@@ -13,26 +13,50 @@ const AGENT_COLUMNS = `a.public_id, a.name, a.description, a.industry, a.system_
   a.optimization_error, a.optimization_rationale, a.optimization_updated_at, a.widget_config, a.config,
   a.allowed_origins, a.status, a.created_at, a.updated_at`;
 
-/** The same transaction as lib/agents/create-agent.ts: lock org → limit → insert → count → audit. */
+/**
+ * The same write as lib/agents/create-agent.ts: ONE statement committed on its own — the org's
+ * agent_count bump under the limit, the audit row, the agent and its first prompt version — that
+ * returns the new agent with its persona and pack joined.
+ */
 export async function rawCreateAgent(sql: Sql, organizationId: number, name: string): Promise<void> {
-  await sql.begin(async (tx) => {
-    const [org] = await tx<{ agent_count: number; max_agents: number }[]>`
-      select id, slug, plan, max_agents, agent_count from organizations where id = ${organizationId} for update`;
-    if (!org || org.agent_count >= org.max_agents) throw new Error("limit");
-    // Mirrors createAgent: the insert, the count bump and the audit row in one statement.
-    const publicId = randomUUID();
-    await tx`
-      with bump as (update organizations set agent_count = agent_count + 1 where id = ${organizationId} returning id),
-           logged as (insert into audit_events (organization_id, actor_type, actor_id, action, target_public_id, metadata)
-                      values (${organizationId}, 'api_key', 'bench', 'agent.created', ${publicId}, ${tx.json({ name })})
-                      returning id)
-      insert into agents (public_id, organization_id, name, persona_id, system_prompt, optimization_status,
-                          widget_config, config, allowed_origins)
-      values (${publicId}, ${organizationId}, ${name}, (select id from personas where key = 'assistant'),
-              'You are a helpful assistant.', 'skipped', ${tx.json({ theme: "modern" })},
-              ${tx.json({ temperature: 0.7 })}, '{}')
-      returning id, public_id, prompt_version, knowledge_pack_id`;
-  });
+  const publicId = randomUUID();
+  const rows = await sql`
+    with bump as (update organizations set agent_count = agent_count + 1
+                  where id = ${organizationId} and agent_count < coalesce(max_agents, 1000) returning id),
+         logged as (insert into audit_events (organization_id, actor_type, actor_id, action, target_public_id, metadata)
+                    select id, 'api_key', 'bench', 'agent.created', ${publicId}, ${sql.json({ name })} from bump
+                    returning id),
+         inserted as (insert into agents (public_id, organization_id, name, persona_id, system_prompt,
+                                          optimization_status, widget_config, config, allowed_origins)
+                      select ${publicId}, id, ${name}, (select id from personas where key = 'assistant'),
+                             'You are a helpful assistant.', 'skipped', ${sql.json({ theme: "modern" })},
+                             ${sql.json({ temperature: 0.7 })}, '{}' from bump
+                      returning *),
+         versioned as (insert into agent_prompt_versions (organization_id, agent_id, version, source, system_prompt,
+                                                          created_by_type, created_by_name)
+                       select organization_id, id, 1, 'created', system_prompt, 'api_key', 'bench' from inserted
+                       returning id)
+    select ${sql.unsafe(AGENT_COLUMNS)}, p.key as persona_key, p.name as persona_name,
+           p.description as persona_description, k.public_id as knowledge_pack_id, k.name as knowledge_pack_name
+    from inserted a join personas p on p.id = a.persona_id
+    left join knowledge_packs k on k.id = a.knowledge_pack_id`;
+  if (rows.length === 0) throw new Error("limit");
+}
+
+/**
+ * The same read as a replay in lib/agents/create-agent.ts: one lookup of the agent the key made,
+ * persona and pack joined (no lock: that agent is committed).
+ */
+export async function rawReplayLookup(sql: Sql, organizationId: number, key: string) {
+  return sql.unsafe(
+    `select ${AGENT_COLUMNS}, a.request_fingerprint, p.key as persona_key, p.name as persona_name,
+            p.description as persona_description, k.public_id as knowledge_pack_id, k.name as knowledge_pack_name
+     from agents a join personas p on p.id = a.persona_id
+     left join knowledge_packs k on k.id = a.knowledge_pack_id
+     where a.organization_id = $1 and a.idempotency_key = $2 limit 1`,
+    [organizationId, key],
+    { prepare: true },
+  );
 }
 
 /** One statement: a page with persona and knowledge pack joined (offset mode). */
