@@ -14,11 +14,35 @@ const AGENT_COLUMNS = `a.public_id, a.name, a.description, a.industry, a.system_
   a.allowed_origins, a.status, a.created_at, a.updated_at`;
 
 /**
- * The same write as lib/agents/create-agent.ts: ONE statement committed on its own — the org's
+ * The issue's create baseline (the first release's shape): a transaction — lock the org row,
+ * check the limit, then the insert, the count bump and the audit row in one statement, commit.
+ */
+export async function rawCreateTransaction(sql: Sql, organizationId: number, name: string): Promise<void> {
+  await sql.begin(async (tx) => {
+    const [org] = await tx<{ agent_count: number; max_agents: number }[]>`
+      select id, slug, plan, max_agents, agent_count from organizations where id = ${organizationId} for update`;
+    if (!org || org.agent_count >= org.max_agents) throw new Error("limit");
+    const publicId = randomUUID();
+    await tx`
+      with bump as (update organizations set agent_count = agent_count + 1 where id = ${organizationId} returning id),
+           logged as (insert into audit_events (organization_id, actor_type, actor_id, action, target_public_id, metadata)
+                      values (${organizationId}, 'api_key', 'bench', 'agent.created', ${publicId}, ${tx.json({ name })})
+                      returning id)
+      insert into agents (public_id, organization_id, name, persona_id, system_prompt, optimization_status,
+                          widget_config, config, allowed_origins)
+      values (${publicId}, ${organizationId}, ${name}, (select id from personas where key = 'assistant'),
+              'You are a helpful assistant.', 'skipped', ${tx.json({ theme: "modern" })},
+              ${tx.json({ temperature: 0.7 })}, '{}')
+      returning id, public_id, prompt_version, knowledge_pack_id`;
+  });
+}
+
+/**
+ * The same write as lib/agents/create-agent.ts today: ONE statement committed on its own — the org's
  * agent_count bump under the limit, the audit row, the agent and its first prompt version — that
  * returns the new agent with its persona and pack joined.
  */
-export async function rawCreateAgent(sql: Sql, organizationId: number, name: string): Promise<void> {
+export async function rawCreateOneStatement(sql: Sql, organizationId: number, name: string): Promise<void> {
   const publicId = randomUUID();
   const rows = await sql`
     with bump as (update organizations set agent_count = agent_count + 1
@@ -43,8 +67,17 @@ export async function rawCreateAgent(sql: Sql, organizationId: number, name: str
   if (rows.length === 0) throw new Error("limit");
 }
 
+/** The issue's replay baseline: in a transaction, lock the org row, then look the key up. */
+export async function rawReplayUnderLock(sql: Sql, organizationId: number, key: string) {
+  await sql.begin(async (tx) => {
+    await tx`select agent_count from organizations where id = ${organizationId} for update`;
+    await tx`select public_id, request_fingerprint from agents
+             where organization_id = ${organizationId} and idempotency_key = ${key} limit 1`;
+  });
+}
+
 /**
- * The same read as a replay in lib/agents/create-agent.ts: one lookup of the agent the key made,
+ * The same read as a replay in lib/agents/create-agent.ts today: one lookup of the agent the key made,
  * persona and pack joined (no lock: that agent is committed).
  */
 export async function rawReplayLookup(sql: Sql, organizationId: number, key: string) {

@@ -5,11 +5,13 @@ import {
   keysetBefore,
   naiveOrmListPage,
   naiveSqlListPage,
-  rawCreateAgent,
+  rawCreateOneStatement,
+  rawCreateTransaction,
   rawGetAgent,
   rawListAfter,
   rawListPage,
   rawReplayLookup,
+  rawReplayUnderLock,
   rawWidgetConfig,
 } from "./baselines";
 import { cpuPerRequest, cpuSnapshot, monotonicUs } from "./cpu";
@@ -121,8 +123,18 @@ export async function createScenarios(ctx: BenchContext): Promise<Row[]> {
   const rows: (Row | Row[] | undefined)[] = [];
   let r = 0; // one counter across warm-up and run: names stay unique
   rows.push(
-    await fnRow(ctx, "raw-create", "the one create statement, raw SQL", "raw-sql", () =>
-      rawCreateAgent(ctx.raw, rawOrg.id, `Raw ${ctx.runId} ${r++}`),
+    await fnRow(
+      ctx,
+      "raw-create",
+      "create transaction (lock, limit, write, commit), raw SQL",
+      "raw-sql",
+      () => rawCreateTransaction(ctx.raw, rawOrg.id, `Raw ${ctx.runId} ${r++}`),
+    ),
+  );
+  // What the API sends today (one guarded statement), from a raw client: the database's own ceiling.
+  rows.push(
+    await fnRow(ctx, "raw-create-one", "the API's one create statement, raw SQL", "raw-sql", () =>
+      rawCreateOneStatement(ctx.raw, rawOrg.id, `Raw ${ctx.runId} ${r++}`),
     ),
   );
   rows.push(
@@ -153,8 +165,17 @@ export async function createScenarios(ctx: BenchContext): Promise<Row[]> {
   });
   if (first.status !== 201) throw new Error(`replay setup: POST answered ${first.status}`);
   rows.push(
-    await fnRow(ctx, "raw-replay", "the key's agent, persona and pack joined, raw SQL", "raw-sql", () =>
-      rawReplayLookup(ctx.raw, apiOrg.id, replayKey),
+    await fnRow(ctx, "raw-replay", "lock org + idempotency lookup, raw SQL", "raw-sql", () =>
+      rawReplayUnderLock(ctx.raw, apiOrg.id, replayKey),
+    ),
+  );
+  rows.push(
+    await fnRow(
+      ctx,
+      "raw-replay-lookup",
+      "the API's one replay lookup (agent joined), raw SQL",
+      "raw-sql",
+      () => rawReplayLookup(ctx.raw, apiOrg.id, replayKey),
     ),
   );
   rows.push(
