@@ -5,7 +5,7 @@ import { type OptimizationRequest, scheduleOptimizationDispatch } from "@/lib/ag
 import { runInBackground } from "@/lib/background-work";
 import type { WebhookEventType } from "@/lib/inngest/events";
 import { type SyncRequest, sendSyncEvent } from "@/lib/knowledge/ingest/send-event";
-import { notifyWebhooks } from "@/lib/webhooks/queue-event";
+import { notifyWebhooks, sendDeliveriesInBackground } from "@/lib/webhooks/queue-event";
 import { invalidateWidgetAgent } from "@/lib/widget/agent-cache";
 
 // One unit of work: a use case's transaction, its audit row and the work that may only start
@@ -17,6 +17,8 @@ export type AfterCommit = {
   optimize(request: OptimizationRequest): void;
   /** Tell the org's subscribed endpoints. */
   webhook(type: WebhookEventType, data: Record<string, unknown>): void;
+  /** Hand off deliveries the transaction recorded itself (the outbox re-sends a failed hand-off). */
+  webhookDeliveries(deliveryIds: string[]): void;
   /** The widget serves a cached copy of the agent: drop it so visitors see the change at once. */
   invalidateWidgetAgent(publicId: string): void;
   /** Hand a knowledge source's sync to Inngest (the scheduled sync re-sends a lost one). */
@@ -55,6 +57,10 @@ function collectAfterCommit(ctx: UseCaseContext) {
     optimize: (request) => queued.push(() => scheduleOptimizationDispatch(request)),
     webhook: (type, data) =>
       queued.push(() => notifyWebhooks({ organizationId: ctx.organizationId, type, data })),
+    webhookDeliveries: (deliveryIds) => {
+      if (deliveryIds.length > 0)
+        queued.push(() => sendDeliveriesInBackground(ctx.organizationId, deliveryIds));
+    },
     invalidateWidgetAgent: (publicId) => queued.push(() => invalidateWidgetAgent(publicId)),
     syncKnowledge: (request) =>
       ctx.knowledgeSync === "inline"

@@ -11,6 +11,7 @@ import {
 import { pickAgentColumns } from "./agent-read";
 import type { NewAuditEvent } from "./audit-events";
 import { onExecutor, preparedFor } from "./prepared-cache";
+import { subscribedDeliveriesInsert } from "./webhooks";
 
 // ---- create side ----------------------------------------------------------------------
 
@@ -57,7 +58,11 @@ export async function lockOrganizationForAgentWrite(db: Executor, organizationId
 }
 
 /** Why a create's guard refused: the org's plan and count, and whether the named pack is the org's. */
-export async function readOrganizationForCreate(db: Executor, organizationId: number, packPublicId: string | null) {
+export async function readOrganizationForCreate(
+  db: Executor,
+  organizationId: number,
+  packPublicId: string | null,
+) {
   const [row] = await db
     .select({
       slug: organizations.slug,
@@ -108,13 +113,14 @@ const maybeTimestamp = (name: string) => sql`${p(name)}::timestamptz`;
 
 /**
  * The whole create in ONE statement, committed on its own (no transaction around it): the org's
- * agent_count bump under its guard, the audit row, the agent and its first prompt version, as
- * data-modifying CTEs. Why: the bump's row lock is held only while Postgres runs the statement,
- * never across a round trip to this server, so concurrent creates for one org wait for each
- * other as briefly as possible; and the request pays one round trip instead of four. The caller
- * mints the agent's public id so the audit row needs nothing from the insert. When the guard
- * refuses, `agent_create_refused()` (migration 0017) fails the statement, so nothing is written,
- * and the caller reads why; a name conflict fails it the same way.
+ * agent_count bump under its guard, the audit row, the agent, its first prompt version and the
+ * `agent.created` webhook deliveries, as data-modifying CTEs. Why: the bump's row lock is held
+ * only while Postgres runs the statement, never across a round trip to this server, so
+ * concurrent creates for one org wait for each other as briefly as possible; and the request
+ * pays one round trip instead of four. The caller mints the agent's public id so the audit row
+ * needs nothing from the insert. When the guard refuses, `agent_create_refused()`
+ * (drizzle/0017_agent-create-guard.sql) fails the statement, so nothing is written, and the
+ * caller reads why; a name conflict fails it the same way.
  */
 function insertStatement(db: Executor, org: ReturnType<typeof p>) {
   // The guard: the bump happens only within the plan's limit, for a model the plan offers, a
@@ -189,13 +195,24 @@ function insertStatement(db: Executor, org: ReturnType<typeof p>) {
       select ${org}::bigint, ${inserted.id}, 1, 'created'::prompt_version_source, ${inserted.systemPrompt}, ${p("versionByType")}::actor_type, ${p("versionByName")} from ${inserted}
       returning ${sql.identifier(v.id.name)}`,
   );
+  // The `agent.created` webhook's delivery rows, one per subscribed endpoint: they commit with
+  // the agent (a crash after commit leaves them to the outbox) and roll back with it.
+  const hooked = db.$with("hooked", {}).as(
+    subscribedDeliveriesInsert({
+      organizationId: org,
+      eventType: p("hookType"),
+      messageId: p("hookMessageId"),
+      payloadJson: p("hookPayload"),
+    }),
+  );
   // The new agent as every read returns it (AgentRow), persona and pack joined: no read-back.
   const i = inserted;
   return db
-    .with(bump, logged, inserted, versioned)
+    .with(bump, logged, inserted, versioned, hooked)
     .select({
       ...pickAgentColumns(i),
       knowledgePackId: i.knowledgePackId,
+      deliveryIds: sql<string[]>`(select coalesce(array_agg(public_id::text), '{}'::text[]) from ${hooked})`,
       persona: { key: personas.key, name: personas.name, description: personas.description },
       knowledgePack: { publicId: knowledgePacks.publicId, name: knowledgePacks.name },
     })
@@ -217,6 +234,7 @@ export async function insertAgentWithCountAndAudit(
   },
   author: { createdByType: "user" | "api_key" | "system"; createdByName: string },
   guard: CreateGuard,
+  hook: { eventType: string; messageId: string; payload: Record<string, unknown> },
 ) {
   const [row] = await onExecutor(createStatements().insert, db).execute({
     org: values.organizationId,
@@ -247,6 +265,9 @@ export async function insertAgentWithCountAndAudit(
     metadata: audit.metadata,
     versionByType: author.createdByType,
     versionByName: author.createdByName,
+    hookType: hook.eventType,
+    hookMessageId: hook.messageId,
+    hookPayload: JSON.stringify(hook.payload),
   });
   return row!;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gt, lt, type SQLWrapper, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import { runNamed } from "./prepared-cache";
@@ -87,6 +87,24 @@ export async function queueWebhookDeliveries(
     args.endpointPublicId ?? null,
   ]);
   return rows.map((r) => r.public_id);
+}
+
+/**
+ * The same delivery rows (every enabled endpoint of the org subscribed to the type) as a fragment
+ * for a writer's own statement: the agent create's. Why: the rows then commit or roll back with
+ * the change they report, and the create saves the statement (and round trip) after commit; only
+ * the hand-off of their ids is left for then. Tenancy: the endpoint's organization.
+ */
+export function subscribedDeliveriesInsert(p: {
+  organizationId: SQLWrapper;
+  eventType: SQLWrapper;
+  messageId: SQLWrapper;
+  payloadJson: SQLWrapper;
+}) {
+  return sql`insert into webhook_deliveries (endpoint_id, message_id, event_type, payload)
+    select e.id, ${p.messageId}::text, ${p.eventType}::text, ${p.payloadJson}::text::jsonb from webhook_endpoints e
+    where e.organization_id = ${p.organizationId} and e.enabled and ${p.eventType}::text = any(e.events)
+    returning public_id`;
 }
 
 /** Everything an attempt needs, including the secret to sign with. Tenancy via the endpoint's org. */

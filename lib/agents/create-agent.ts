@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Executor } from "@/db";
 import { db } from "@/db";
 import { type AgentRow, findAgentByPublicId, findAgentRowByIdempotencyKey } from "@/db/queries/agent-read";
 import {
@@ -18,13 +19,13 @@ import { configuredModel, modelNotAllowed } from "@/lib/models";
 import { personaByKey } from "@/lib/personas";
 import { agentLimit, PLAN_KEYS, PLANS } from "@/lib/plans";
 import { type AfterCommit, oneStatementWork } from "@/lib/unit-of-work";
-import type { Executor } from "@/db";
 import type { CreateAgentInput } from "@/lib/validations/agent";
+import { webhookMessage } from "@/lib/webhooks/queue-event";
 import { requestFingerprint } from "./fingerprint";
 
 export type CreateAgentResult = { agent: AgentRow; replayed: boolean };
 
-/** `agent`: the row the write returned; absent for a replay found under the lock (read after). */
+/** `agent`: the row the write returned; absent for a replay (read after). */
 type Outcome = { kind: "created" | "replayed"; publicId: string; agent?: AgentRow };
 
 /**
@@ -32,10 +33,11 @@ type Outcome = { kind: "created" | "replayed"; publicId: string; agent?: AgentRo
  * A keyed request first looks its key up: a replay is answered from that one read, without
  * writing (the agent it names is committed; the limit has nothing to guard).
  * The write is ONE statement (db/queries/agents.ts): the org's agent_count bump under its guard
- * (plan limit, the plan's models, the org's pack, the key unused), the audit row, the agent and
- * its first prompt version, returning the new agent as reads do. When the guard refuses, nothing
- * is written and one read says which rule refused (explainRefusal).
- * Nothing external happens before the write commits; the optimization hand-off and the webhook
+ * (plan limit, the plan's models, the org's pack, the key unused), the audit row, the agent,
+ * its first prompt version and the `agent.created` deliveries, returning the new agent as reads
+ * do. When the guard refuses, nothing is written and one read says which rule refused
+ * (explainRefusal).
+ * Nothing external happens before the write commits; the optimization and webhook hand-offs
  * run after it.
  */
 export async function createAgent(args: {
@@ -133,6 +135,10 @@ async function createInOneStatement(
       },
       versionAuthor(actor),
       guardFor(input),
+      {
+        eventType: "agent.created",
+        ...webhookMessage("agent.created", { agent_id: publicId, name: input.name }),
+      },
     );
   } catch (e) {
     if (isCreateRefused(e)) throw e;
@@ -146,8 +152,8 @@ async function createInOneStatement(
       promptVersion: inserted.promptVersion,
     });
   }
-  afterCommit.webhook("agent.created", { agent_id: inserted.publicId, name: input.name });
-  const { knowledgePackId: _packId, ...agent } = inserted;
+  afterCommit.webhookDeliveries(inserted.deliveryIds);
+  const { knowledgePackId: _packId, deliveryIds: _deliveries, ...agent } = inserted;
   return { kind: "created", publicId: inserted.publicId, agent };
 }
 

@@ -20,8 +20,7 @@ export async function queueWebhookEvent(args: {
   data: Record<string, unknown>;
   endpointPublicId?: string;
 }): Promise<QueuedWebhook> {
-  const messageId = newWebhookMessageId();
-  const payload = { type: args.type, timestamp: new Date().toISOString(), data: args.data };
+  const { messageId, payload } = webhookMessage(args.type, args.data);
   const deliveryIds = await queueWebhookDeliveries(db, {
     organizationId: args.organizationId,
     eventType: args.type,
@@ -33,6 +32,14 @@ export async function queueWebhookEvent(args: {
     deliveryIds.map((id) => ({ organizationId: args.organizationId, deliveryPublicId: id })),
   );
   return { messageId, deliveryIds, sent };
+}
+
+/** One event's message id (the `webhook-id`, shared by its endpoints' deliveries) and payload. */
+export function webhookMessage(type: WebhookEventType, data: Record<string, unknown>) {
+  return {
+    messageId: newWebhookMessageId(),
+    payload: { type, timestamp: new Date().toISOString(), data },
+  };
 }
 
 export async function sendDeliveryEvents(
@@ -60,6 +67,14 @@ export function notifyWebhooks(args: Parameters<typeof queueWebhookEvent>[0]): v
         ...safeErrorFields(e),
       }),
     ),
+  );
+}
+
+/** Fire-and-forget hand-off of deliveries a committed write recorded itself (never throws). */
+export function sendDeliveriesInBackground(organizationId: number, deliveryIds: string[]): void {
+  if (deliveryIds.length === 0) return;
+  runInBackground(() =>
+    sendDeliveryEvents(deliveryIds.map((id) => ({ organizationId, deliveryPublicId: id }))),
   );
 }
 
