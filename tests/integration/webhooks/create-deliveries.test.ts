@@ -17,18 +17,7 @@ import { addEndpoint, webhookTestBed } from "@/tests/fixtures/webhooks";
 const bed = webhookTestBed();
 
 async function deliveriesOf(endpointIds: number[]) {
-  return db
-    .select({
-      publicId: webhookDeliveries.publicId,
-      endpointId: webhookDeliveries.endpointId,
-      messageId: webhookDeliveries.messageId,
-      eventType: webhookDeliveries.eventType,
-      payload: webhookDeliveries.payload,
-      status: webhookDeliveries.status,
-      attempts: webhookDeliveries.attempts,
-    })
-    .from(webhookDeliveries)
-    .where(inArray(webhookDeliveries.endpointId, endpointIds));
+  return db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.endpointId, endpointIds));
 }
 
 async function endpointId(publicId: string) {
