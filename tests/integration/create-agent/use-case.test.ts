@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { countStatements } from "@/db/query-counter";
@@ -170,6 +170,44 @@ describe("createAgent", () => {
     });
     const [row] = await db.select().from(agents).where(eq(agents.publicId, agent.publicId));
     expect(row!.createdByUserId).toBe(user.id);
+  });
+
+  it("a create its guard refuses writes nothing: no agent, audit row, prompt version or count", async () => {
+    const org = await createTestOrg({ plan: "free" });
+    const user = await createTestUser(org);
+    const other = await createTestOrg();
+    const [foreignPack] = await db
+      .insert(knowledgePacks)
+      .values({ organizationId: other.id, name: "Theirs", content: "Not yours." })
+      .returning();
+    const create = (input: Record<string, unknown>) =>
+      createAgent({
+        organizationId: org.id,
+        actor: actorFromUser(user),
+        input: createAgentSchema.parse({ auto_optimize: false, ...input }),
+      }).then(
+        () => ({ code: "created" }),
+        (e: { code?: string; fieldErrors?: unknown }) => ({ code: e.code }),
+      );
+    // Each refusal reason in turn, then the limit (the free plan's three agents).
+    expect(await create({ name: "Pack", knowledge_pack_id: foreignPack!.publicId })).toEqual({
+      code: "validation_failed",
+    });
+    expect(await create({ name: "Model", config: { model: "gemini-2.5-pro" } })).toEqual({
+      code: "validation_failed",
+    });
+    for (let i = 0; i < 3; i++) expect(await create({ name: `Fits ${i}` })).toEqual({ code: "created" });
+    expect(await create({ name: "Over" })).toEqual({ code: "plan_limit_reached" });
+    const rows = await db.select().from(agents).where(eq(agents.organizationId, org.id));
+    expect(rows.map((r) => r.name).sort()).toEqual(["Fits 0", "Fits 1", "Fits 2"]);
+    const audits = await db.select().from(auditEvents).where(eq(auditEvents.organizationId, org.id));
+    expect(audits.filter((a) => a.action === "agent.created")).toHaveLength(3);
+    const versions = await db.execute(
+      sql`select count(*)::int as n from agent_prompt_versions where organization_id = ${org.id}`,
+    );
+    expect((versions as unknown as { n: number }[])[0]!.n).toBe(3);
+    const [state] = await db.execute(sql`select agent_count from organizations where id = ${org.id}`);
+    expect((state as { agent_count: number }).agent_count).toBe(3);
   });
 
   it("costs a small, fixed number of SQL statements", async () => {
