@@ -164,19 +164,13 @@ export async function createScenarios(ctx: BenchContext): Promise<Row[]> {
     body: replayBody,
   });
   if (first.status !== 201) throw new Error(`replay setup: POST answered ${first.status}`);
+  const replayUnderLock = () => rawReplayUnderLock(ctx.raw, apiOrg.id, replayKey);
+  const replayLookup = () => rawReplayLookup(ctx.raw, apiOrg.id, replayKey);
   rows.push(
-    await fnRow(ctx, "raw-replay", "lock org + idempotency lookup, raw SQL", "raw-sql", () =>
-      rawReplayUnderLock(ctx.raw, apiOrg.id, replayKey),
-    ),
+    await fnRow(ctx, "raw-replay", "lock org + idempotency lookup, raw SQL", "raw-sql", replayUnderLock),
   );
   rows.push(
-    await fnRow(
-      ctx,
-      "raw-replay-lookup",
-      "the API's one replay lookup (agent joined), raw SQL",
-      "raw-sql",
-      () => rawReplayLookup(ctx.raw, apiOrg.id, replayKey),
-    ),
+    await fnRow(ctx, "raw-replay-lookup", "the API's one replay lookup, raw SQL", "raw-sql", replayLookup),
   );
   rows.push(
     await httpRow(
