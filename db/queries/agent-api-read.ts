@@ -3,31 +3,47 @@ import { sqlClient } from "@/db";
 // The API's agent reads (list pages, one agent by id) with the public agent object of API.md
 // built by Postgres: each row carries the object as JSON text, which the route passes through
 // without parsing and re-serialising it. Why: for a page of 50, mapping rows in JS and writing
-// the JSON cost the server more CPU than the query cost Postgres. row_to_json (not
-// json_build_object) because it writes compact JSON in the column order given here, so the keys
-// come out in toAgentResource's order and the bytes match JSON.stringify's for everything but
-// the jsonb columns, which keep Postgres's own spacing. Tenancy: organization_id in every WHERE.
+// the JSON cost the server more CPU than the query cost Postgres. Tenancy: organization_id in
+// every WHERE.
 
-// The form Date#toISOString gives: UTC, milliseconds (truncated), "Z".
-const iso = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+// The form Date#toISOString gives: UTC, milliseconds (truncated), "Z". `at time zone interval`
+// shifts by a fixed offset (no time zone lookup per value, unlike 'UTC'); to_char of the
+// resulting timestamp reads no session setting (the text cast would follow DateStyle).
+const iso = (col: string) => `to_char(${col} at time zone interval '0', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const str = (col: string) => `to_json(${col})::text`;
+const orNull = (col: string) => `coalesce(to_json(${col})::text, 'null')`;
 
-/** The public agent object (toAgentResource's shape and key order) as JSON text. */
-const DOC = `(select row_to_json(d)::text from (select 'agent' as "object", a.public_id as "id", a.name,
-  a.description, a.industry,
-  (select row_to_json(x) from (select p.key, p.name, p.description) x) as persona,
-  case when k.id is null then null
-    else (select row_to_json(x) from (select k.public_id as "id", k.name) x) end as knowledge_pack,
-  a.system_prompt, a.optimized_system_prompt, a.use_optimized_prompt, a.prompt_version,
-  (select row_to_json(x) from (select a.optimization_status as status, a.optimization_error as error,
-    a.optimization_rationale as rationale,
-    ${iso("coalesce(a.optimization_updated_at, a.updated_at)")} as updated_at) x) as optimization,
-  a.optimization_status in ('pending', 'running') as optimization_pending,
-  a.widget_config, a.config, a.allowed_origins, a.identity_verification, a.status,
-  ${iso("a.created_at")} as created_at, ${iso("a.updated_at")} as updated_at) d) as doc`;
+/**
+ * The public agent object (toAgentResource's shape and key order) as compact JSON text.
+ * Concatenated, not row_to_json of nested subselects: each nested object was a subplan run per
+ * row, and Postgres spent more on them than on the rest of the page. to_json escapes each text
+ * value exactly as row_to_json (and JSON.stringify) would; uuids, enums, numbers, booleans and
+ * timestamps need no escaping; the jsonb columns keep Postgres's own spacing (jsonb's text form,
+ * as row_to_json wrote them).
+ */
+const DOC = `('{"object":"agent","id":"' || a.public_id::text || '","name":' || ${str("a.name")}
+  || ',"description":' || ${orNull("a.description")} || ',"industry":' || ${orNull("a.industry")}
+  || ',"persona":{"key":' || ${str("p.key")} || ',"name":' || ${str("p.name")}
+  || ',"description":' || ${str("p.description")}
+  || '},"knowledge_pack":' || case when k.id is null then 'null'
+    else '{"id":"' || k.public_id::text || '","name":' || ${str("k.name")} || '}' end
+  || ',"system_prompt":' || ${str("a.system_prompt")}
+  || ',"optimized_system_prompt":' || ${orNull("a.optimized_system_prompt")}
+  || ',"use_optimized_prompt":' || a.use_optimized_prompt::text
+  || ',"prompt_version":' || a.prompt_version::text
+  || ',"optimization":{"status":"' || a.optimization_status::text
+  || '","error":' || ${orNull("a.optimization_error")} || ',"rationale":' || ${orNull("a.optimization_rationale")}
+  || ',"updated_at":"' || ${iso("coalesce(a.optimization_updated_at, a.updated_at)")}
+  || '"},"optimization_pending":' || (a.optimization_status in ('pending', 'running'))::text
+  || ',"widget_config":' || a.widget_config::text || ',"config":' || a.config::text
+  || ',"allowed_origins":' || ${str("a.allowed_origins")}
+  || ',"identity_verification":"' || a.identity_verification::text || '","status":"' || a.status::text
+  || '","created_at":"' || ${iso("a.created_at")} || '","updated_at":"' || ${iso("a.updated_at")}
+  || '"}') as doc`;
 const JOINS = `from agents a join personas p on p.id = a.persona_id
   left join knowledge_packs k on k.id = a.knowledge_pack_id`;
 // µs-precise, time-zone independent text form of created_at for the cursor.
-const CURSOR = `to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_created_at`;
+const CURSOR = `to_char(a.created_at at time zone interval '0', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_created_at`;
 // The org's exact agent_count (kept in every insert's and delete's transaction), read once per
 // statement (an init plan), so an offset page needs no second statement for its total.
 const TOTAL = "(select o.agent_count from organizations o where o.id = $1) as total";
