@@ -51,6 +51,10 @@ const ORDER = "order by a.created_at desc, a.id desc";
 const PAGE = `select ${DOC}, a.id, ${CURSOR}`;
 
 const BY_PUBLIC_ID = `select ${DOC} ${JOINS} where a.organization_id = $1 and a.public_id = $2`;
+// A replay's whole answer: the object, and the fingerprint of the request that created it
+// (agents_org_idempotency_key_unique serves the lookup).
+const BY_IDEMPOTENCY_KEY = `select ${DOC}, a.public_id::text as public_id, a.request_fingerprint
+  ${JOINS} where a.organization_id = $1 and a.idempotency_key = $2`;
 const PAGE_FIRST = `${PAGE}, ${TOTAL} ${JOINS} where a.organization_id = $1 ${ORDER} limit $2`;
 // The offset is applied to ids only (an index-only walk of agents_org_created_idx); the joins
 // then run for the page's rows alone, not for every skipped row. `= any(array(…))` makes the ids
@@ -79,6 +83,18 @@ function run<T>(text: string, params: (string | number)[]): Promise<T[]> {
 /** One agent of the org as the API's JSON text; undefined when the org has no such agent. */
 export async function findAgentDoc(organizationId: number, publicId: string): Promise<string | undefined> {
   return (await run<{ doc: string }>(BY_PUBLIC_ID, [organizationId, publicId]))[0]?.doc;
+}
+
+/** The agent an idempotency key created in the org: its API JSON text and that request's fingerprint. */
+export async function findAgentDocByIdempotencyKey(
+  organizationId: number,
+  key: string,
+): Promise<{ doc: string; publicId: string; requestFingerprint: string | null } | undefined> {
+  const [row] = await run<{ doc: string; public_id: string; request_fingerprint: string | null }>(
+    BY_IDEMPOTENCY_KEY,
+    [organizationId, key],
+  );
+  return row && { doc: row.doc, publicId: row.public_id, requestFingerprint: row.request_fingerprint };
 }
 
 export type ApiPagePosition =

@@ -38,7 +38,7 @@ function buildCreateStatements(db: Executor) {
     .from(agents)
     .where(and(eq(agents.organizationId, org), eq(agents.idempotencyKey, sql.placeholder("key"))))
     .limit(1)
-    .prepare("agent_by_key_under_lock");
+    .prepare("agent_twin_by_key");
   return { lock, twin, insert: insertStatement(db, org) };
 }
 

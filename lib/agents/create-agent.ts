@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Executor } from "@/db";
 import { db } from "@/db";
+import { findAgentDocByIdempotencyKey } from "@/db/queries/agent-api-read";
 import { type AgentRow, findAgentByPublicId, findAgentRowByIdempotencyKey } from "@/db/queries/agent-read";
 import {
   type CreateGuard,
@@ -10,6 +11,7 @@ import {
 } from "@/db/queries/agents";
 import { type Actor, auditActor } from "@/lib/actor";
 import { rethrowNameConflict } from "@/lib/agents/name-conflict";
+import { toAgentResource } from "@/lib/agents/serialize";
 import { requestedOptimizationState } from "@/lib/agents/optimization/requested-state";
 import { versionAuthor } from "@/lib/agents/prompt-versions/author";
 import { AppError } from "@/lib/errors";
@@ -40,12 +42,7 @@ type Outcome = { kind: "created" | "replayed"; publicId: string; agent?: AgentRo
  * Nothing external happens before the write commits; the optimization and webhook hand-offs
  * run after it.
  */
-export async function createAgent(args: {
-  organizationId: number;
-  actor: Actor;
-  input: CreateAgentInput;
-  idempotencyKey?: string;
-}): Promise<CreateAgentResult> {
+export async function createAgent(args: CreateAgentArgs): Promise<CreateAgentResult> {
   const key = args.idempotencyKey ?? args.input.idempotency_key;
   const fingerprint = key ? requestFingerprint(args.input) : null;
   if (key && fingerprint) {
@@ -56,6 +53,45 @@ export async function createAgent(args: {
       return { agent, replayed: true };
     }
   }
+  return writeAgent(args, key, fingerprint);
+}
+
+/** The public agent object as JSON text, and what the response says about it. */
+export type CreateAgentJsonResult = { json: string; publicId: string; replayed: boolean };
+
+/**
+ * The same use case for POST /api/v1/agents, answering with the public agent object as JSON text.
+ * A replay's object comes from Postgres with the key lookup (agent-api-read.ts: one statement, no
+ * row mapping or serialising here), byte for byte what the first answer sent
+ * (tests/integration/agent-doc.test.ts holds the two forms equal).
+ */
+export async function createAgentJson(args: CreateAgentArgs): Promise<CreateAgentJsonResult> {
+  const key = args.idempotencyKey ?? args.input.idempotency_key;
+  const fingerprint = key ? requestFingerprint(args.input) : null;
+  if (key && fingerprint) {
+    const found = await findAgentDocByIdempotencyKey(args.organizationId, key);
+    if (found) {
+      replayOrReject(found, fingerprint);
+      return { json: found.doc, publicId: found.publicId, replayed: true };
+    }
+  }
+  const { agent, replayed } = await writeAgent(args, key, fingerprint);
+  return { json: JSON.stringify(toAgentResource(agent)), publicId: agent.publicId, replayed };
+}
+
+type CreateAgentArgs = {
+  organizationId: number;
+  actor: Actor;
+  input: CreateAgentInput;
+  idempotencyKey?: string;
+};
+
+/** The write, for a request whose key (if any) named no agent when it was looked up. */
+async function writeAgent(
+  args: CreateAgentArgs,
+  key: string | undefined,
+  fingerprint: string | null,
+): Promise<CreateAgentResult> {
   let outcome: Outcome | undefined;
   // Twice at most: a refusal whose reason is gone by the time it is read (a delete freed a slot
   // meanwhile) earns one more try.

@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { countStatements } from "@/db/query-counter";
 import { agents, auditEvents, knowledgePacks } from "@/db/schema";
 import { actorFromUser } from "@/lib/actor";
-import { createAgent } from "@/lib/agents/create-agent";
+import { createAgent, createAgentJson } from "@/lib/agents/create-agent";
 import { personaByKey } from "@/lib/personas";
 import { createAgentSchema } from "@/lib/validations/agent";
 import { createTestApiKey, createTestOrg, createTestUser, fakeEnv } from "@/tests/fixtures";
@@ -211,7 +211,7 @@ describe("createAgent", () => {
   });
 
   it("costs a small, fixed number of SQL statements", async () => {
-    const org = await createTestOrg();
+    const org = await createTestOrg({ plan: "pro" });
     const user = await createTestUser(org);
     const run = (name: string, idempotencyKey?: string) =>
       countStatements(() =>
@@ -238,5 +238,23 @@ describe("createAgent", () => {
     expect(keyed.statements).toBe(2);
     // The key lookup returns the agent it created: a replay writes nothing and takes no lock.
     expect(replay.statements).toBe(1);
+
+    // The API's form (the object as JSON text; a replay's built by Postgres) costs the same.
+    const runJson = (name: string, idempotencyKey?: string) =>
+      countStatements(() =>
+        createAgentJson({
+          organizationId: org.id,
+          actor: actorFromUser(user),
+          input: createAgentSchema.parse({ name, auto_optimize: false }),
+          idempotencyKey,
+        }),
+      );
+    expect((await runJson("Count 3")).statements).toBe(1);
+    const keyedJson = await runJson("Count 4", "count-key-json");
+    expect(keyedJson.statements).toBe(2);
+    const replayJson = await runJson("Count 4", "count-key-json");
+    expect(replayJson.statements).toBe(1);
+    expect(replayJson.result.replayed).toBe(true);
+    expect(JSON.parse(replayJson.result.json)).toEqual(JSON.parse(keyedJson.result.json));
   });
 });

@@ -1,10 +1,9 @@
 import { actorFromApiKey } from "@/lib/actor";
-import { createAgent } from "@/lib/agents/create-agent";
-import { toAgentResource } from "@/lib/agents/serialize";
+import { createAgentJson } from "@/lib/agents/create-agent";
 import { api } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { readIdempotencyHeader } from "@/lib/http/idempotency-key";
-import { json } from "@/lib/http/pipeline";
+import { jsonText } from "@/lib/http/pipeline";
 import { rawJsonBody } from "@/lib/http/steps";
 import { createAgentSchema } from "@/lib/validations/agent";
 import { fieldErrorsFromZod } from "@/lib/validations/zod-errors";
@@ -23,13 +22,13 @@ export const createAgentRoute = api("agents:write")
         "The Idempotency-Key header and the idempotency_key field differ; send one, or the same value in both.",
       );
     }
-    const { agent, replayed } = await createAgent({
+    const { json, publicId, replayed } = await createAgentJson({
       organizationId: ctx.principal.organizationId,
       actor: actorFromApiKey(ctx.principal),
       input,
       idempotencyKey: headerKey ?? input.idempotency_key,
     });
-    const headers: Record<string, string> = { Location: `/api/v1/agents/${agent.publicId}` };
+    const headers: Record<string, string> = { Location: `/api/v1/agents/${publicId}` };
     if (replayed) headers["Idempotent-Replayed"] = "true";
-    return json(toAgentResource(agent), { status: 201, headers });
+    return jsonText(json, { status: 201, headers });
   });
