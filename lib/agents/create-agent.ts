@@ -11,9 +11,9 @@ import {
 } from "@/db/queries/agents";
 import { type Actor, auditActor } from "@/lib/actor";
 import { rethrowNameConflict } from "@/lib/agents/name-conflict";
-import { toAgentResource } from "@/lib/agents/serialize";
 import { requestedOptimizationState } from "@/lib/agents/optimization/requested-state";
 import { versionAuthor } from "@/lib/agents/prompt-versions/author";
+import { toAgentResource } from "@/lib/agents/serialize";
 import { AppError } from "@/lib/errors";
 import { isCreateRefused, isUniqueViolation } from "@/lib/http/db-errors";
 import { MESSAGES } from "@/lib/messages";
