@@ -200,10 +200,17 @@ for (const [id, baseline, goal, min, format] of ratioGoals) {
 const first = byId("api-list-first");
 const lastCursor = byId("api-list-last-cursor");
 if (first && lastCursor) {
-  const slow = first.result.throughput / lastCursor.result.throughput;
+  // Judged on the paired rounds when they ran (both pages alternating, same drift on each side);
+  // the two whole rows, measured minutes apart, are shown beside them.
+  const whole = first.result.throughput / lastCursor.result.throughput;
+  const paired = lastCursor.paired;
+  const slow = paired?.median ?? whole;
+  const rounds = paired
+    ? `median of ${paired.ratios.length} paired rounds: ${paired.ratios.map((r) => r.toFixed(2)).join(", ")}; `
+    : "";
   goals.push({
     goal: "cursor's last page within 1.2× of the first page (time per request)",
-    value: `${slow.toFixed(2)}× (p50 ${lastCursor.result.p50} vs ${first.result.p50} ms)`,
+    value: `${slow.toFixed(2)}× (${rounds}whole rows ${whole.toFixed(2)}×, p50 ${lastCursor.result.p50} vs ${first.result.p50} ms)`,
     pass: slow <= 1.2,
   });
 }

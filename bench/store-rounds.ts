@@ -1,6 +1,6 @@
 import { type HttpRequestSpec, runHttpLoad } from "./load";
 
-// The rate-limit store's cost, measured as paired rounds. One long run per store, back to back,
+// Two loads compared as paired rounds; first use: the rate-limit store's cost. One long run per store, back to back,
 // moved by ±25 % between runs on a shared 2-core machine (other processes, Postgres autovacuum,
 // GC), more than the store itself costs; short rounds alternating between the two instances
 // (A B, B A, A B, …) see the same drift on both sides, and the median of the per-round ratios
@@ -15,18 +15,31 @@ export async function storeRounds(
   spec: HttpRequestSpec,
   opts: { connections: number; seconds: number },
 ): Promise<StoreRounds | undefined> {
+  return pairedRounds({ url: postgresUrl, spec }, { url: memoryUrl, spec }, opts);
+}
+
+/**
+ * a's throughput ÷ b's, as the median of short alternating rounds (A B, B A, …): any two loads
+ * on one machine, e.g. the list's last cursor page against its first page.
+ */
+export async function pairedRounds(
+  a: { url: string; spec: HttpRequestSpec },
+  b: { url: string; spec: HttpRequestSpec },
+  opts: { connections: number; seconds: number },
+): Promise<StoreRounds | undefined> {
   if (rounds < 1) return undefined;
   const seconds = Math.max(2, Math.round(opts.seconds / 2));
-  const load = (url: string) => runHttpLoad(url, spec, { connections: opts.connections, seconds });
+  const load = (side: typeof a) =>
+    runHttpLoad(side.url, side.spec, { connections: opts.connections, seconds });
   const ratios: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    const memoryFirst = i % 2 === 1;
-    const first = await load(memoryFirst ? memoryUrl : postgresUrl);
-    const second = await load(memoryFirst ? postgresUrl : memoryUrl);
-    const [pg, mem] = memoryFirst ? [second, first] : [first, second];
-    if (mem.throughput > 0) ratios.push(pg.throughput / mem.throughput);
+    const bFirst = i % 2 === 1;
+    const first = await load(bFirst ? b : a);
+    const second = await load(bFirst ? a : b);
+    const [ra, rb] = bFirst ? [second, first] : [first, second];
+    if (rb.throughput > 0) ratios.push(ra.throughput / rb.throughput);
   }
   if (ratios.length === 0) return undefined;
-  const sorted = [...ratios].sort((a, b) => a - b);
+  const sorted = [...ratios].sort((x, y) => x - y);
   return { ratios, median: sorted[Math.floor(sorted.length / 2)]! };
 }

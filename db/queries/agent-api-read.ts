@@ -1,79 +1,78 @@
 import { sqlClient } from "@/db";
 
-// The API's agent reads (list pages, one agent by id) with the public agent object of API.md
+// The API's agent reads (list pages, one agent by id, a replay) with the public agent object of API.md
 // built by Postgres: each row carries the object as JSON text, which the route passes through
 // without parsing and re-serialising it. Why: for a page of 50, mapping rows in JS and writing
 // the JSON cost the server more CPU than the query cost Postgres. Tenancy: organization_id in
 // every WHERE.
 
-// The form Date#toISOString gives: UTC, milliseconds (truncated), "Z". `at time zone interval`
-// shifts by a fixed offset (no time zone lookup per value, unlike 'UTC'); to_char of the
-// resulting timestamp reads no session setting (the text cast would follow DateStyle).
-const iso = (col: string) => `to_char(${col} at time zone interval '0', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const str = (col: string) => `to_json(${col})::text`;
-const orNull = (col: string) => `coalesce(to_json(${col})::text, 'null')`;
-
 /**
- * The public agent object (toAgentResource's shape and key order) as compact JSON text.
- * Concatenated, not row_to_json of nested subselects: each nested object was a subplan run per
- * row, and Postgres spent more on them than on the rest of the page. to_json escapes each text
- * value exactly as row_to_json (and JSON.stringify) would; uuids, enums, numbers, booleans and
- * timestamps need no escaping; the jsonb columns keep Postgres's own spacing (jsonb's text form,
- * as row_to_json wrote them).
+ * The public agent object (toAgentResource's shape and key order) as compact JSON text, put
+ * together from pieces each row keeps of itself: the agent's text around its persona and pack,
+ * the persona's member and the pack's (written by triggers on every insert and update,
+ * drizzle/0018_agent-api-doc.sql). Why stored: formatting ~20 values per row (to_json, to_char)
+ * cost Postgres more than the rest of a page; concatenating five texts costs next to nothing.
  */
-const DOC = `('{"object":"agent","id":"' || a.public_id::text || '","name":' || ${str("a.name")}
-  || ',"description":' || ${orNull("a.description")} || ',"industry":' || ${orNull("a.industry")}
-  || ',"persona":{"key":' || ${str("p.key")} || ',"name":' || ${str("p.name")}
-  || ',"description":' || ${str("p.description")}
-  || '},"knowledge_pack":' || case when k.id is null then 'null'
-    else '{"id":"' || k.public_id::text || '","name":' || ${str("k.name")} || '}' end
-  || ',"system_prompt":' || ${str("a.system_prompt")}
-  || ',"optimized_system_prompt":' || ${orNull("a.optimized_system_prompt")}
-  || ',"use_optimized_prompt":' || a.use_optimized_prompt::text
-  || ',"prompt_version":' || a.prompt_version::text
-  || ',"optimization":{"status":"' || a.optimization_status::text
-  || '","error":' || ${orNull("a.optimization_error")} || ',"rationale":' || ${orNull("a.optimization_rationale")}
-  || ',"updated_at":"' || ${iso("coalesce(a.optimization_updated_at, a.updated_at)")}
-  || '"},"optimization_pending":' || (a.optimization_status in ('pending', 'running'))::text
-  || ',"widget_config":' || a.widget_config::text || ',"config":' || a.config::text
-  || ',"allowed_origins":' || ${str("a.allowed_origins")}
-  || ',"identity_verification":"' || a.identity_verification::text || '","status":"' || a.status::text
-  || '","created_at":"' || ${iso("a.created_at")} || '","updated_at":"' || ${iso("a.updated_at")}
-  || '"}') as doc`;
+const DOC = `(a.api_doc_head || p.api_doc || ',"knowledge_pack":' || coalesce(k.api_ref, 'null')
+  || a.api_doc_tail) as doc`;
 const JOINS = `from agents a join personas p on p.id = a.persona_id
   left join knowledge_packs k on k.id = a.knowledge_pack_id`;
-// µs-precise, time-zone independent text form of created_at for the cursor.
-const CURSOR = `to_char(a.created_at at time zone interval '0', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_created_at`;
 // The org's exact agent_count (kept in every insert's and delete's transaction), read once per
-// statement (an init plan), so an offset page needs no second statement for its total.
-const TOTAL = "(select o.agent_count from organizations o where o.id = $1) as total";
+// statement (an init plan): an offset page, even an empty one, needs no second statement.
+const TOTAL = "(select o.agent_count from organizations o where o.id = $1)";
 const ORDER = "order by a.created_at desc, a.id desc";
-const PAGE = `select ${DOC}, a.id, ${CURSOR}`;
+const ROWS = `select ${DOC}, a.id, a.created_at`;
+// µs-precise, time-zone independent text form of a timestamp for the cursor (`at time zone
+// interval` shifts by a fixed offset: no time zone lookup, unlike 'UTC').
+const cursorTime = (t: string) => `to_char(${t} at time zone interval '0', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * A page as ONE row: `rows` (the page's rows in list order plus one, which says there is more)
+ * aggregated into the data array's inner text, how many rows came, the total (when asked) and
+ * the last row's position for the next cursor. Why one row: the driver then parses one message
+ * instead of 51, the app joins nothing, and Postgres formats one cursor time instead of 51.
+ * $2 is the page size.
+ */
+function onePage(rows: string, total: boolean): string {
+  const last = (col: string) => `(array_agg(n.${col} order by n.rn desc) filter (where n.rn <= $2))[1]`;
+  return `select coalesce(string_agg(n.doc, ',' order by n.rn) filter (where n.rn <= $2), '') as data,
+  count(*)::int as fetched, ${total ? TOTAL : "null::int"} as total,
+  ${last("id")} as last_id, ${cursorTime(last("created_at"))} as last_created_at
+  from (select p.*, row_number() over (order by p.created_at desc, p.id desc) as rn from (${rows}) p) n`;
+}
 
 const BY_PUBLIC_ID = `select ${DOC} ${JOINS} where a.organization_id = $1 and a.public_id = $2`;
 // A replay's whole answer: the object, and the fingerprint of the request that created it
 // (agents_org_idempotency_key_unique serves the lookup).
 const BY_IDEMPOTENCY_KEY = `select ${DOC}, a.public_id::text as public_id, a.request_fingerprint
   ${JOINS} where a.organization_id = $1 and a.idempotency_key = $2`;
-const PAGE_FIRST = `${PAGE}, ${TOTAL} ${JOINS} where a.organization_id = $1 ${ORDER} limit $2`;
+const PAGE_FIRST = onePage(`${ROWS} ${JOINS} where a.organization_id = $1 ${ORDER} limit $2 + 1`, true);
 // The offset is applied to ids only (an index-only walk of agents_org_created_idx); the joins
 // then run for the page's rows alone, not for every skipped row. `= any(array(…))` makes the ids
 // an init plan looked up by primary key: with `in (…)` the prepared statement's generic plan
 // hash-joined the subquery against a second walk of every agent of the org (twice the work).
-export const PAGE_OFFSET = `${PAGE}, ${TOTAL} ${JOINS} where a.organization_id = $1 and a.id = any(array(
+export const PAGE_OFFSET = onePage(
+  `${ROWS} ${JOINS} where a.organization_id = $1 and a.id = any(array(
   select i.id from agents i where i.organization_id = $1
-  order by i.created_at desc, i.id desc limit $2 offset $3)) ${ORDER} limit $2`;
+  order by i.created_at desc, i.id desc limit $2 + 1 offset $3)) ${ORDER}`,
+  true,
+);
 // A row value against the exact microsecond timestamp carried in the cursor: the list-order
 // index serves it directly. Keyset pages carry no total.
-const PAGE_KEYSET = `${PAGE} ${JOINS} where a.organization_id = $1
-  and (a.created_at, a.id) < ($3::timestamptz, $4) ${ORDER} limit $2`;
+const PAGE_KEYSET = onePage(
+  `${ROWS} ${JOINS} where a.organization_id = $1
+  and (a.created_at, a.id) < ($3::timestamptz, $4) ${ORDER} limit $2 + 1`,
+  false,
+);
 
-/** One page row: the agent's JSON text and its list position. */
-export type AgentDocRow = {
-  doc: string;
-  id: string | number;
-  cursor_created_at: string;
-  total?: number;
+/** One page: the data array's inner text, rows fetched (page size + 1 when there is more), the total
+ * (null for a keyset page) and the last row's position (null on an empty page). */
+export type AgentDocPage = {
+  data: string;
+  fetched: number;
+  total: number | null;
+  last_id: string | number | null;
+  last_created_at: string | null;
 };
 
 function run<T>(text: string, params: (string | number)[]): Promise<T[]> {
@@ -102,18 +101,13 @@ export type ApiPagePosition =
   | { kind: "offset"; offset: number }
   | { kind: "keyset"; afterCreatedAt: string; afterId: number };
 
-/** `limit` rows of the org in list order from `at`, unfiltered; offset pages carry the total. */
-export function listAgentDocs(organizationId: number, limit: number, at: ApiPagePosition) {
-  if (at.kind === "keyset")
-    return run<AgentDocRow>(PAGE_KEYSET, [organizationId, limit, at.afterCreatedAt, at.afterId]);
-  if (at.kind === "offset") return run<AgentDocRow>(PAGE_OFFSET, [organizationId, limit, at.offset]);
-  return run<AgentDocRow>(PAGE_FIRST, [organizationId, limit]);
-}
-
-/** The list's total when a page came back empty (no row to carry it). */
-export async function countAgentsOfOrganization(organizationId: number): Promise<number> {
-  const rows = await run<{ agent_count: number }>("select agent_count from organizations where id = $1", [
-    organizationId,
-  ]);
-  return rows[0]?.agent_count ?? 0;
+/** A page of `limit` agents of the org in list order from `at`, unfiltered. */
+export async function listAgentDocs(organizationId: number, limit: number, at: ApiPagePosition) {
+  const [page] =
+    at.kind === "keyset"
+      ? await run<AgentDocPage>(PAGE_KEYSET, [organizationId, limit, at.afterCreatedAt, at.afterId])
+      : at.kind === "offset"
+        ? await run<AgentDocPage>(PAGE_OFFSET, [organizationId, limit, at.offset])
+        : await run<AgentDocPage>(PAGE_FIRST, [organizationId, limit]);
+  return page!;
 }

@@ -44,6 +44,11 @@ export const agents = pgTable(
     identitySecretCiphertext: text("identity_secret_ciphertext"),
     idempotencyKey: text("idempotency_key"),
     requestFingerprint: text("request_fingerprint"),
+    // The API's agent object as JSON text around its persona and knowledge pack, written by the
+    // agents_api_doc trigger (drizzle/0018_agent-api-doc.sql) on every insert and update, never by
+    // the app: a list page then concatenates stored text instead of formatting ~20 values per row.
+    apiDocHead: text("api_doc_head"),
+    apiDocTail: text("api_doc_tail"),
     ...timestamps,
   },
   (t) => [

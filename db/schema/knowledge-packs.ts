@@ -12,6 +12,8 @@ export const knowledgePacks = pgTable(
     content: text("content").notNull().default(""),
     // A Postgres text search configuration name (lib/knowledge/languages.ts); chunks fall back to `simple`.
     language: text("language").notNull().default("english"),
+    // The agent object's `knowledge_pack` member as JSON text, written by a trigger (drizzle/0018).
+    apiRef: text("api_ref"),
     ...timestamps,
   },
   (t) => [

@@ -13,6 +13,8 @@ export const personas = pgTable(
     description: text("description").notNull(),
     tone: text("tone").notNull(),
     defaultSystemPrompt: text("default_system_prompt").notNull(),
+    // The agent object's `persona` member as JSON text, written by a trigger (drizzle/0018).
+    apiDoc: text("api_doc"),
     ...timestamps,
   },
   (t) => [uniqueIndex("personas_key_unique").on(t.key)],

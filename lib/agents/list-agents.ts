@@ -1,10 +1,5 @@
 import { db } from "@/db";
-import {
-  type AgentDocRow,
-  type ApiPagePosition,
-  countAgentsOfOrganization,
-  listAgentDocs,
-} from "@/db/queries/agent-api-read";
+import { type ApiPagePosition, listAgentDocs } from "@/db/queries/agent-api-read";
 import { type AgentListFilters, listAgentsForOrganization } from "@/db/queries/agent-read";
 import {
   cursorBinding,
@@ -48,8 +43,8 @@ export async function listAgentsPageJson(organizationId: number, query: ListAgen
 type Page = { dataJson: string; total: number | null; hasMore: boolean; last?: ListCursor };
 
 /**
- * The common case: one statement whose rows carry each agent's JSON text and, in offset mode,
- * the org's exact agent_count for the total (a second statement only when the page is empty).
+ * The common case: one statement, answered as one row carrying the page's agents as JSON text
+ * and, in offset mode, the org's exact agent_count for the total.
  */
 async function unfilteredPage(
   organizationId: number,
@@ -62,16 +57,15 @@ async function unfilteredPage(
     : offset
       ? { kind: "offset", offset }
       : { kind: "first" };
-  const rows = await listAgentDocs(organizationId, limit + 1, at);
-  const hasMore = rows.length > limit;
-  const pageRows: AgentDocRow[] = hasMore ? rows.slice(0, limit) : rows;
-  const last = pageRows.at(-1);
-  const total = after ? null : (rows[0]?.total ?? (await countAgentsOfOrganization(organizationId)));
+  const page = await listAgentDocs(organizationId, limit, at);
   return {
-    dataJson: `[${pageRows.map((r) => r.doc).join(",")}]`,
-    total,
-    hasMore,
-    last: last && { createdAt: last.cursor_created_at, id: Number(last.id) },
+    dataJson: `[${page.data}]`,
+    total: after ? null : (page.total ?? 0),
+    hasMore: page.fetched > limit,
+    last:
+      page.last_id !== null && page.last_created_at !== null
+        ? { createdAt: page.last_created_at, id: Number(page.last_id) }
+        : undefined,
   };
 }
 

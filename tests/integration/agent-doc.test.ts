@@ -1,10 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as getAgentRoute, PATCH as patchAgentRoute } from "@/app/api/v1/agents/[id]/route";
 import { POST as createRoute, GET as listRoute } from "@/app/api/v1/agents/route";
+import { DELETE as deletePackRoute, PATCH as patchPackRoute } from "@/app/api/v1/knowledge-packs/[id]/route";
 import { db } from "@/db";
 import { findAgentDoc } from "@/db/queries/agent-api-read";
 import { findAgentByPublicId } from "@/db/queries/agent-read";
-import { agents } from "@/db/schema";
+import { agents, personas } from "@/db/schema";
 import { optimizationStatusEnum } from "@/db/schema/enums";
 import { toAgentResource } from "@/lib/agents/serialize";
 import {
@@ -193,5 +195,72 @@ describe("the agent object built by Postgres: edge values", () => {
       cursor = res.json.pagination.next_cursor;
     } while (cursor && seen.length <= ids.length);
     expect(seen).toEqual(ids);
+  });
+});
+
+// The object is kept as text beside its rows (drizzle/0018_agent-api-doc.sql): every write that
+// changes what it shows must change the text, through the real routes.
+describe("the stored agent object through writes", () => {
+  it("follows an agent PATCH, a pack rename and a pack delete", async () => {
+    const org = await createTestOrg({ plan: "enterprise" });
+    const { key } = await createTestApiKey(org, {
+      scopes: ["agents:read", "agents:write", "knowledge:write"],
+    });
+    const pack = await createTestKnowledgePack(org, { name: "Before rename" });
+    const agent = await createTestAgent(org, { knowledgePackId: pack.id });
+    const params = { id: agent.publicId };
+    const read = async () => {
+      const res = await callRoute(getAgentRoute, { path: `/api/v1/agents/${agent.publicId}`, key, params });
+      expect(res.status).toBe(200);
+      expect(res.text).toBe(await expectedBytes(agent.publicId, org.id));
+      return res.json;
+    };
+    expect((await read()).knowledge_pack).toEqual({ id: pack.publicId, name: "Before rename" });
+
+    const patch = {
+      name: 'Patched "quoted" \\ é 漢 😀 </script>',
+      description: null,
+      system_prompt: `Prompt ${AWKWARD}`,
+      allowed_origins: ["https://patched.example"],
+      widget_config: { theme: "classic" },
+    };
+    const patched = await callRoute(patchAgentRoute, {
+      method: "PATCH",
+      path: `/api/v1/agents/${agent.publicId}`,
+      key,
+      params,
+      body: patch,
+    });
+    expect(patched.status).toBe(200);
+    const afterPatch = await read();
+    expect(afterPatch).toEqual(patched.json);
+    expect(afterPatch.name).toBe(patch.name);
+
+    const renamed = await callRoute(patchPackRoute, {
+      method: "PATCH",
+      path: `/api/v1/knowledge-packs/${pack.publicId}`,
+      key,
+      params: { id: pack.publicId },
+      body: { name: 'Renamed "pack" \\ é 😀' },
+    });
+    expect(renamed.status).toBe(200);
+    expect((await read()).knowledge_pack).toEqual({ id: pack.publicId, name: 'Renamed "pack" \\ é 😀' });
+
+    const deleted = await callRoute(deletePackRoute, {
+      method: "DELETE",
+      path: `/api/v1/knowledge-packs/${pack.publicId}`,
+      key,
+      params: { id: pack.publicId },
+    });
+    expect(deleted.status).toBe(204);
+    expect((await read()).knowledge_pack).toBeNull();
+  });
+
+  it("every persona's member is the JSON of its key, name and description", async () => {
+    const rows = await db.select().from(personas);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const p of rows) {
+      expect(p.apiDoc).toBe(JSON.stringify({ key: p.key, name: p.name, description: p.description }));
+    }
   });
 });
