@@ -34,11 +34,14 @@ const cursorTime = (t: string) => `to_char(${t} at time zone interval '0', 'YYYY
  * $2 is the page size.
  */
 function onePage(rows: string, total: boolean): string {
-  const last = (col: string) => `(array_agg(n.${col} order by n.rn desc) filter (where n.rn <= $2))[1]`;
-  return `select coalesce(string_agg(n.doc, ',' order by n.rn) filter (where n.rn <= $2), '') as data,
-  count(*)::int as fetched, ${total ? TOTAL : "null::int"} as total,
-  ${last("id")} as last_id, ${cursorTime(last("created_at"))} as last_created_at
-  from (select p.*, row_number() over (order by p.created_at desc, p.id desc) as rn from (${rows}) p) n`;
+  // Every aggregate orders as the rows arrive (list order), so Postgres sorts nothing here;
+  // `rn <= $2` leaves out the one extra row. The last row's position: the arrays' last element.
+  const listed = (col: string) => `${col} order by n.created_at desc, n.id desc) filter (where n.rn <= $2)`;
+  return `select g.data, g.fetched, ${total ? TOTAL : "null::int"} as total,
+  g.ids[cardinality(g.ids)] as last_id, ${cursorTime("g.times[cardinality(g.times)]")} as last_created_at
+  from (select coalesce(string_agg(${listed("n.doc, ','")}, '') as data, count(*)::int as fetched,
+    array_agg(${listed("n.id")} as ids, array_agg(${listed("n.created_at")} as times
+    from (select p.*, row_number() over (order by p.created_at desc, p.id desc) as rn from (${rows}) p) n) g`;
 }
 
 const BY_PUBLIC_ID = `select ${DOC} ${JOINS} where a.organization_id = $1 and a.public_id = $2`;

@@ -77,7 +77,8 @@ describe("GET /api/v1/agents: statement counts", () => {
       expect(first.result.json.data[0].persona.key).toBe("support");
       expect(first.result.json.data[0].knowledge_pack.name).toMatch(/^Pack /);
       expect(first.statements).toBeGreaterThan(AUTH);
-      expect(first.statements - AUTH).toBeLessThanOrEqual(2);
+      // One statement: the page aggregated into one row, the total read inside it.
+      expect(first.statements - AUTH).toBe(1);
 
       const cursor = first.result.json.pagination.next_cursor;
       expect(cursor).toEqual(expect.any(String));
@@ -88,6 +89,20 @@ describe("GET /api/v1/agents: statement counts", () => {
       expect(next.statements - next.auth).toBe(1);
     });
   }
+
+  it("an offset past the end: an empty page with the total, still one statement", async () => {
+    const past = await counted(key, "?limit=50&offset=500");
+    expect(past.result.status).toBe(200);
+    expect(past.result.json.data).toEqual([]);
+    expect(past.result.json.pagination).toEqual({
+      limit: 50,
+      offset: 500,
+      total: 120,
+      has_more: false,
+      next_cursor: null,
+    });
+    expect(past.statements - past.auth).toBe(1);
+  });
 
   it("the keyset page uses the list-order index", async () => {
     await db.execute(sql`analyze agents`);
