@@ -16,7 +16,8 @@ export type Row = {
   baseline?: string; // id of the row this one is compared to
   cpu?: CpuSplit; // CPU ms per request: app server / Postgres / load driver
   store?: StoreRounds; // Postgres-store / memory-store throughput, paired rounds (API rows)
-  paired?: StoreRounds; // another row's throughput ÷ this one's, paired rounds (the cursor's last page)
+  // A paired-round ratio a goal is judged on: api-list-first ÷ its raw query; the first page ÷ api-list-last-cursor.
+  paired?: StoreRounds;
   /** The measured run on the monotonic clock, to cut a CPU profile by scenario (bench/profile.ts). */
   window?: { startUs: number; endUs: number };
 };

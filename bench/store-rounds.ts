@@ -15,27 +15,35 @@ export async function storeRounds(
   spec: HttpRequestSpec,
   opts: { connections: number; seconds: number },
 ): Promise<StoreRounds | undefined> {
-  return pairedRounds({ url: postgresUrl, spec }, { url: memoryUrl, spec }, opts);
+  return pairedRounds(httpLoad(postgresUrl, spec, opts), httpLoad(memoryUrl, spec, opts));
 }
+
+/** One short round of HTTP load (half a scenario's seconds, at least 2). */
+export function httpLoad(
+  url: string,
+  spec: HttpRequestSpec,
+  opts: { connections: number; seconds: number },
+): () => Promise<{ throughput: number }> {
+  return () => runHttpLoad(url, spec, { connections: opts.connections, seconds: roundSeconds(opts.seconds) });
+}
+
+export const roundSeconds = (seconds: number) => Math.max(2, Math.round(seconds / 2));
 
 /**
  * a's throughput ÷ b's, as the median of short alternating rounds (A B, B A, …): any two loads
- * on one machine, e.g. the list's last cursor page against its first page.
+ * on one machine, e.g. the list's last cursor page against its first page, or an API row
+ * against its raw-SQL baseline.
  */
 export async function pairedRounds(
-  a: { url: string; spec: HttpRequestSpec },
-  b: { url: string; spec: HttpRequestSpec },
-  opts: { connections: number; seconds: number },
+  a: () => Promise<{ throughput: number }>,
+  b: () => Promise<{ throughput: number }>,
 ): Promise<StoreRounds | undefined> {
   if (rounds < 1) return undefined;
-  const seconds = Math.max(2, Math.round(opts.seconds / 2));
-  const load = (side: typeof a) =>
-    runHttpLoad(side.url, side.spec, { connections: opts.connections, seconds });
   const ratios: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const bFirst = i % 2 === 1;
-    const first = await load(bFirst ? b : a);
-    const second = await load(bFirst ? a : b);
+    const first = await (bFirst ? b : a)();
+    const second = await (bFirst ? a : b)();
     const [ra, rb] = bFirst ? [second, first] : [first, second];
     if (rb.throughput > 0) ratios.push(ra.throughput / rb.throughput);
   }
