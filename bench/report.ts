@@ -18,6 +18,7 @@ export type Row = {
   store?: StoreRounds; // Postgres-store / memory-store throughput, paired rounds (API rows)
   // A paired-round ratio a goal is judged on: api-list-first ÷ its raw query; the first page ÷ api-list-last-cursor.
   paired?: StoreRounds;
+  floor?: StoreRounds; // app CPU per request ÷ the pipeline floor's, paired rounds (bench/floor-rounds.ts)
   /** The measured run on the monotonic clock, to cut a CPU profile by scenario (bench/profile.ts). */
   window?: { startUs: number; endUs: number };
 };

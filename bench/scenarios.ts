@@ -15,6 +15,7 @@ import {
   rawWidgetConfig,
 } from "./baselines";
 import { cpuPerRequest, cpuSnapshot, monotonicUs } from "./cpu";
+import { floorRounds } from "./floor-rounds";
 import { type HttpRequestSpec, type LoadResult, runFnLoad, runHttpLoad } from "./load";
 import { probe } from "./probe";
 import type { Row } from "./report";
@@ -58,9 +59,12 @@ export async function httpRow(
   if (!row) return undefined;
   const second = memoryFirst ? memRow : await runMem();
   row.store = await storeRounds(ctx.baseUrl, ctx.memory.baseUrl, spec, ctx);
+  if (FLOOR_ROWS.has(id)) row.floor = await floorRounds(ctx, spec);
   return second ? [row, second] : row;
 }
 let pairsRun = 0;
+// The rows with an app-CPU goal against the pipeline floor (bench/floor.ts).
+const FLOOR_ROWS = new Set(["api-list-first", "api-get", "api-create"]);
 
 async function httpRowOn(
   ctx: BenchContext,
