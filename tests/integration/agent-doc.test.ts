@@ -36,15 +36,23 @@ async function expectedBytes(publicId: string, organizationId: number): Promise<
   return marked.replace('"\\u0000W"', () => jsonb!.w).replace('"\\u0000C"', () => jsonb!.c);
 }
 
+/** An enterprise org (no agent limit in the way), its API key and a knowledge pack. */
+async function orgWithKeyAndPack(packName?: string) {
+  const org = await createTestOrg({ plan: "enterprise" });
+  const { key } = await createTestApiKey(org);
+  const pack = await createTestKnowledgePack(org, packName === undefined ? {} : { name: packName });
+  return { org, key, pack };
+}
+type Setup = Awaited<ReturnType<typeof orgWithKeyAndPack>>;
+
 describe("the agent object built by Postgres", () => {
-  let org: Awaited<ReturnType<typeof createTestOrg>>;
+  let org: Setup["org"];
   let key: string;
   const ids: string[] = [];
-
   beforeAll(async () => {
-    org = await createTestOrg({ plan: "enterprise" });
-    key = (await createTestApiKey(org)).key;
-    const pack = await createTestKnowledgePack(org);
+    const setup = await orgWithKeyAndPack();
+    ({ org, key } = setup);
+    const pack = setup.pack;
     const plain = await createTestAgent(org);
     const full = await createTestAgent(org, {
       name: `Awkward ${AWKWARD}`,
@@ -136,14 +144,10 @@ const TIMES = [
 ];
 
 describe("the agent object built by Postgres: edge values", () => {
-  let org: Awaited<ReturnType<typeof createTestOrg>>;
-  let key: string;
   const ids: string[] = [];
-
+  let org: Setup["org"], key: string, pack: Setup["pack"];
   beforeAll(async () => {
-    org = await createTestOrg({ plan: "enterprise" });
-    key = (await createTestApiKey(org)).key;
-    const pack = await createTestKnowledgePack(org, { name: `Pack ${EDGY}` });
+    ({ org, key, pack } = await orgWithKeyAndPack(`Pack ${EDGY}`));
     for (const [i, status] of optimizationStatusEnum.enumValues.entries()) {
       const agent = await createTestAgent(org, {
         name: `Edge ${i} ${EDGY}`,
