@@ -213,15 +213,19 @@ describe("createAgent", () => {
   it("costs a small, fixed number of SQL statements", async () => {
     const org = await createTestOrg({ plan: "pro" });
     const user = await createTestUser(org);
-    const run = (name: string, idempotencyKey?: string) =>
-      countStatements(() =>
-        createAgent({
-          organizationId: org.id,
-          actor: actorFromUser(user),
-          input: createAgentSchema.parse({ name, auto_optimize: false }),
-          idempotencyKey,
-        }),
-      );
+    // Either form of the use case, counted: the dashboard's (the ORM row) or the API's (JSON text).
+    const counted =
+      <T>(useCase: (args: Parameters<typeof createAgent>[0]) => Promise<T>) =>
+      (name: string, idempotencyKey?: string) =>
+        countStatements(() =>
+          useCase({
+            organizationId: org.id,
+            actor: actorFromUser(user),
+            input: createAgentSchema.parse({ name, auto_optimize: false }),
+            idempotencyKey,
+          }),
+        );
+    const run = counted(createAgent);
     const plain = await run("Count 1");
     const keyed = await run("Count 2", "count-key");
     const replay = await run("Count 2", "count-key");
@@ -240,15 +244,7 @@ describe("createAgent", () => {
     expect(replay.statements).toBe(1);
 
     // The API's form (the object as JSON text; a replay's built by Postgres) costs the same.
-    const runJson = (name: string, idempotencyKey?: string) =>
-      countStatements(() =>
-        createAgentJson({
-          organizationId: org.id,
-          actor: actorFromUser(user),
-          input: createAgentSchema.parse({ name, auto_optimize: false }),
-          idempotencyKey,
-        }),
-      );
+    const runJson = counted(createAgentJson);
     expect((await runJson("Count 3")).statements).toBe(1);
     const keyedJson = await runJson("Count 4", "count-key-json");
     expect(keyedJson.statements).toBe(2);
